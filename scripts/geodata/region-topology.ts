@@ -8,7 +8,7 @@ import { presimplify, simplify } from 'topojson-simplify';
 import * as turf from '@turf/turf';
 import countries from 'i18n-iso-countries';
 import faCountryNames from 'i18n-iso-countries/langs/fa.json' with { type: 'json' };
-import type { Bilingual, CountryProps, LabelProps, LonLat, ProvinceProps } from '../../src/model/geodata.ts';
+import { REGION_EXTENT, type Bilingual, type CountryProps, type LabelProps, type LonLat, type ProvinceProps } from '../../src/model/geodata.ts';
 import { DataError } from '../lib/io.ts';
 
 countries.registerLocale(faCountryNames);
@@ -52,7 +52,8 @@ export function buildRegionTopology(inputs: RegionInputs): Topology {
   const countryFeatures = buildCountries(inputs.world, inputs.config);
   const provinceFeatures = buildProvinces(inputs.iran, inputs.provinces);
   const labels: Feature<Point, LabelProps>[] = [
-    ...countryFeatures.map((f) =>
+    // Slivers without an ISO id (Siachen, Akrotiri, ...) get no label: they would only add noise.
+    ...countryFeatures.filter((f) => !f.properties.id.startsWith('X-')).map((f) =>
       labelAt(f, { id: f.properties.id, fa: f.properties.fa, en: f.properties.en, kind: f.properties.partner ? 'partner' : 'country' }),
     ),
     ...provinceFeatures.map((f) => labelAt(f, { ...f.properties, kind: 'province' })),
@@ -95,6 +96,10 @@ function buildCountries(world: NamedTopology, config: CountryConfig): Feature<Ar
     const entry = byId.get(target);
     if (!entry) throw new DataError(CONFIG_FILE, 'withoutIsoId', 'mergeInto', `unknown country ${target}`);
     entry.parts.push(geometry);
+  }
+  const { west, south, east, north } = config.region;
+  if (JSON.stringify([[west, south], [east, north]]) !== JSON.stringify(REGION_EXTENT)) {
+    throw new DataError(CONFIG_FILE, 'region', 'west/south/east/north', 'must equal REGION_EXTENT in src/model/geodata.ts');
   }
   for (const id of config.partners) {
     if (!byId.has(id)) throw new DataError(CONFIG_FILE, 'partners', id, 'not a country in world-atlas');

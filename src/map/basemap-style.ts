@@ -59,7 +59,7 @@ export function buildBasemapStyle(geo: BasemapGeodata, theme: Theme, lang: Lang)
         source: 'country-borders',
         paint: { 'line-color': theme.countryBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 7, 1.8] },
       },
-      labelLayer(BASEMAP_LAYER_IDS.countryLabels, ['!=', ['get', 'kind'], 'province'], theme, lang, 12, 3),
+      labelLayer(BASEMAP_LAYER_IDS.countryLabels, ['!=', ['get', 'kind'], 'province'], theme, lang, 11, 2),
       labelLayer(BASEMAP_LAYER_IDS.provinceLabels, ['==', ['get', 'kind'], 'province'], theme, lang, 10, 4.6),
     ],
   };

@@ -7,7 +7,7 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
 import type { Lang } from '../i18n/i18n.ts';
 import { t } from '../i18n/i18n.ts';
-import type { LonLat } from '../model/geodata.ts';
+import { REGION_EXTENT, type LonLat } from '../model/geodata.ts';
 import { REGION_BOUNDS } from '../app/state.ts';
 import { BASEMAP_LAYER_IDS, labelText } from './basemap-style.ts';
 
@@ -26,6 +26,8 @@ export interface MapView {
   /** Resolves once the basemap is idle and deck.gl has drawn every layer with its data loaded. */
   ready: Promise<void>;
   setLayers(layers: Layer[]): void;
+  /** How many frames deck.gl has drawn; tests wait for it to grow after an action. */
+  renderCount(): number;
   setLanguage(lang: Lang): void;
   project(lonLat: LonLat): [x: number, y: number];
 }
@@ -35,6 +37,7 @@ export function createMapView({ container, style, lang }: MapViewOptions): MapVi
     container,
     style,
     bounds: REGION_BOUNDS,
+    maxBounds: REGION_EXTENT,
     fitBoundsOptions: { padding: 24 },
     attributionControl: false,
     // Keep the frame so screenshots and PNG export read what is on screen.
@@ -46,11 +49,13 @@ export function createMapView({ container, style, lang }: MapViewOptions): MapVi
   const deckDrawn = new Promise<void>((resolve) => (resolveDeckDrawn = resolve));
   // Deck hands each layer's state to the instance passed last, so these report what is drawn.
   let currentLayers: Layer[] = [];
+  let renders = 0;
   const overlay = new MapLibreOverlay({
     interleaved: false,
     layers: [],
     deviceProps: { webgl: { preserveDrawingBuffer: true } },
     onAfterRender: () => {
+      renders += 1;
       if (currentLayers.length > 0 && currentLayers.every((layer) => layer.isLoaded)) resolveDeckDrawn();
     },
   });
@@ -82,6 +87,7 @@ export function createMapView({ container, style, lang }: MapViewOptions): MapVi
       currentLayers = layers;
       overlay.setProps({ layers });
     },
+    renderCount: () => renders,
     setLanguage: (language) => {
       for (const id of Object.values(BASEMAP_LAYER_IDS)) {
         if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(language));

@@ -36,5 +36,14 @@ export interface LabelProps extends ProvinceProps {
 export const REGION_OBJECTS = ['countries', 'provinces', 'labels'] as const;
 export type RegionObjectName = (typeof REGION_OBJECTS)[number];
 
+/**
+ * The extent the basemap is clipped to (south-west, north-east corners): Iran, Central Asia and
+ * the Caspian with room around them. The map cannot pan past it. Must match data/geo/countries.json.
+ */
+export const REGION_EXTENT: [LonLat, LonLat] = [
+  [15, 3],
+  [100, 62],
+];
+
 /** Where the built geodata is served from, relative to the app's base URL. */
 export const REGION_TOPOLOGY_PATH = 'geo/region.topo.json';

@@ -53,3 +53,29 @@ export async function openApp(browser: Browser, url: string, size = { width: 800
   await page.waitForSelector('html[data-map-state="ready"]', { timeout: 120_000 });
   return { page, requests, errors };
 }
+
+/** Moves the real mouse over a map position and waits until deck.gl has drawn the hover. */
+export async function hoverAt(page: Page, lonLat: [number, number]): Promise<void> {
+  const before = await page.evaluate(() => window.__atlas!.view.renderCount());
+  const [x, y] = await page.evaluate((position) => window.__atlas!.project(position), lonLat);
+  await page.mouse.move(x, y);
+  await page.waitForSelector('#tooltip:not([hidden])');
+  await page.waitForFunction((count) => window.__atlas!.view.renderCount() > count, before);
+}
+
+/** Distinct colours among sampled pixels of a canvas: a blank (cleared) canvas has one. */
+export async function canvasColourCount(page: Page, selector: string): Promise<number> {
+  return page.evaluate((sel) => {
+    const source = document.querySelector<HTMLCanvasElement>(sel);
+    if (!source) return 0;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(source, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!);
+    return colours.size;
+  }, selector);
+}

@@ -1,19 +1,31 @@
 // `npm run data`: builds everything the app loads from data/ and npm packages into public/.
-// Deterministic: the same inputs give byte-identical outputs.
+// Deterministic: the same inputs give byte-identical outputs. Any invalid record stops the build
+// with `file: record.field: message` lines and exit code 1.
 import { writeJson } from './lib/io.ts';
 import { buildGeodataInputs } from './geodata/inputs.ts';
 import { buildRegionTopology } from './geodata/region-topology.ts';
+import { buildAtlas } from './dataset/build-atlas.ts';
+import { buildAtlasInputs } from './dataset/inputs.ts';
+import { ATLAS_DATA_PATH } from '../src/model/atlas.ts';
 import { REGION_TOPOLOGY_PATH } from '../src/model/geodata.ts';
 
 function main(): void {
   const started = performance.now();
-  const bytes = writeJson(`public/${REGION_TOPOLOGY_PATH}`, buildRegionTopology(buildGeodataInputs()));
-  console.log(`data: public/${REGION_TOPOLOGY_PATH} ${(bytes / 1024).toFixed(0)} KiB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const topology = buildRegionTopology(buildGeodataInputs());
+  const geoBytes = writeJson(`public/${REGION_TOPOLOGY_PATH}`, topology);
+  const atlas = buildAtlas(buildAtlasInputs(topology));
+  const atlasBytes = writeJson(`public/${ATLAS_DATA_PATH}`, atlas);
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+  console.log(
+    `data: public/${REGION_TOPOLOGY_PATH} ${kib(geoBytes)}, public/${ATLAS_DATA_PATH} ${kib(atlasBytes)} ` +
+      `(${atlas.facts.length} facts, ${atlas.links.length} links, ${atlas.corridors.length} corridors, ${atlas.caspianRoutes.length} Caspian routes) ` +
+      `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 try {
   main();
 } catch (error) {
-  console.error(`data: ${(error as Error).message}`);
+  console.error(`data: build failed\n${(error as Error).message}`);
   process.exit(1);
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadDataset } from './dataset/load.ts';
 import { readJson } from './lib/io.ts';
+import type { Citation } from './dataset/schema.ts';
 
 const seedsDir = process.env['SEEDS_DIR'] ?? '../shared/seeds';
 
@@ -32,9 +33,9 @@ function main(): number {
   };
 
   let excerpts = 0;
-  const check = (file: string, record: string, sources: { report?: string; excerpt?: string }[]) => {
+  const check = (file: string, record: string, sources: Citation[]) => {
     for (const source of sources) {
-      if (!source.report || !source.excerpt) continue;
+      if (!('report' in source)) continue;
       excerpts += 1;
       const text = reportText(source.report);
       if (text === undefined) problems.push(`data/${file}: ${record}: report ${source.report} is not in ${seedsDir}`);

@@ -1,13 +1,13 @@
 // What the dataset must say: provinces, partners, the expected links, and every number in the reports.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Quantity } from '../../../src/model/atlas.ts';
+import type { Citation, Quantity } from '../../../src/model/atlas.ts';
 import { builtAtlas } from './fixture.ts';
 
 const { atlas } = builtAtlas();
 const fact = (id: string) => atlas.facts.find((f) => f.id === id)!;
 const link = (id: string) => atlas.links.find((l) => l.id === id)!;
-const cites = (record: { sources: { report?: string }[] }, report: string) => record.sources.some((s) => 'report' in s && s.report === report);
+const cites = (record: { sources: Citation[] }, report: string) => record.sources.some((s) => 'report' in s && s.report === report);
 
 describe('provinces', () => {
   it('has all 31 with both names and a capital', () => {

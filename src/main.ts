@@ -1,35 +1,50 @@
-// Entry point: reads the URL, loads fonts and geodata, creates the map, and wires state to view.
+// Entry point: loads fonts, geodata and the dataset, reads the URL into state, and wires state to
+// the map, the panels and the controls. All drawing decisions live in pure builders.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
-import type { PickingInfo } from '@deck.gl/core';
-import { initialState, type AppState } from './app/state.ts';
-import { parseUrlState, writeUrlState } from './app/url-state.ts';
-import { isRegionTopology, regionFromTopology, type ProvinceFeature, type Region } from './geo/region.ts';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { sameRef, type AppState, type EntityRef, type ViewState } from './app/state.ts';
+import { parseLang, parseUrlState, writeUrlState } from './app/url-state.ts';
+import { entityBounds, resolveEntity } from './app/selectors.ts';
+import { isRegionTopology, regionFromTopology, type Region } from './geo/region.ts';
+import { placeLabelFeatures } from './geo/place-labels.ts';
 import { t, type Lang } from './i18n/i18n.ts';
 import { buildBasemapStyle } from './map/basemap-style.ts';
-import { buildLayers } from './map/layers/build-layers.ts';
+import { buildLayers, entityFromPick } from './map/layers/build-layers.ts';
 import { createMapView, type MapView } from './map/map-view.ts';
 import { LIGHT_THEME } from './map/theme.ts';
-import { REGION_TOPOLOGY_PATH, type LonLat } from './model/geodata.ts';
+import { ATLAS_DATA_PATH, type AtlasData } from './model/atlas.ts';
+import { REGION_TOPOLOGY_PATH, type Bilingual, type LonLat } from './model/geodata.ts';
 import { applyLanguage, showNotice, showStatus } from './ui/chrome.ts';
+import { createControls, type ControlsView } from './ui/controls-panel.ts';
 import { loadFonts } from './ui/fonts.ts';
-import { renderTooltip } from './ui/tooltip.ts';
+import { hoverSummary, panelModel, type PanelContext } from './ui/panel-model.ts';
+import { renderHoverCard, renderSidePanel } from './ui/panel-view.ts';
+import { createSearchBox } from './ui/search-box.ts';
 
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
 const ui = {
   map: byId('map'),
-  tooltip: byId('tooltip'),
+  hoverCard: byId('hover-card'),
+  sidePanel: byId('side-panel'),
+  controls: byId('controls'),
+  controlsToggle: byId('controls-toggle'),
+  search: byId('search-box'),
   status: byId('status'),
   notices: byId('notices'),
   langSwitch: byId('lang-switch'),
+  fit: byId('fit-region'),
 };
 
-/** Hooks for tests and the benchmark: readiness, projection and a read-only view of state. */
+/** Hooks for tests and the benchmark: readiness, projection, state, and what each layer draws. */
 export interface AtlasHandle {
   ready: Promise<void>;
   state(): AppState;
   project(lonLat: LonLat): [number, number];
   view: MapView;
+  /** Ids of the objects a deck.gl layer was last given, e.g. layerData('links'). */
+  layerData(layerId: string): string[];
+  select(id: string | null): void;
 }
 declare global {
   interface Window {
@@ -37,75 +52,163 @@ declare global {
   }
 }
 
+async function fetchJson(path: string): Promise<unknown> {
+  const response = await fetch(new URL(path, document.baseURI));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
 async function loadRegion(): Promise<Region> {
-  const response = await fetch(new URL(REGION_TOPOLOGY_PATH, document.baseURI));
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const topology: unknown = await response.json();
+  const topology = await fetchJson(REGION_TOPOLOGY_PATH);
   if (!isRegionTopology(topology)) throw new Error('not a region topology');
   return regionFromTopology(topology);
+}
+
+async function loadAtlas(): Promise<AtlasData> {
+  const atlas = (await fetchJson(ATLAS_DATA_PATH)) as AtlasData;
+  if (!Array.isArray(atlas?.provinces) || !Array.isArray(atlas.links)) throw new Error('not atlas data');
+  return atlas;
 }
 
 function hasWebGL2(): boolean {
   return document.createElement('canvas').getContext('webgl2') !== null;
 }
 
-async function start(): Promise<void> {
-  const parsed = parseUrlState(location.search);
-  let state = initialState(parsed.lang);
-  applyLanguage(state.lang);
-  for (const key of parsed.notices) showNotice(ui.notices, state.lang, key);
-  showStatus(ui.status, t(state.lang, 'app.loading'));
+function pickedId(object: unknown): string {
+  const o = object as { id?: string; corridorId?: string; branchId?: string; ref?: EntityRef; properties?: { id: string } };
+  return o.properties?.id ?? (o.corridorId ? `${o.corridorId}/${o.branchId}` : undefined) ?? o.ref?.id ?? o.id ?? '';
+}
 
+async function start(): Promise<void> {
+  const initialLang = parseLang(location.search);
+  applyLanguage(initialLang);
+  showStatus(ui.status, t(initialLang, 'app.loading'));
   if (!hasWebGL2()) {
-    showStatus(ui.status, t(state.lang, 'error.webgl'), 'error');
+    showStatus(ui.status, t(initialLang, 'error.webgl'), 'error');
     return;
   }
   let region: Region;
+  let atlas: AtlasData;
   try {
-    [, region] = await Promise.all([loadFonts(), loadRegion()]);
+    [, region, atlas] = await Promise.all([loadFonts(), loadRegion(), loadAtlas()]);
   } catch (error) {
-    console.error('geodata failed to load', error);
-    showStatus(ui.status, t(state.lang, 'error.geodata'), 'error');
+    console.error('data failed to load', error);
+    showStatus(ui.status, t(initialLang, 'error.data'), 'error');
     return;
   }
 
-  const onlineStyle: string | undefined = import.meta.env['VITE_BASEMAP_STYLE_URL'] || undefined;
+  const corridorIds = atlas.corridors.map((c) => c.id);
+  const parsed = parseUrlState(location.search, {
+    sectorIds: atlas.sectors.map((s) => s.id),
+    corridorIds,
+    resolve: (id) => resolveEntity(id, atlas),
+  });
+  let state: AppState = { ...parsed.state, hover: null };
+  for (const key of parsed.notices) showNotice(ui.notices, state.lang, key);
+
+  const countryNames = new Map<string, Bilingual>(region.countries.map((c) => [c.properties.id, { fa: c.properties.fa, en: c.properties.en }]));
+  const panelContext = (): PanelContext => ({ atlas, lang: state.lang, countryName: (id) => countryNames.get(id) });
+  const layerContext = { region, atlas, theme: LIGHT_THEME };
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  let pointer: [number, number] = [0, 0];
+  let lastLayers: Layer[] = [];
+
   const view = createMapView({
     container: ui.map,
-    style: onlineStyle ?? buildBasemapStyle(region.basemap, LIGHT_THEME, state.lang),
+    style: import.meta.env['VITE_BASEMAP_STYLE_URL'] || buildBasemapStyle({ ...region.basemap, places: placeLabelFeatures(atlas) }, LIGHT_THEME, state.lang),
     lang: state.lang,
+    view: parsed.hasView ? state.view : null,
+    reducedMotion,
+    onHover: (info: PickingInfo) => {
+      pointer = [info.x, info.y];
+      const hover = entityFromPick(info);
+      if (!sameRef(hover, state.hover)) state = { ...state, hover };
+      renderHover();
+    },
+    onClick: (info: PickingInfo) => select(entityFromPick(info), false),
+    onViewChange: (next: ViewState) => {
+      state = { ...state, view: next };
+      writeUrl();
+    },
   });
 
-  let pointer: [number, number] = [0, 0];
-  const renderHover = (): void => {
-    const province = region.provinces.find((p) => p.properties.id === state.hoveredId);
-    if (!province) return renderTooltip(ui.tooltip, null);
-    const other: Lang = state.lang === 'fa' ? 'en' : 'fa';
-    renderTooltip(
-      ui.tooltip,
-      { title: province.properties[state.lang], subtitle: `${t(state.lang, 'tooltip.province')} · ${province.properties[other]}` },
-      ...pointer,
-    );
+  const renderLayers = () => {
+    lastLayers = buildLayers(state, layerContext);
+    view.setLayers(lastLayers);
   };
-  const onProvinceHover = (info: PickingInfo<ProvinceFeature>): void => {
-    pointer = [info.x, info.y];
-    const hoveredId = info.object?.properties.id ?? null;
-    if (hoveredId !== state.hoveredId) state = { ...state, hoveredId };
-    renderHover();
+  const renderHover = () => {
+    const model = state.hover && !sameRef(state.hover, state.selection) ? panelModel(state.hover, panelContext()) : null;
+    renderHoverCard(ui.hoverCard, model && hoverSummary(model, state.lang), pointer);
   };
-  const render = (): void => view.setLayers(buildLayers(state, { region, theme: LIGHT_THEME, onProvinceHover }));
-  render();
+  const renderPanel = () => {
+    const model = state.selection ? panelModel(state.selection, panelContext()) : null;
+    renderSidePanel(ui.sidePanel, model, state.lang, { onSelect: (ref) => select(ref, true), onClose: () => select(null, false) });
+  };
+  const writeUrl = () => history.replaceState(history.state, '', writeUrlState(location.search, state, corridorIds) + location.hash);
 
-  ui.langSwitch.addEventListener('click', () => {
-    state = { ...state, lang: state.lang === 'fa' ? 'en' : 'fa' };
-    applyLanguage(state.lang);
-    view.setLanguage(state.lang);
-    history.replaceState(null, '', writeUrlState(location.search, state) + location.hash);
+  let controls: ControlsView;
+  const buildChrome = () => {
+    controls = createControls(ui.controls, atlas, state.lang, LIGHT_THEME, {
+      onLayer: (group, visible) => update({ layers: { ...state.layers, [group]: visible } }),
+      onCorridor: (id, visible) => update({ corridors: visible ? corridorIds.filter((c) => c === id || state.corridors.includes(c)) : state.corridors.filter((c) => c !== id) }),
+      onSectors: (sectors) => update({ sectors }),
+    });
+    createSearchBox(ui.search, atlas, state.lang, (ref) => select(ref, true));
+  };
+
+  /** Applies a change and redraws what depends on it; hover alone never comes through here. */
+  const update = (patch: Partial<AppState>) => {
+    const before = state;
+    state = { ...state, ...patch };
+    if (state.lang !== before.lang) {
+      applyLanguage(state.lang);
+      view.setLanguage(state.lang);
+      buildChrome();
+    }
+    if (state.selection !== before.selection || state.layers !== before.layers || state.corridors !== before.corridors || state.sectors !== before.sectors) renderLayers();
+    if (state.lang !== before.lang || !sameRef(state.selection, before.selection)) renderPanel();
     renderHover();
-    render();
+    controls.update(state);
+    writeUrl();
+  };
+
+  const select = (ref: EntityRef | null, fly: boolean) => {
+    update({ selection: ref });
+    const bounds = ref && fly ? entityBounds(ref, atlas) : null;
+    if (bounds) view.flyTo(bounds as [number, number, number, number] | LonLat);
+  };
+
+  buildChrome();
+  renderLayers();
+  renderPanel();
+  controls!.update(state);
+  writeUrl();
+
+  ui.langSwitch.addEventListener('click', () => update({ lang: (state.lang === 'fa' ? 'en' : 'fa') as Lang }));
+  ui.fit.addEventListener('click', () => view.fitRegion());
+  ui.controlsToggle.addEventListener('click', () => {
+    const open = ui.controls.classList.toggle('open');
+    ui.controlsToggle.setAttribute('aria-expanded', String(open));
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && state.selection) select(null, false);
+  });
+  ui.map.addEventListener('mouseleave', () => {
+    state = { ...state, hover: null };
+    renderHover();
   });
 
-  window.__atlas = { ready: view.ready, state: () => state, project: view.project, view };
+  window.__atlas = {
+    ready: view.ready,
+    state: () => state,
+    project: view.project,
+    view,
+    layerData: (layerId) => {
+      const layer = lastLayers.find((l) => l.id === layerId);
+      return layer ? (layer.props.data as unknown[]).map(pickedId) : [];
+    },
+    select: (id) => select(id ? resolveEntity(id, atlas) : null, true),
+  };
   await view.ready;
   showStatus(ui.status, null);
   document.documentElement.dataset['mapState'] = 'ready';

@@ -1,19 +1,22 @@
-import { launchChromium, openApp } from '../../tests/browser/chromium.ts';
+// Dev helper: serves dist/, opens the app in headless Chromium, saves screenshots to /tmp.
+//   npx tsx scripts/dev/shot.ts "?lang=en&select=IR-03" [hoverLon hoverLat] [width height]
 import { preview } from 'vite';
+import { hoverAt, launchChromium, openApp } from '../../tests/browser/chromium.ts';
+
+const [query = '', lon, lat, width = '1280', height = '800'] = process.argv.slice(2);
 const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
 const url = server.resolvedUrls!.local[0]!;
-const b = await launchChromium();
-const t0 = Date.now();
-const q = process.argv[2] ?? '';
-const { page, requests, errors } = await openApp(b, url + q, { width: 1280, height: 800 });
-console.log('ready in', Date.now() - t0, 'ms');
+const browser = await launchChromium();
+const started = Date.now();
+const { page, requests, errors } = await openApp(browser, url + query, { width: Number(width), height: Number(height) });
+console.log('ready in', Date.now() - started, 'ms');
 await page.screenshot({ path: '/tmp/shot.png' });
-const [x, y] = await page.evaluate(() => window.__atlas!.project([46.3, 38.0]));
-await page.mouse.move(x, y);
-await page.waitForSelector('#tooltip:not([hidden])', { timeout: 20000 }).catch(() => console.log('no tooltip'));
-await page.waitForTimeout(1500);
-await page.screenshot({ path: '/tmp/shot-hover.png' });
-console.log(await page.textContent('#tooltip'));
-console.log('requests', requests.filter(r => !r.startsWith(url)));
-console.log('errors', errors);
-await b.close(); await server.close();
+if (lon && lat) {
+  await hoverAt(page, [Number(lon), Number(lat)]);
+  await page.screenshot({ path: '/tmp/shot-hover.png' });
+  console.log('hover:', await page.textContent('#hover-card'));
+}
+console.log('outside requests:', requests.filter((r) => !r.startsWith(url) && !r.startsWith('data:') && !r.startsWith('blob:')));
+console.log('errors:', errors);
+await browser.close();
+await server.close();

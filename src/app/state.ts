@@ -7,11 +7,30 @@ export interface ViewState {
   zoom: number;
 }
 
+export type EntityKind = 'province' | 'partner' | 'corridor' | 'link' | 'route' | 'place' | 'organisation' | 'group' | 'national';
+
+/** A pointer to one thing on the map, e.g. `{ kind: 'province', id: 'IR-03' }`. */
+export interface EntityRef {
+  kind: EntityKind;
+  id: string;
+}
+
+/** Layer groups the user can switch on and off, in drawing order. */
+export const LAYER_GROUPS = ['provinces', 'partners', 'corridors', 'caspian', 'links', 'places'] as const;
+export type LayerGroup = (typeof LAYER_GROUPS)[number];
+
 export interface AppState {
   lang: Lang;
   view: ViewState;
-  /** Id of the province or country under the pointer, if any. */
-  hoveredId: string | null;
+  /** What the side panel shows; also outlined on the map. */
+  selection: EntityRef | null;
+  /** What is under the pointer (never in the URL). */
+  hover: EntityRef | null;
+  layers: Record<LayerGroup, boolean>;
+  /** Visible corridors, by id. */
+  corridors: string[];
+  /** Active sector ids; null means every sector. */
+  sectors: string[] | null;
 }
 
 /** Iran and Central Asia: roughly lon 40–80, lat 22–52. */
@@ -22,6 +41,12 @@ export const REGION_BOUNDS: [LonLat, LonLat] = [
 
 export const DEFAULT_VIEW: ViewState = { center: [58, 37.5], zoom: 3.6 };
 
-export function initialState(lang: Lang): AppState {
-  return { lang, view: DEFAULT_VIEW, hoveredId: null };
+export const ALL_LAYERS_ON: Record<LayerGroup, boolean> = { provinces: true, partners: true, corridors: true, caspian: true, links: true, places: true };
+
+export function initialState(lang: Lang, corridorIds: string[] = []): AppState {
+  return { lang, view: DEFAULT_VIEW, selection: null, hover: null, layers: { ...ALL_LAYERS_ON }, corridors: corridorIds, sectors: null };
+}
+
+export function sameRef(a: EntityRef | null, b: EntityRef | null): boolean {
+  return a?.kind === b?.kind && a?.id === b?.id;
 }

@@ -10,7 +10,8 @@ export type ProvinceFeature = Feature<Polygon | MultiPolygon, ProvinceProps>;
 export type CountryFeature = Feature<Polygon | MultiPolygon, CountryProps>;
 
 export interface Region {
-  basemap: BasemapGeodata;
+  /** The basemap's geodata; place labels come from the dataset and are added by the app. */
+  basemap: Omit<BasemapGeodata, 'places'>;
   provinces: ProvinceFeature[];
   countries: CountryFeature[];
 }

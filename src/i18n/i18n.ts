@@ -38,3 +38,11 @@ export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 
   }
   return format.format(value);
 }
+
+/** `t` with `{name}` placeholders filled from `values` (numbers formatted for the language). */
+export function tf(lang: Lang, key: MessageKey, values: Record<string, string | number>): string {
+  return t(lang, key).replace(/\{(\w+)\}/g, (match, name: string) => {
+    const value = values[name];
+    return value === undefined ? match : typeof value === 'number' ? formatNumber(lang, value) : value;
+  });
+}

@@ -10,15 +10,20 @@ export interface BasemapGeodata {
   countryBorders: MultiLineString;
   provinceBorders: MultiLineString;
   labels: FeatureCollection;
+  /** Ports, border crossings and capitals: points with `fa`, `en` and `kind` (see placeLabelFeatures). */
+  places: FeatureCollection;
 }
 
 /** The font family bundled in src/styles/fonts.css; maplibre draws labels with it, no glyph server. */
 export const LABEL_FONT = 'Vazirmatn';
 
 export const BASEMAP_LAYER_IDS = {
+  provinceBorders: 'province-borders',
   countryLabels: 'country-labels',
-  provinceLabels: 'province-labels',
 } as const;
+
+/** Symbol layers whose text follows the UI language. */
+export const LABEL_LAYER_IDS = ['country-labels', 'province-labels', 'place-labels'] as const;
 
 export function buildBasemapStyle(geo: BasemapGeodata, theme: Theme, lang: Lang): StyleSpecification {
   return {
@@ -29,6 +34,7 @@ export function buildBasemapStyle(geo: BasemapGeodata, theme: Theme, lang: Lang)
       'country-borders': { type: 'geojson', data: geo.countryBorders },
       'province-borders': { type: 'geojson', data: geo.provinceBorders },
       labels: { type: 'geojson', data: geo.labels },
+      places: { type: 'geojson', data: geo.places },
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': theme.water } },
@@ -59,8 +65,25 @@ export function buildBasemapStyle(geo: BasemapGeodata, theme: Theme, lang: Lang)
         source: 'country-borders',
         paint: { 'line-color': theme.countryBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 7, 1.8] },
       },
-      labelLayer(BASEMAP_LAYER_IDS.countryLabels, ['!=', ['get', 'kind'], 'province'], theme, lang, 11, 2),
-      labelLayer(BASEMAP_LAYER_IDS.provinceLabels, ['==', ['get', 'kind'], 'province'], theme, lang, 10, 4.6),
+      labelLayer('country-labels', ['!=', ['get', 'kind'], 'province'], theme, lang, 11, 2),
+      labelLayer('province-labels', ['==', ['get', 'kind'], 'province'], theme, lang, 10, 4.6),
+      {
+        id: 'place-labels',
+        type: 'symbol',
+        source: 'places',
+        minzoom: 4.2,
+        filter: ['any', ['!=', ['get', 'kind'], 'capital'], ['>=', ['zoom'], 5.2]],
+        layout: {
+          'text-field': labelText(lang),
+          'text-font': [LABEL_FONT],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 4.2, 10, 8, 13],
+          'text-anchor': 'top',
+          'text-offset': [0, 0.7],
+          'text-max-width': 8,
+          'text-optional': true,
+        },
+        paint: { 'text-color': theme.placeLabelText, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.4 },
+      },
     ],
   };
 }

@@ -1,15 +1,16 @@
-// Owns the maplibre map and the deck.gl overlay: creates them, applies state, and reports readiness.
-// Everything it draws comes from pure builders (basemap-style.ts, layers/); this file only wires them.
-import { AttributionControl, Map as MaplibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+// Owns the maplibre map and the deck.gl overlay: creates them, applies layers, moves the camera,
+// forwards picks, and reports readiness. What it draws comes from pure builders; this file wires.
+import { AttributionControl, FullscreenControl, Map as MaplibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import type { ControlPosition, IControl, StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Layer } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Lang } from '../i18n/i18n.ts';
 import { t } from '../i18n/i18n.ts';
 import { REGION_EXTENT, type LonLat } from '../model/geodata.ts';
-import { REGION_BOUNDS } from '../app/state.ts';
-import { BASEMAP_LAYER_IDS, labelText } from './basemap-style.ts';
+import { REGION_BOUNDS, type ViewState } from '../app/state.ts';
+import { ZOOM_RANGE } from '../app/url-state.ts';
+import { LABEL_LAYER_IDS, labelText } from './basemap-style.ts';
 
 // Bundling moves maplibre's worker away from the library; tell maplibre where Vite put it.
 setWorkerUrl(workerUrl);
@@ -18,7 +19,15 @@ export interface MapViewOptions {
   container: HTMLElement;
   style: StyleSpecification | string;
   lang: Lang;
+  /** Camera from the URL; without it the map fits the region to the window. */
+  view: ViewState | null;
+  reducedMotion: boolean;
+  onHover(info: PickingInfo): void;
+  onClick(info: PickingInfo): void;
+  onViewChange(view: ViewState): void;
 }
+
+export type Bounds = [west: number, south: number, east: number, north: number];
 
 export interface MapView {
   map: MaplibreMap;
@@ -30,30 +39,40 @@ export interface MapView {
   renderCount(): number;
   setLanguage(lang: Lang): void;
   project(lonLat: LonLat): [x: number, y: number];
+  flyTo(target: Bounds | LonLat): void;
+  fitRegion(): void;
 }
 
-export function createMapView({ container, style, lang }: MapViewOptions): MapView {
+export function createMapView(options: MapViewOptions): MapView {
+  const { container, style, lang, view, reducedMotion } = options;
   const map = new MaplibreMap({
     container,
     style,
-    bounds: REGION_BOUNDS,
+    ...(view ? { center: view.center, zoom: view.zoom } : { bounds: REGION_BOUNDS, fitBoundsOptions: { padding: 24 } }),
     maxBounds: REGION_EXTENT,
-    fitBoundsOptions: { padding: 24 },
+    minZoom: ZOOM_RANGE[0],
+    maxZoom: ZOOM_RANGE[1],
     attributionControl: false,
     // Keep the frame so screenshots and PNG export read what is on screen.
     canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
     dragRotate: false,
     pitchWithRotate: false,
+    touchPitch: false,
   });
+  map.touchZoomRotate.disableRotation();
+
   let resolveDeckDrawn: () => void;
   const deckDrawn = new Promise<void>((resolve) => (resolveDeckDrawn = resolve));
   // Deck hands each layer's state to the instance passed last, so these report what is drawn.
   let currentLayers: Layer[] = [];
   let renders = 0;
   const overlay = new MapLibreOverlay({
-    interleaved: false,
+    // Interleaved: deck.gl draws into maplibre's context, so its layers can sit under the labels.
+    interleaved: true,
     layers: [],
-    deviceProps: { webgl: { preserveDrawingBuffer: true } },
+    onHover: options.onHover,
+    onClick: options.onClick,
+    getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     onAfterRender: () => {
       renders += 1;
       if (currentLayers.length > 0 && currentLayers.every((layer) => layer.isLoaded)) resolveDeckDrawn();
@@ -65,19 +84,26 @@ export function createMapView({ container, style, lang }: MapViewOptions): MapVi
   const placeControls = (language: Lang): void => {
     for (const control of controls) map.removeControl(control);
     // Controls sit on the side opposite the reading start, so the title keeps its corner.
-    const [top, bottom]: ControlPosition[] = language === 'fa' ? ['top-left', 'bottom-left'] : ['top-right', 'bottom-right'];
+    const side = language === 'fa' ? 'left' : 'right';
+    const other = language === 'fa' ? 'right' : 'left';
     controls = [
       new NavigationControl({ showCompass: false }),
+      new FullscreenControl(),
       new ScaleControl({ unit: 'metric' }),
       new AttributionControl({ compact: false, customAttribution: t(language, 'map.attribution') }),
     ];
-    map.addControl(controls[0]!, top);
-    map.addControl(controls[1]!, bottom);
-    map.addControl(controls[2]!, language === 'fa' ? 'bottom-right' : 'bottom-left');
+    const positions: ControlPosition[] = [`top-${side}`, `top-${side}`, `bottom-${side}`, `bottom-${other}`];
+    controls.forEach((control, i) => map.addControl(control, positions[i]));
   };
   placeControls(lang);
 
+  map.on('moveend', () => {
+    const center = map.getCenter();
+    options.onViewChange({ center: [center.lng, center.lat], zoom: map.getZoom() });
+  });
+
   const basemapIdle = new Promise<void>((resolve) => map.once('load', () => map.once('idle', () => resolve())));
+  const duration = reducedMotion ? 0 : 1200;
 
   return {
     map,
@@ -89,14 +115,17 @@ export function createMapView({ container, style, lang }: MapViewOptions): MapVi
     },
     renderCount: () => renders,
     setLanguage: (language) => {
-      for (const id of Object.values(BASEMAP_LAYER_IDS)) {
-        if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(language));
-      }
+      for (const id of LABEL_LAYER_IDS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(language));
       placeControls(language);
     },
     project: (lonLat) => {
       const point = map.project(lonLat);
       return [point.x, point.y];
     },
+    flyTo: (target) => {
+      if (target.length === 2) map.flyTo({ center: target, zoom: Math.max(map.getZoom(), 6), duration, essential: true });
+      else map.fitBounds([[target[0], target[1]], [target[2], target[3]]], { padding: 80, maxZoom: 6.5, duration, essential: true });
+    },
+    fitRegion: () => map.fitBounds(REGION_BOUNDS, { padding: 24, duration, essential: true }),
   };
 }

@@ -1,4 +1,5 @@
-// The basemap palette, typed so the style builder and the legend read the same colours.
+// The map palette, typed so the style builder, the layers and the legend read the same colours.
+import type { RGBA } from './colours.ts';
 
 export interface Theme {
   water: string;
@@ -9,11 +10,21 @@ export interface Theme {
   provinceBorder: string;
   labelText: string;
   partnerLabelText: string;
+  placeLabelText: string;
   labelHalo: string;
-  /** Province fill and hover highlight on the deck.gl layer, RGBA 0–255. */
-  provinceFill: [number, number, number, number];
-  provinceHighlight: [number, number, number, number];
-  provinceLine: [number, number, number, number];
+  /** Sequential scale for sourced activity per province, one colour per class (ColorBrewer YlOrBr). */
+  activity: readonly RGBA[];
+  provinceHighlight: RGBA;
+  partnerFill: RGBA;
+  partnerHighlight: RGBA;
+  selection: RGBA;
+  /** Arcs whose several sectors are all shown. */
+  neutralLink: RGBA;
+  caspianRoute: RGBA;
+  port: RGBA;
+  border: RGBA;
+  capital: RGBA;
+  forum: RGBA;
 }
 
 export const LIGHT_THEME: Theme = {
@@ -22,11 +33,26 @@ export const LIGHT_THEME: Theme = {
   partnerLand: '#e3ecd6',
   iranLand: '#fbf8f2',
   countryBorder: '#9a9389',
-  provinceBorder: '#c8bfb2',
+  provinceBorder: '#b9ae9f',
   labelText: '#5b5650',
   partnerLabelText: '#33502a',
-  labelHalo: 'rgba(255,255,255,0.85)',
-  provinceFill: [244, 237, 226, 0],
-  provinceHighlight: [230, 159, 0, 110],
-  provinceLine: [150, 138, 122, 255],
+  placeLabelText: '#26313b',
+  labelHalo: 'rgba(255,255,255,0.9)',
+  activity: [
+    [254, 227, 145, 190],
+    [254, 196, 79, 190],
+    [254, 153, 41, 190],
+    [236, 112, 20, 195],
+    [204, 76, 2, 200],
+  ],
+  provinceHighlight: [120, 90, 40, 70],
+  partnerFill: [0, 0, 0, 0],
+  partnerHighlight: [51, 80, 42, 60],
+  selection: [20, 20, 20, 255],
+  neutralLink: [90, 90, 90, 230],
+  caspianRoute: [31, 95, 139, 230],
+  port: [31, 95, 139, 255],
+  border: [110, 60, 20, 255],
+  capital: [40, 40, 40, 255],
+  forum: [204, 76, 2, 255],
 };

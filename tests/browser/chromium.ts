@@ -59,7 +59,7 @@ export async function hoverAt(page: Page, lonLat: [number, number]): Promise<voi
   const before = await page.evaluate(() => window.__atlas!.view.renderCount());
   const [x, y] = await page.evaluate((position) => window.__atlas!.project(position), lonLat);
   await page.mouse.move(x, y);
-  await page.waitForSelector('#tooltip:not([hidden])');
+  await page.waitForSelector('#hover-card:not([hidden])');
   await page.waitForFunction((count) => window.__atlas!.view.renderCount() > count, before);
 }
 

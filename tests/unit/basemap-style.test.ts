@@ -9,6 +9,7 @@ const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const geo: BasemapGeodata = {
   countries: empty,
   labels: empty,
+  places: empty,
   countryBorders: { type: 'MultiLineString', coordinates: [] },
   provinceBorders: { type: 'MultiLineString', coordinates: [] },
 };
@@ -30,7 +31,7 @@ describe('basemap style', () => {
     const ids = style.layers.map((layer) => layer.id);
     expect(ids[0]).toBe('water');
     expect(ids.indexOf('land')).toBeLessThan(ids.indexOf('country-borders'));
-    expect(ids.slice(-2)).toEqual(['country-labels', 'province-labels']);
+    expect(ids.slice(-3)).toEqual(['country-labels', 'province-labels', 'place-labels']);
   });
 
   it('labels in the requested language with the bundled font', () => {

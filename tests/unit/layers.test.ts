@@ -1,36 +1,102 @@
-// Layer builders are pure: assert on ids, data and props, no WebGL needed.
-import { describe, expect, it, vi } from 'vitest';
-import { initialState } from '../../src/app/state.ts';
-import { buildLayers } from '../../src/map/layers/build-layers.ts';
-import { PROVINCE_LAYER_ID } from '../../src/map/layers/province-layer.ts';
+// Layer builders are pure: assert on ids, data, colours and widths for fixture states, no WebGL.
+import { describe, expect, it } from 'vitest';
+import type { Layer } from '@deck.gl/core';
+import { initialState, type AppState } from '../../src/app/state.ts';
+import { buildLayers, entityFromPick } from '../../src/map/layers/build-layers.ts';
+import { arcEnds, arcTilts, linkColours } from '../../src/map/layers/link-layer.ts';
+import { provinceFill } from '../../src/map/layers/province-layer.ts';
+import { hexToRgba } from '../../src/map/colours.ts';
 import { LIGHT_THEME } from '../../src/map/theme.ts';
-import type { Region, ProvinceFeature } from '../../src/geo/region.ts';
+import { regionFromTopology, type RegionTopology } from '../../src/geo/region.ts';
+import { builtAtlas } from './dataset/fixture.ts';
+import { buildRegionTopology } from '../../scripts/geodata/region-topology.ts';
+import { buildGeodataInputs } from '../../scripts/geodata/inputs.ts';
 
-const province = (id: string): ProvinceFeature => ({
-  type: 'Feature',
-  properties: { id, fa: 'استان', en: 'Province' },
-  geometry: { type: 'Polygon', coordinates: [[[50, 30], [51, 30], [51, 31], [50, 30]]] },
-});
-const region = { provinces: [province('IR-03'), province('IR-07')], countries: [], basemap: {} } as unknown as Region;
+const { atlas } = builtAtlas();
+const region = regionFromTopology(buildRegionTopology(buildGeodataInputs()) as RegionTopology);
+const context = { region, atlas, theme: LIGHT_THEME };
+const base = initialState('en', atlas.corridors.map((c) => c.id));
+const layersOf = (state: AppState) => Object.fromEntries(buildLayers(state, context).map((l) => [l.id, l])) as Record<string, Layer>;
+const dataIds = (layer: Layer | undefined, key: (d: never) => string) => ((layer?.props.data ?? []) as never[]).map(key);
+const link = (id: string) => atlas.links.find((l) => l.id === id)!;
 
 describe('buildLayers', () => {
-  it('draws the provinces as one pickable, auto-highlighted GeoJSON layer', () => {
-    const onProvinceHover = vi.fn();
-    const [layer, ...rest] = buildLayers(initialState('fa'), { region, theme: LIGHT_THEME, onProvinceHover });
-    expect(rest).toEqual([]);
-    expect(layer!.id).toBe(PROVINCE_LAYER_ID);
-    expect(layer!.props.data).toBe(region.provinces);
-    expect(layer!.props.pickable).toBe(true);
-    expect(layer!.props.autoHighlight).toBe(true);
-    expect(layer!.props.highlightColor).toEqual(LIGHT_THEME.provinceHighlight);
-    expect(layer!.props.onHover).toBe(onProvinceHover);
+  it('draws every group in order, all under the basemap labels', () => {
+    const layers = buildLayers(base, context);
+    expect(layers.map((l) => l.id)).toEqual(['provinces', 'partners', 'corridors', 'caspian-routes', 'links', 'forums', 'places']);
+    for (const layer of layers) expect((layer.props as { beforeId?: string }).beforeId).toMatch(/^(province-borders|country-labels)$/);
   });
 
-  it('keeps the same data reference across renders, so deck.gl does not re-tessellate', () => {
-    const context = { region, theme: LIGHT_THEME, onProvinceHover: vi.fn() };
-    const a = buildLayers(initialState('fa'), context)[0]!;
-    const b = buildLayers({ ...initialState('en'), hoveredId: 'IR-03' }, context)[0]!;
-    expect(b.props.data).toBe(a.props.data);
-    expect(b.id).toBe(a.id);
+  it('leaves out switched-off groups', () => {
+    const ids = buildLayers({ ...base, layers: { ...base.layers, provinces: false, corridors: false } }, context).map((l) => l.id);
+    expect(ids).not.toContain('provinces');
+    expect(ids).not.toContain('corridors');
+  });
+
+  it('draws only the visible corridors', () => {
+    const layers = layersOf({ ...base, corridors: ['eco-iti'] });
+    expect(new Set(dataIds(layers['corridors'], (d: { corridorId: string }) => d.corridorId))).toEqual(new Set(['eco-iti']));
+  });
+
+  it('draws the arcs the sector filter keeps', () => {
+    const layers = layersOf({ ...base, sectors: ['culture'] });
+    expect(dataIds(layers['links'], (d: { id: string }) => d.id)).toEqual(['kaz-ambassador-lorestan-visit', 'lorestan-kaz-sister-city']);
+  });
+
+  it('keeps layer data identical across renders that do not change it', () => {
+    const a = layersOf(base);
+    const b = layersOf({ ...base, selection: { kind: 'province', id: 'IR-03' } });
+    for (const id of Object.keys(a)) expect(b[id]!.props.data, id).toBe(a[id]!.props.data);
+  });
+
+  it('outlines the selected province only', () => {
+    const provinces = layersOf({ ...base, selection: { kind: 'province', id: 'IR-03' } })['provinces']!;
+    const getLineWidth = (provinces.props as unknown as { getLineWidth: (f: { properties: { id: string } }) => number }).getLineWidth;
+    expect(getLineWidth({ properties: { id: 'IR-03' } })).toBeGreaterThan(0);
+    expect(getLineWidth({ properties: { id: 'IR-07' } })).toBe(0);
+  });
+});
+
+describe('province fill', () => {
+  it('is transparent with no activity and darker with more', () => {
+    expect(provinceFill(0, LIGHT_THEME)[3]).toBe(0);
+    expect(provinceFill(1, LIGHT_THEME)).toEqual(LIGHT_THEME.activity[0]);
+    expect(provinceFill(20, LIGHT_THEME)).toEqual(LIGHT_THEME.activity[4]);
+  });
+});
+
+describe('link arcs', () => {
+  it('are coloured by their single sector, dark at the arrival end', () => {
+    const { source, target } = linkColours(link('ea-kaz-mining'), null, atlas.sectors, LIGHT_THEME);
+    expect(target).toEqual(hexToRgba(atlas.sectors.find((s) => s.id === 'mining')!.colour, 235));
+    expect(source[0]).toBeGreaterThan(target[0]);
+  });
+
+  it('are neutral with several sectors, until the filter keeps one', () => {
+    expect(linkColours(link('imidro-uzb-meeting'), null, atlas.sectors, LIGHT_THEME).target).toEqual(LIGHT_THEME.neutralLink);
+    const steel = hexToRgba(atlas.sectors.find((s) => s.id === 'steel-metals')!.colour, 235);
+    expect(linkColours(link('imidro-uzb-meeting'), ['steel-metals'], atlas.sectors, LIGHT_THEME).target).toEqual(steel);
+  });
+
+  it('point the way the flow goes: inbound links arrive in Iran', () => {
+    const inbound = link('lorestan-kaz-mining-technology');
+    expect(arcEnds(inbound)).toEqual([inbound.targetPosition, inbound.sourcePosition]);
+    const outbound = link('iran-uzb-steel-purchase');
+    expect(arcEnds(outbound)).toEqual([outbound.sourcePosition, outbound.targetPosition]);
+  });
+
+  it('fan out when they share both ends', () => {
+    const tilts = arcTilts(atlas.links.filter((l) => l.from === 'IR-03' && l.to === 'KAZ'));
+    expect(new Set(tilts.values()).size).toBe(tilts.size);
+  });
+});
+
+describe('entityFromPick', () => {
+  it('maps picked objects back to entities', () => {
+    const layers = layersOf(base);
+    expect(entityFromPick({ layer: layers['provinces']!, object: { properties: { id: 'IR-03' } } })).toEqual({ kind: 'province', id: 'IR-03' });
+    expect(entityFromPick({ layer: layers['links']!, object: link('fars-uzb-delegation') })).toEqual({ kind: 'link', id: 'fars-uzb-delegation' });
+    expect(entityFromPick({ layer: layers['corridors']!, object: { corridorId: 'instc' } })).toEqual({ kind: 'corridor', id: 'instc' });
+    expect(entityFromPick({ layer: layers['places']!, object: null })).toBeNull();
   });
 });

@@ -1,22 +1,84 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlState, writeUrlState } from '../../src/app/url-state.ts';
+import { parseLang, parseUrlState, parseView, writeUrlState, type UrlCatalog } from '../../src/app/url-state.ts';
+import { DEFAULT_VIEW, type EntityRef } from '../../src/app/state.ts';
 
-describe('URL state', () => {
-  it('defaults to Persian with no notice', () => {
-    expect(parseUrlState('')).toEqual({ lang: 'fa', notices: [] });
+const catalog: UrlCatalog = {
+  sectorIds: ['mining', 'steel-metals', 'food'],
+  corridorIds: ['instc', 'east-west', 'eco-iti'],
+  resolve: (id): EntityRef | null => (id === 'IR-03' ? { kind: 'province', id } : id === 'KAZ' ? { kind: 'partner', id } : id === 'instc' ? { kind: 'corridor', id } : null),
+};
+
+describe('parseUrlState', () => {
+  it('gives the defaults for an empty URL, with no notice', () => {
+    const { state, notices, hasView } = parseUrlState('', catalog);
+    expect(state).toMatchObject({ lang: 'fa', selection: null, sectors: null, corridors: catalog.corridorIds, view: DEFAULT_VIEW });
+    expect(Object.values(state.layers).every(Boolean)).toBe(true);
+    expect(hasView).toBe(false);
+    expect(notices).toEqual([]);
   });
 
-  it('reads a valid language', () => {
-    expect(parseUrlState('?lang=en').lang).toBe('en');
+  it('reads every parameter', () => {
+    const { state, notices, hasView } = parseUrlState('?lang=en&select=KAZ&layers=links,corridors&sectors=steel-metals,mining&corridors=instc&view=52.5,35.25,5.5', catalog);
+    expect(notices).toEqual([]);
+    expect(state.lang).toBe('en');
+    expect(state.selection).toEqual({ kind: 'partner', id: 'KAZ' });
+    expect(state.layers).toEqual({ provinces: false, partners: false, corridors: true, caspian: false, links: true, places: false });
+    expect(state.sectors).toEqual(['mining', 'steel-metals']);
+    expect(state.corridors).toEqual(['instc']);
+    expect(state.view).toEqual({ center: [52.5, 35.25], zoom: 5.5 });
+    expect(hasView).toBe(true);
   });
 
-  it('falls back to the default with a notice on a bad language', () => {
-    expect(parseUrlState('?lang=<script>')).toEqual({ lang: 'fa', notices: ['notice.badLang'] });
+  it('understands "none" for sectors and corridors', () => {
+    const { state } = parseUrlState('?sectors=none&corridors=none', catalog);
+    expect(state.sectors).toEqual([]);
+    expect(state.corridors).toEqual([]);
   });
 
-  it('round-trips the language and keeps parameters it does not own', () => {
-    const search = writeUrlState('?foo=1&lang=fa', { lang: 'en' });
-    expect(new URLSearchParams(search).get('foo')).toBe('1');
-    expect(parseUrlState(search).lang).toBe('en');
+  it.each([
+    ['?lang=de', 'notice.badLang'],
+    ['?select=IR-99', 'notice.badSelect'],
+    ['?layers=provinces,<script>', 'notice.badLayers'],
+    ['?sectors=mining,oil', 'notice.badSectors'],
+    ['?corridors=silk-road', 'notice.badCorridors'],
+    ['?view=500,0,3', 'notice.badView'],
+    ['?view=58,38', 'notice.badView'],
+    ['?view=58,38,99', 'notice.badView'],
+    ['?view=NaN,NaN,NaN', 'notice.badView'],
+  ])('%s falls back with %s', (search, notice) => {
+    const { notices } = parseUrlState(search, catalog);
+    expect(notices).toEqual([notice]);
   });
+
+  it('keeps the known ids of a partly bad list, and treats an all-unknown list as everything', () => {
+    expect(parseUrlState('?sectors=mining,oil', catalog).state.sectors).toEqual(['mining']);
+    expect(parseUrlState('?sectors=oil', catalog).state.sectors).toBeNull();
+  });
+
+  it('reads the language alone before the data is loaded', () => {
+    expect(parseLang('?lang=en&select=x')).toBe('en');
+    expect(parseLang('?lang=xx')).toBe('fa');
+  });
+});
+
+describe('writeUrlState', () => {
+  it('round-trips every parameter and keeps parameters it does not own', () => {
+    const { state } = parseUrlState('?lang=en&select=instc&layers=links&sectors=food&corridors=eco-iti,instc&view=60,40,4', catalog);
+    const search = writeUrlState('?embed=1', state, catalog.corridorIds);
+    expect(new URLSearchParams(search).get('embed')).toBe('1');
+    const again = parseUrlState(search, catalog);
+    expect(again.notices).toEqual([]);
+    expect(again.state).toEqual(state);
+  });
+
+  it('leaves out values that are the defaults', () => {
+    const { state } = parseUrlState('', catalog);
+    const params = new URLSearchParams(writeUrlState('', state, catalog.corridorIds));
+    expect([...params.keys()].sort()).toEqual(['lang', 'view']);
+  });
+});
+
+describe('parseView', () => {
+  it('accepts a view inside the map extent', () => expect(parseView('58,38,3.5')).toEqual({ center: [58, 38], zoom: 3.5 }));
+  it('rejects one outside', () => expect(parseView('-30,38,3.5')).toBeNull());
 });

@@ -23,7 +23,8 @@ for (const f of (feature(worldTopology, worldTopology.objects['countries']!) as 
 const provinceShape = (id: string) => inputs.provinceShapes.find((p) => p.properties.id === id)!;
 
 /** km from a point to an area: 0 inside. */
-const kmOutside = (lonLat: LonLat, area: Area) => Math.max(0, turf.pointToPolygonDistance(lonLat, area, { units: 'kilometers' }));
+const kmOutside = (lonLat: LonLat, area: Area) =>
+  turf.booleanPointInPolygon(lonLat, area) ? 0 : Math.max(0, turf.pointToPolygonDistance(lonLat, area, { units: 'kilometers' }));
 
 /** How far a place may lie outside the area it names: coordinates and Natural Earth's borders are both approximate. */
 const TOLERANCE_KM: Record<string, number> = { gn: 3, 'gn*': 3, sp: 5, wp: 3, est: 6, 'est-rough': 30 };

@@ -1,0 +1,159 @@
+// Derived data for layers, panels and legends: small pure functions of state and the dataset,
+// memoised on the inputs that matter so hovering never recomputes them.
+import type { AtlasData, Fact, Link } from '../model/atlas.ts';
+import type { AppState, EntityRef } from './state.ts';
+import { memoLast } from './memo.ts';
+
+/** True when a record with these sectors passes the sector filter (null = all sectors). */
+export function matchesSectors(recordSectors: string[], active: string[] | null): boolean {
+  return active === null || recordSectors.some((s) => active.includes(s));
+}
+
+/** Caches one result per dataset for the latest key, so repeated calls with equal inputs are free. */
+function memoOnAtlas<R>(compute: (atlas: AtlasData, key: string) => R): (atlas: AtlasData, key: string) => R {
+  const cache = new WeakMap<AtlasData, { key: string; value: R }>();
+  return (atlas, key) => {
+    const hit = cache.get(atlas);
+    if (hit && hit.key === key) return hit.value;
+    const value = compute(atlas, key);
+    cache.set(atlas, { key, value });
+    return value;
+  };
+}
+
+const sectorsKey = (sectors: string[] | null) => (sectors === null ? '*' : sectors.join(','));
+
+const linksFor = memoOnAtlas((atlas, key) => {
+  const active = key === '*' ? null : key.split(',').filter(Boolean);
+  return atlas.links.filter((link) => matchesSectors(link.sectors, active));
+});
+
+/** Links under the sector filter (whether or not the links layer is on). */
+export function filteredLinks(state: Pick<AppState, 'sectors'>, atlas: AtlasData): Link[] {
+  return linksFor(atlas, sectorsKey(state.sectors));
+}
+
+const NO_LINKS: Link[] = [];
+const withTarget = memoLast((links: Link[]) => links.filter((link) => link.targetPosition !== null));
+const withoutTarget = memoLast((links: Link[]) => links.filter((link) => link.targetPosition === null));
+
+/** Links drawn as arcs: filtered, with the layer on, and with a target on the map. */
+export function arcLinks(state: Pick<AppState, 'sectors' | 'layers'>, atlas: AtlasData): Link[] {
+  return state.layers.links ? withTarget(filteredLinks(state, atlas)) : NO_LINKS;
+}
+
+/** Links to partner groups (no single target): drawn as rings at their origin. */
+export function groupLinks(state: Pick<AppState, 'sectors' | 'layers'>, atlas: AtlasData): Link[] {
+  return state.layers.links ? withoutTarget(filteredLinks(state, atlas)) : NO_LINKS;
+}
+
+/** Facts about a province, including those of organisations seated in it. */
+export function provinceFacts(atlas: AtlasData, provinceId: string): Fact[] {
+  const province = atlas.provinces.find((p) => p.id === provinceId);
+  if (!province) return [];
+  const subjects = new Set([provinceId, ...province.organisationIds]);
+  return atlas.facts.filter((f) => subjects.has(f.subject));
+}
+
+const activityFor = memoOnAtlas((atlas, key) => {
+  const active = key === '*' ? null : key.split(',').filter(Boolean);
+  const counts = new Map<string, number>();
+  for (const province of atlas.provinces) {
+    const facts = provinceFacts(atlas, province.id).filter((f) => matchesSectors(f.sectors, active)).length;
+    const links = province.linkIds.map((id) => atlas.links.find((l) => l.id === id)!).filter((l) => matchesSectors(l.sectors, active)).length;
+    counts.set(province.id, facts + links);
+  }
+  return counts;
+});
+
+/** Sourced activity per province (facts + links) under the sector filter. */
+export function provinceActivity(state: Pick<AppState, 'sectors'>, atlas: AtlasData): Map<string, number> {
+  return activityFor(atlas, sectorsKey(state.sectors));
+}
+
+/** Class breaks of the activity scale: a class is the number of breaks a count reaches (0 = none). */
+export const ACTIVITY_BREAKS = [1, 3, 6, 10, 15] as const;
+
+export function activityClass(count: number): number {
+  return ACTIVITY_BREAKS.filter((b) => count >= b).length;
+}
+
+export interface SectorCount {
+  facts: number;
+  links: number;
+  provinces: number;
+}
+
+const countsFor = memoOnAtlas((atlas) => {
+  const counts = new Map<string, SectorCount>(atlas.sectors.map((s) => [s.id, { facts: 0, links: 0, provinces: 0 }]));
+  for (const fact of atlas.facts) for (const s of fact.sectors) counts.get(s)!.facts += 1;
+  for (const link of atlas.links) for (const s of link.sectors) counts.get(s)!.links += 1;
+  for (const sector of atlas.sectors) {
+    counts.get(sector.id)!.provinces = atlas.provinces.filter((p) => (activityFor(atlas, sector.id).get(p.id) ?? 0) > 0).length;
+  }
+  return counts;
+});
+
+/** Per sector: how many facts, links and provinces it covers (whole dataset). */
+export function sectorCounts(atlas: AtlasData): Map<string, SectorCount> {
+  return countsFor(atlas, '');
+}
+
+/**
+ * The sector a link is drawn in: its only sector, or the only one of its sectors the filter keeps;
+ * null when several remain (drawn neutral).
+ */
+export function linkSector(link: Link, active: string[] | null): string | null {
+  const kept = active === null ? link.sectors : link.sectors.filter((s) => active.includes(s));
+  return kept.length === 1 ? kept[0]! : null;
+}
+
+/** Finds what an id names: province (IR-03), partner (KAZ), corridor, link, route, place, organisation or group. */
+export function resolveEntity(id: string, atlas: AtlasData): EntityRef | null {
+  const collections: [EntityRef['kind'], { id: string }[]][] = [
+    ['province', atlas.provinces],
+    ['partner', atlas.partners],
+    ['corridor', atlas.corridors],
+    ['link', atlas.links],
+    ['route', atlas.caspianRoutes],
+    ['place', atlas.places],
+    ['organisation', atlas.organisations],
+    ['group', atlas.groups],
+  ];
+  if (id === 'IRN') return { kind: 'national', id };
+  for (const [kind, items] of collections) if (items.some((item) => item.id === id)) return { kind, id };
+  return null;
+}
+
+/** Where to fly for an entity: a bounding box, a point, or null when it has no place of its own. */
+export function entityBounds(ref: EntityRef, atlas: AtlasData): [number, number, number, number] | [number, number] | null {
+  switch (ref.kind) {
+    case 'province':
+      return atlas.provinces.find((p) => p.id === ref.id)?.bbox ?? null;
+    case 'partner':
+      return atlas.partners.find((p) => p.id === ref.id)?.bbox ?? null;
+    case 'corridor':
+      return atlas.corridors.find((c) => c.id === ref.id)?.bbox ?? null;
+    case 'place':
+      return atlas.places.find((p) => p.id === ref.id)?.lonLat ?? null;
+    case 'route':
+    case 'link': {
+      const points = ref.kind === 'route' ? atlas.caspianRoutes.find((r) => r.id === ref.id)?.path : linkEnds(atlas.links.find((l) => l.id === ref.id));
+      if (!points || points.length === 0) return null;
+      const lons = points.map((p) => p[0]);
+      const lats = points.map((p) => p[1]);
+      return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+    }
+    case 'organisation': {
+      const seat = atlas.organisations.find((o) => o.id === ref.id)?.seat;
+      return seat ? entityBounds({ kind: seat.startsWith('IR-') ? 'province' : 'partner', id: seat }, atlas) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function linkEnds(link: Link | undefined): [number, number][] | undefined {
+  if (!link) return undefined;
+  return link.targetPosition ? [link.sourcePosition, link.targetPosition] : [link.sourcePosition];
+}

@@ -1,0 +1,74 @@
+// Points: ports, border crossings and capitals (labels come from the basemap style, shaped by the
+// browser), and rings for links to partner groups, which have no single place to arc to.
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { beforeMapLayer } from './before-map-layer.ts';
+import type { AtlasData, Link } from '../../model/atlas.ts';
+import type { LonLat } from '../../model/geodata.ts';
+import type { EntityRef } from '../../app/state.ts';
+import type { RGBA } from '../colours.ts';
+import type { Theme } from '../theme.ts';
+
+export const PLACE_LAYER_ID = 'places';
+export const FORUM_LAYER_ID = 'forums';
+
+export interface MapPoint {
+  ref: EntityRef;
+  lonLat: LonLat;
+  kind: 'port' | 'border' | 'capital' | 'partner-capital';
+}
+
+/** Ports and border crossings from the dataset, plus province and partner capitals. */
+export function mapPoints(atlas: AtlasData): MapPoint[] {
+  return [
+    ...atlas.provinces.map((p): MapPoint => ({ ref: { kind: 'province', id: p.id }, lonLat: p.capital.lonLat, kind: 'capital' })),
+    ...atlas.partners.map((p): MapPoint => ({ ref: { kind: 'partner', id: p.id }, lonLat: p.capital.lonLat, kind: 'partner-capital' })),
+    ...atlas.places
+      .filter((p) => p.kind === 'port' || p.kind === 'border')
+      .map((p): MapPoint => ({ ref: { kind: 'place', id: p.id }, lonLat: p.lonLat, kind: p.kind as 'port' | 'border' })),
+  ];
+}
+
+const RADIUS: Record<MapPoint['kind'], number> = { port: 4.5, border: 4, capital: 3, 'partner-capital': 3.5 };
+
+function pointColour(kind: MapPoint['kind'], theme: Theme): RGBA {
+  return kind === 'port' ? theme.port : kind === 'border' ? theme.border : theme.capital;
+}
+
+export function buildPlaceLayer(points: MapPoint[], selected: EntityRef | null, theme: Theme, beforeId: string): ScatterplotLayer<MapPoint> {
+  const selectedKey = selected ? `${selected.kind}:${selected.id}` : '';
+  return new ScatterplotLayer<MapPoint>(beforeMapLayer({
+    id: PLACE_LAYER_ID,
+    data: points,
+    pickable: true,
+    getPosition: (d) => d.lonLat,
+    getRadius: (d) => RADIUS[d.kind] + (`${d.ref.kind}:${d.ref.id}` === selectedKey ? 3 : 0),
+    getFillColor: (d) => pointColour(d.kind, theme),
+    getLineColor: [255, 255, 255, 255],
+    getLineWidth: 1.5,
+    stroked: true,
+    radiusUnits: 'pixels',
+    lineWidthUnits: 'pixels',
+    autoHighlight: true,
+    highlightColor: [255, 200, 0, 255],
+    updateTriggers: { getRadius: selectedKey },
+  }, beforeId));
+}
+
+export function buildForumLayer(links: Link[], selectedId: string | null, theme: Theme, beforeId: string): ScatterplotLayer<Link> {
+  return new ScatterplotLayer<Link>(beforeMapLayer({
+    id: FORUM_LAYER_ID,
+    data: links,
+    pickable: true,
+    getPosition: (l) => l.sourcePosition,
+    getRadius: (l) => (l.id === selectedId ? 20 : 15),
+    filled: false,
+    stroked: true,
+    getLineColor: theme.forum,
+    getLineWidth: 3,
+    radiusUnits: 'pixels',
+    lineWidthUnits: 'pixels',
+    autoHighlight: true,
+    highlightColor: [255, 200, 0, 255],
+    updateTriggers: { getRadius: selectedId },
+  }, beforeId));
+}

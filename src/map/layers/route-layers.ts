@@ -1,0 +1,72 @@
+// The six corridors and the Caspian routes as paths: one colour per corridor, sea legs dashed.
+import { PathLayer, type PathLayerProps } from '@deck.gl/layers';
+import { beforeMapLayer } from './before-map-layer.ts';
+import { PathStyleExtension, type PathStyleExtensionProps } from '@deck.gl/extensions';
+import type { CaspianRoute, Corridor } from '../../model/atlas.ts';
+import type { LonLat } from '../../model/geodata.ts';
+import { hexToRgba, type RGBA } from '../colours.ts';
+import type { Theme } from '../theme.ts';
+
+export const CORRIDOR_LAYER_ID = 'corridors';
+export const CASPIAN_LAYER_ID = 'caspian-routes';
+
+/** One drawn branch of a corridor. */
+export interface CorridorPath {
+  corridorId: string;
+  branchId: string;
+  mode: string;
+  path: LonLat[];
+  colour: RGBA;
+}
+
+type DashedPathProps<T> = PathLayerProps<T> & PathStyleExtensionProps<T>;
+
+const DASH_SEA: [number, number] = [4, 3];
+const SOLID: [number, number] = [0, 0];
+// One shared extension instance: the same shader variant serves both path layers.
+const DASHES = [new PathStyleExtension({ dash: true })];
+
+export function corridorPaths(corridors: Corridor[], visible: string[]): CorridorPath[] {
+  return corridors
+    .filter((c) => visible.includes(c.id))
+    .flatMap((c) => c.branches.map((b) => ({ corridorId: c.id, branchId: b.id, mode: b.mode, path: b.path, colour: hexToRgba(c.colour, 235) })));
+}
+
+export function buildCorridorLayer(paths: CorridorPath[], selectedId: string | null, beforeId: string): PathLayer<CorridorPath> {
+  return new PathLayer<CorridorPath>(beforeMapLayer<DashedPathProps<CorridorPath>>({
+    id: CORRIDOR_LAYER_ID,
+    data: paths,
+    pickable: true,
+    getPath: (d) => d.path,
+    getColor: (d) => d.colour,
+    getWidth: (d) => (d.corridorId === selectedId ? 7 : 3.5),
+    getDashArray: (d) => (d.mode === 'sea' ? DASH_SEA : SOLID),
+    dashJustified: true,
+    widthUnits: 'pixels',
+    capRounded: true,
+    jointRounded: true,
+    extensions: DASHES,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 110],
+    updateTriggers: { getWidth: selectedId },
+  }, beforeId));
+}
+
+export function buildCaspianLayer(routes: CaspianRoute[], selectedId: string | null, theme: Theme, beforeId: string): PathLayer<CaspianRoute> {
+  return new PathLayer<CaspianRoute>(beforeMapLayer<DashedPathProps<CaspianRoute>>({
+    id: CASPIAN_LAYER_ID,
+    data: routes,
+    pickable: true,
+    getPath: (r) => r.path,
+    getColor: theme.caspianRoute,
+    getWidth: (r) => (r.id === selectedId ? 5 : 2 + r.services.length * 0.5),
+    getDashArray: DASH_SEA,
+    dashJustified: true,
+    widthUnits: 'pixels',
+    jointRounded: true,
+    extensions: DASHES,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 110],
+    updateTriggers: { getWidth: selectedId },
+  }, beforeId));
+}

@@ -1,0 +1,117 @@
+// The layer panel: layer groups, each corridor, sector toggles with all/none and counts, and the
+// legend. Built once per language; `update` only syncs checkboxes and the legend to the state.
+import { LAYER_GROUPS, type AppState, type LayerGroup } from '../app/state.ts';
+import { sectorCounts } from '../app/selectors.ts';
+import type { AtlasData } from '../model/atlas.ts';
+import { t, tf, type Lang, type MessageKey } from '../i18n/i18n.ts';
+import type { Theme } from '../map/theme.ts';
+import { el } from './dom.ts';
+import { legendModel } from './legend-model.ts';
+
+export interface ControlsHandlers {
+  onLayer(group: LayerGroup, visible: boolean): void;
+  onCorridor(id: string, visible: boolean): void;
+  onSectors(sectors: string[] | null): void;
+}
+
+export interface ControlsView {
+  update(state: AppState): void;
+}
+
+export function createControls(container: HTMLElement, atlas: AtlasData, lang: Lang, theme: Theme, handlers: ControlsHandlers): ControlsView {
+  const checkbox = (id: string, label: string, onChange: (checked: boolean) => void, swatch?: string, note?: string) => {
+    const input = el('input', { attrs: { type: 'checkbox', id } });
+    input.addEventListener('change', () => onChange(input.checked));
+    const box = el('label', { className: 'toggle', attrs: { for: id } }, input);
+    if (swatch) {
+      const dot = el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
+      dot.style.background = swatch;
+      box.append(dot);
+    }
+    box.append(el('span', { text: label }));
+    if (note) box.append(el('span', { className: 'toggle-note', text: note }));
+    return { box, input };
+  };
+
+  const layerInputs = new Map<LayerGroup, HTMLInputElement>();
+  const layerList = el('div', { className: 'toggle-list' });
+  for (const group of LAYER_GROUPS) {
+    const { box, input } = checkbox(`layer-${group}`, t(lang, `layer.${group}` as MessageKey), (on) => handlers.onLayer(group, on));
+    layerInputs.set(group, input);
+    layerList.append(box);
+  }
+
+  const corridorInputs = new Map<string, HTMLInputElement>();
+  const corridorList = el('div', { className: 'toggle-list' });
+  for (const corridor of atlas.corridors) {
+    const { box, input } = checkbox(`corridor-${corridor.id}`, corridor.shortName[lang], (on) => handlers.onCorridor(corridor.id, on), corridor.colour);
+    corridorInputs.set(corridor.id, input);
+    corridorList.append(box);
+  }
+
+  const counts = sectorCounts(atlas);
+  const allSectors = atlas.sectors.map((s) => s.id);
+  let current: AppState | null = null;
+  const sectorInputs = new Map<string, HTMLInputElement>();
+  const sectorList = el('div', { className: 'toggle-list' });
+  for (const sector of atlas.sectors) {
+    const c = counts.get(sector.id)!;
+    const { box, input } = checkbox(
+      `sector-${sector.id}`,
+      sector.name[lang],
+      (on) => {
+        const active = current?.sectors ?? allSectors;
+        const next = on ? [...new Set([...active, sector.id])] : active.filter((id) => id !== sector.id);
+        handlers.onSectors(next.length === allSectors.length ? null : allSectors.filter((id) => next.includes(id)));
+      },
+      sector.colour,
+      tf(lang, 'controls.sectorCount', c as unknown as Record<string, number>),
+    );
+    sectorInputs.set(sector.id, input);
+    sectorList.append(box);
+  }
+  const allButton = el('button', { text: t(lang, 'controls.all'), attrs: { type: 'button', id: 'sectors-all' } });
+  allButton.addEventListener('click', () => handlers.onSectors(null));
+  const noneButton = el('button', { text: t(lang, 'controls.none'), attrs: { type: 'button', id: 'sectors-none' } });
+  noneButton.addEventListener('click', () => handlers.onSectors([]));
+
+  const legend = el('div', { className: 'legend', attrs: { id: 'legend' } });
+  container.replaceChildren(
+    el('h2', { className: 'controls-heading', text: t(lang, 'controls.layers') }),
+    layerList,
+    el('h3', { text: t(lang, 'controls.corridors') }),
+    corridorList,
+    el('h3', { text: t(lang, 'controls.sectors') }),
+    el('div', { className: 'button-row' }, allButton, noneButton),
+    sectorList,
+    el('h2', { className: 'controls-heading', text: t(lang, 'legend.title') }),
+    legend,
+  );
+
+  return {
+    update(state) {
+      current = state;
+      for (const [group, input] of layerInputs) input.checked = state.layers[group];
+      for (const [id, input] of corridorInputs) input.checked = state.corridors.includes(id);
+      for (const [id, input] of sectorInputs) input.checked = state.sectors === null || state.sectors.includes(id);
+      legend.replaceChildren(
+        ...legendModel(state, atlas, theme).map((group) =>
+          el(
+            'div',
+            { className: 'legend-group' },
+            el('h4', { text: group.heading }),
+            el(
+              'ul',
+              {},
+              ...group.entries.map((entry) => {
+                const mark = el('span', { className: `legend-mark legend-${entry.shape}`, attrs: { 'aria-hidden': 'true' } });
+                mark.style.setProperty('--mark', entry.colour);
+                return el('li', {}, mark, el('span', { text: entry.label }));
+              }),
+            ),
+          ),
+        ),
+      );
+    },
+  };
+}

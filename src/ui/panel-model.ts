@@ -1,0 +1,381 @@
+// What a panel says about one entity, as plain data: pure functions of the selection, the
+// language and the dataset. panel-view.ts turns it into DOM (text only).
+import type { EntityRef } from '../app/state.ts';
+import { provinceFacts } from '../app/selectors.ts';
+import type { AtlasData, Citation, Fact, Link } from '../model/atlas.ts';
+import type { Bilingual } from '../model/geodata.ts';
+import { t, type Lang, type MessageKey } from '../i18n/i18n.ts';
+import { formatDate, formatDateRange, formatKm, formatQuantity } from '../i18n/format.ts';
+
+export interface SourceNote {
+  /** "Report title — outlet, date" or a reference title. */
+  label: string;
+  /** The report's file name, shown left-to-right inside any text. */
+  file?: string;
+  excerpt?: string;
+  url?: string;
+}
+
+export interface Chip {
+  label: string;
+  colour: string;
+}
+
+export interface PanelItem {
+  text: string;
+  detail?: string;
+  chips?: Chip[];
+  sources?: SourceNote[];
+  /** Selecting the item selects this entity. */
+  target?: EntityRef;
+}
+
+export interface PanelSection {
+  heading: string;
+  items: PanelItem[];
+}
+
+export interface PanelModel {
+  ref: EntityRef;
+  title: string;
+  subtitle: string;
+  /** Shown when there is nothing sourced to say. */
+  empty?: string;
+  sections: PanelSection[];
+}
+
+export interface PanelContext {
+  atlas: AtlasData;
+  lang: Lang;
+  /** Names of countries outside the partner list (corridor members), from the basemap. */
+  countryName(id: string): Bilingual | undefined;
+}
+
+type Builder = (id: string, context: PanelContext) => PanelModel | null;
+
+export function panelModel(ref: EntityRef, context: PanelContext): PanelModel | null {
+  const builders: Record<EntityRef['kind'], Builder> = {
+    province: provincePanel,
+    partner: partnerPanel,
+    corridor: corridorPanel,
+    link: linkPanel,
+    route: routePanel,
+    place: placePanel,
+    organisation: organisationPanel,
+    group: groupPanel,
+    national: nationalPanel,
+  };
+  return builders[ref.kind](ref.id, context);
+}
+
+/** The name of anything the map shows, in one language. */
+export function entityName(ref: EntityRef, { atlas, lang, countryName }: PanelContext): string {
+  const find = <T extends { id: string }>(items: T[]) => items.find((item) => item.id === ref.id);
+  switch (ref.kind) {
+    case 'province':
+      return find(atlas.provinces)?.name[lang] ?? ref.id;
+    case 'partner':
+      return find(atlas.partners)?.name[lang] ?? countryName(ref.id)?.[lang] ?? ref.id;
+    case 'corridor':
+      return find(atlas.corridors)?.shortName[lang] ?? ref.id;
+    case 'place':
+      return find(atlas.places)?.name[lang] ?? ref.id;
+    case 'organisation':
+      return find(atlas.organisations)?.name[lang] ?? ref.id;
+    case 'group':
+      return find(atlas.groups)?.name[lang] ?? ref.id;
+    case 'national':
+      return atlas.national.name[lang];
+    case 'link': {
+      const link = find(atlas.links);
+      return link ? `${originName(link.from, atlas, lang)} → ${entityName(targetRef(link.to, atlas), { atlas, lang, countryName })}` : ref.id;
+    }
+    case 'route': {
+      const route = find(atlas.caspianRoutes);
+      return route ? route.ports.map((p) => atlas.places.find((pl) => pl.id === p)!.name[lang]).join(' ↔ ') : ref.id;
+    }
+  }
+}
+
+// ---- per kind -------------------------------------------------------------------------------
+
+function provincePanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const province = atlas.provinces.find((p) => p.id === id);
+  if (!province) return null;
+  const facts = provinceFacts(atlas, id);
+  const links = province.linkIds.map((linkId) => atlas.links.find((l) => l.id === linkId)!);
+  const sections: PanelSection[] = [
+    section(lang, 'panel.facts', facts.map((f) => factItem(f, context))),
+    section(lang, 'panel.links', links.map((l) => linkItem(l, context))),
+    section(lang, 'panel.corridors', province.corridorIds.map((c) => corridorItem(c, context))),
+    section(lang, 'panel.organisations', province.organisationIds.map((o) => ({ text: entityName({ kind: 'organisation', id: o }, context), target: { kind: 'organisation', id: o } }))),
+  ];
+  if (id === 'IR-23') {
+    sections.push(section(lang, 'panel.national', atlas.national.factIds.map((f) => factItem(atlas.facts.find((x) => x.id === f)!, context))));
+  }
+  return {
+    ref: { kind: 'province', id },
+    title: province.name[lang],
+    subtitle: `${t(lang, 'kind.province')} · ${t(lang, 'label.capital')}: ${province.capital.name[lang]} · ${province.name[other(lang)]}`,
+    ...(facts.length === 0 ? { empty: t(lang, 'panel.noFacts') } : {}),
+    sections: sections.filter((s) => s.items.length > 0),
+  };
+}
+
+function partnerPanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const partner = atlas.partners.find((p) => p.id === id);
+  if (!partner) return null;
+  const facts = partner.factIds.map((f) => atlas.facts.find((x) => x.id === f)!);
+  return {
+    ref: { kind: 'partner', id },
+    title: partner.name[lang],
+    subtitle: `${t(lang, 'kind.partner')} · ${t(lang, 'label.capital')}: ${partner.capital.name[lang]} · ${partner.name[other(lang)]}`,
+    ...(facts.length === 0 ? { empty: t(lang, 'panel.noFactsPartner') } : {}),
+    sections: [
+      section(lang, 'panel.facts', facts.map((f) => factItem(f, context))),
+      section(lang, 'panel.linksFromIran', partner.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context))),
+      section(lang, 'panel.corridors', partner.corridorIds.map((c) => corridorItem(c, context))),
+      section(lang, 'panel.routes', partner.routeIds.map((r) => routeItem(r, context))),
+    ].filter((s) => s.items.length > 0),
+  };
+}
+
+function corridorPanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const corridor = atlas.corridors.find((c) => c.id === id);
+  if (!corridor) return null;
+  const placeName = (placeId: string) => atlas.places.find((p) => p.id === placeId)?.name[lang] ?? placeId;
+  const founding = [corridor.founding.agreement[lang], corridor.founding.date ? formatDate(lang, corridor.founding.date) : corridor.founding.year?.toString(), corridor.founding.place?.[lang]]
+    .filter(Boolean)
+    .join(' · ');
+  const members = corridor.members.map((m) => context.countryName(m)?.[lang] ?? atlas.partners.find((p) => p.id === m)?.name[lang] ?? m);
+  return {
+    ref: { kind: 'corridor', id },
+    title: corridor.name[lang],
+    subtitle: `${t(lang, 'kind.corridor')} · ${corridor.modes.map((m) => atlas.vocabulary.modes[m]?.[lang] ?? m).join('، ')}`,
+    sections: [
+      {
+        heading: t(lang, 'panel.overview'),
+        items: [
+          { text: t(lang, 'panel.founded'), detail: founding },
+          { text: t(lang, 'panel.members'), detail: members.join(lang === 'fa' ? '، ' : ', ') },
+          { text: t(lang, 'panel.length'), detail: formatKm(lang, corridor.lengthKm) },
+          {
+            text: t(lang, 'panel.provincesCrossed'),
+            detail: corridor.provinces.map((p) => atlas.provinces.find((x) => x.id === p)!.name[lang]).join(lang === 'fa' ? '، ' : ', '),
+          },
+        ],
+      },
+      section(lang, 'panel.facts', corridor.facts.map((f) => ({ text: f.text[lang], sources: f.sources.map((s) => sourceNote(s, context)) }))),
+      section(
+        lang,
+        'panel.branches',
+        corridor.branches.map((b) => ({
+          text: b.name[lang],
+          detail: `${atlas.vocabulary.modes[b.mode]?.[lang] ?? b.mode} · ${formatKm(lang, b.lengthKm)} · ${b.nodes.filter((n) => !n.startsWith('wp-')).map(placeName).join(' – ')}`,
+        })),
+      ),
+      section(lang, 'panel.sources', corridor.sources.map((r) => ({ text: '', sources: [sourceNote({ ref: r }, context)] }))),
+      { heading: t(lang, 'panel.identification'), items: [{ text: atlas.identification.text[lang], sources: atlas.identification.sources.map((s) => sourceNote(s, context)) }] },
+    ].filter((s) => s.items.length > 0),
+  };
+}
+
+function linkPanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const link = atlas.links.find((l) => l.id === id);
+  if (!link) return null;
+  const items: PanelItem[] = [{ text: link.text[lang], chips: sectorChips(link.sectors, atlas, lang), sources: link.sources.map((s) => sourceNote(s, context)) }];
+  for (const q of link.quantities) items.push({ text: formatQuantity(lang, q, atlas.vocabulary) });
+  if (link.due) items.push({ text: t(lang, 'panel.due'), detail: formatDate(lang, link.due) });
+  return {
+    ref: { kind: 'link', id },
+    title: entityName({ kind: 'link', id }, context),
+    subtitle: [atlas.vocabulary.linkKinds[link.kind]?.[lang], atlas.vocabulary.statuses[link.status]?.[lang], formatDateRange(lang, link.date, link.dateEnd)].join(' · '),
+    sections: [
+      { heading: t(lang, 'kind.link'), items },
+      section(lang, 'panel.topics', link.topics.map((topic) => ({ text: topic.text[lang], chips: sectorChips(topic.sectors, atlas, lang) }))),
+      section(lang, 'panel.people', link.people.map((p) => ({ text: p.name[lang], detail: p.role[lang] }))),
+      section(lang, 'panel.participants', link.participants.map((p) => ({ text: originName(p, atlas, lang), target: originRef(p, atlas) }))),
+    ].filter((s) => s.items.length > 0),
+  };
+}
+
+function routePanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const route = atlas.caspianRoutes.find((r) => r.id === id);
+  if (!route) return null;
+  const published = route.services.find((s) => s.publishedKm)?.publishedKm;
+  return {
+    ref: { kind: 'route', id },
+    title: entityName({ kind: 'route', id }, context),
+    subtitle: `${t(lang, 'kind.route')} · ${t(lang, 'panel.drawnLength')}: ${formatKm(lang, route.lengthKm)}`,
+    sections: [
+      section(
+        lang,
+        'panel.services',
+        route.services.map((s) => ({
+          text: s.text[lang],
+          detail: [atlas.vocabulary.serviceKinds[s.kind]?.[lang], s.since ? `${t(lang, 'panel.since')} ${formatDate(lang, s.since)}` : '', s.frequency ? formatQuantity(lang, s.frequency, atlas.vocabulary) : '']
+            .filter(Boolean)
+            .join(' · '),
+          sources: s.sources.map((c) => sourceNote(c, context)),
+        })),
+      ),
+      {
+        heading: t(lang, 'panel.overview'),
+        items: [
+          { text: t(lang, 'panel.drawnLength'), detail: formatKm(lang, route.lengthKm) },
+          ...(published ? [{ text: t(lang, 'panel.publishedLength'), detail: formatKm(lang, published) }] : []),
+          ...route.ports.map((p) => ({ text: atlas.places.find((x) => x.id === p)!.name[lang], target: { kind: 'place' as const, id: p } })),
+        ],
+      },
+    ],
+  };
+}
+
+function placePanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const place = atlas.places.find((p) => p.id === id);
+  if (!place) return null;
+  const where = place.province ? atlas.provinces.find((p) => p.id === place.province)!.name[lang] : place.country ? (context.countryName(place.country)?.[lang] ?? place.country) : '';
+  const corridors = atlas.corridors.filter((c) => c.branches.some((b) => b.nodes.includes(id)));
+  const routes = atlas.caspianRoutes.filter((r) => r.ports.includes(id));
+  return {
+    ref: { kind: 'place', id },
+    title: place.name[lang],
+    subtitle: [atlas.vocabulary.placeKinds[place.kind]?.[lang], where].filter(Boolean).join(' · '),
+    sections: [
+      section(lang, 'panel.corridors', corridors.map((c) => corridorItem(c.id, context))),
+      section(lang, 'panel.routes', routes.map((r) => routeItem(r.id, context))),
+    ].filter((s) => s.items.length > 0),
+  };
+}
+
+function organisationPanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const organisation = atlas.organisations.find((o) => o.id === id);
+  if (!organisation) return null;
+  const seat = organisation.seat.startsWith('IR-') ? { kind: 'province' as const, id: organisation.seat } : { kind: 'partner' as const, id: organisation.seat };
+  return {
+    ref: { kind: 'organisation', id },
+    title: organisation.name[lang],
+    subtitle: `${t(lang, 'kind.organisation')} · ${t(lang, 'panel.seat')}: ${entityName(seat, context)}`,
+    sections: [
+      section(lang, 'panel.facts', organisation.factIds.map((f) => factItem(atlas.facts.find((x) => x.id === f)!, context))),
+      section(lang, 'panel.links', organisation.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context))),
+    ].filter((s) => s.items.length > 0),
+  };
+}
+
+function groupPanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const group = atlas.groups.find((g) => g.id === id);
+  if (!group) return null;
+  return {
+    ref: { kind: 'group', id },
+    title: group.name[lang],
+    subtitle: `${t(lang, 'kind.group')} · ${group.note[lang]}`,
+    sections: [section(lang, 'panel.links', group.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context)))],
+  };
+}
+
+function nationalPanel(_id: string, context: PanelContext): PanelModel {
+  const { atlas, lang } = context;
+  return {
+    ref: { kind: 'national', id: 'IRN' },
+    title: atlas.national.name[lang],
+    subtitle: t(lang, 'kind.national'),
+    sections: [
+      section(lang, 'panel.facts', atlas.national.factIds.map((f) => factItem(atlas.facts.find((x) => x.id === f)!, context))),
+      section(lang, 'panel.links', atlas.national.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context))),
+    ].filter((s) => s.items.length > 0),
+  };
+}
+
+// ---- items ----------------------------------------------------------------------------------
+
+function factItem(fact: Fact, context: PanelContext): PanelItem {
+  const { atlas, lang } = context;
+  const quantities = fact.quantities.map((q) => formatQuantity(lang, q, atlas.vocabulary));
+  const subject = fact.subject.startsWith('IR-') || fact.subject === 'IRN' || /^[A-Z]{3}$/.test(fact.subject) ? '' : originName(fact.subject, atlas, lang);
+  return {
+    text: fact.text[lang],
+    detail: [atlas.vocabulary.factKinds[fact.kind]?.[lang], ...quantities, subject].filter(Boolean).join(' · '),
+    chips: sectorChips(fact.sectors, atlas, lang),
+    sources: fact.sources.map((s) => sourceNote(s, context)),
+  };
+}
+
+function linkItem(link: Link, context: PanelContext): PanelItem {
+  const { atlas, lang } = context;
+  return {
+    text: `${entityName({ kind: 'link', id: link.id }, context)}: ${link.text[lang]}`,
+    detail: [atlas.vocabulary.linkKinds[link.kind]?.[lang], formatDateRange(lang, link.date, link.dateEnd), ...link.quantities.map((q) => formatQuantity(lang, q, atlas.vocabulary))].join(' · '),
+    chips: sectorChips(link.sectors, atlas, lang),
+    sources: link.sources.map((s) => sourceNote(s, context)),
+    target: { kind: 'link', id: link.id },
+  };
+}
+
+function corridorItem(id: string, context: PanelContext): PanelItem {
+  const corridor = context.atlas.corridors.find((c) => c.id === id)!;
+  return { text: corridor.name[context.lang], chips: [{ label: corridor.shortName[context.lang], colour: corridor.colour }], target: { kind: 'corridor', id } };
+}
+
+function routeItem(id: string, context: PanelContext): PanelItem {
+  const route = context.atlas.caspianRoutes.find((r) => r.id === id)!;
+  return { text: entityName({ kind: 'route', id }, context), detail: formatKm(context.lang, route.lengthKm), target: { kind: 'route', id } };
+}
+
+export function sourceNote(citation: Citation, { atlas, lang }: PanelContext): SourceNote {
+  if ('report' in citation) {
+    const report = atlas.sources.reports.find((r) => r.id === citation.report);
+    const label = report ? `${report.title[lang]} — ${report.outlet[lang]}, ${formatDate(lang, report.date)}` : citation.report;
+    return { label, file: citation.report, excerpt: citation.excerpt };
+  }
+  const reference = atlas.sources.references.find((r) => r.id === citation.ref);
+  return reference ? { label: reference.title, url: reference.url } : { label: citation.ref };
+}
+
+function sectorChips(sectorIds: string[], atlas: AtlasData, lang: Lang): Chip[] {
+  return sectorIds.map((id) => {
+    const sector = atlas.sectors.find((s) => s.id === id);
+    return { label: sector?.name[lang] ?? id, colour: sector?.colour ?? '#999999' };
+  });
+}
+
+function section(lang: Lang, key: MessageKey, items: PanelItem[]): PanelSection {
+  return { heading: t(lang, key), items };
+}
+
+function other(lang: Lang): Lang {
+  return lang === 'fa' ? 'en' : 'fa';
+}
+
+function originName(id: string, atlas: AtlasData, lang: Lang): string {
+  if (id === 'IRN') return atlas.national.name[lang];
+  return atlas.provinces.find((p) => p.id === id)?.name[lang] ?? atlas.organisations.find((o) => o.id === id)?.name[lang] ?? id;
+}
+
+function originRef(id: string, atlas: AtlasData): EntityRef {
+  if (id === 'IRN') return { kind: 'national', id };
+  return atlas.provinces.some((p) => p.id === id) ? { kind: 'province', id } : { kind: 'organisation', id };
+}
+
+function targetRef(id: string, atlas: AtlasData): EntityRef {
+  return atlas.groups.some((g) => g.id === id) ? { kind: 'group', id } : { kind: 'partner', id };
+}
+
+/** The hover card: title, subtitle and the first few items of the first section, without sources. */
+export function hoverSummary(model: PanelModel, lang: Lang, maxItems = 3): PanelModel {
+  const first = model.sections[0];
+  const items = first ? first.items.slice(0, maxItems).map(({ text, detail }): PanelItem => (detail ? { text, detail } : { text })) : [];
+  return {
+    ...model,
+    subtitle: `${model.subtitle} · ${t(lang, 'hover.more')}`,
+    sections: first ? [{ heading: first.heading, items }] : [],
+  };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { activityClass, arcLinks, entityBounds, filteredLinks, groupLinks, linkSector, provinceActivity, resolveEntity, sectorCounts } from '../../src/app/selectors.ts';
+import { initialState } from '../../src/app/state.ts';
+import { builtAtlas } from './dataset/fixture.ts';
+
+const { atlas } = builtAtlas();
+const base = initialState('en', atlas.corridors.map((c) => c.id));
+
+describe('sector filter', () => {
+  it('keeps every link with no filter', () => {
+    expect(filteredLinks(base, atlas)).toHaveLength(atlas.links.length);
+  });
+
+  it('keeps only links with an active sector', () => {
+    const steel = filteredLinks({ sectors: ['steel-metals'] }, atlas).map((l) => l.id).sort();
+    expect(steel).toEqual(['imidro-uzb-meeting', 'iran-kaz-sponge-iron-plant', 'iran-uzb-sponge-iron-contracts', 'iran-uzb-steel-plants', 'iran-uzb-steel-purchase']);
+    expect(filteredLinks({ sectors: [] }, atlas)).toEqual([]);
+  });
+
+  it('draws arcs only for links with a target, and rings for group links', () => {
+    expect(arcLinks(base, atlas).every((l) => l.targetPosition !== null)).toBe(true);
+    expect(groupLinks(base, atlas).map((l) => l.id)).toEqual(['rk-provincial-diplomacy']);
+    expect(arcLinks({ ...base, layers: { ...base.layers, links: false } }, atlas)).toEqual([]);
+  });
+
+  it('returns the same array for the same filter, so layers keep their data', () => {
+    expect(arcLinks(base, atlas)).toBe(arcLinks({ ...base }, atlas));
+  });
+});
+
+describe('province activity', () => {
+  it('counts facts and links per province under the filter', () => {
+    const all = provinceActivity(base, atlas);
+    expect(all.get('IR-03')).toBeGreaterThan(10);
+    expect(all.get('IR-27')).toBe(0); // Golestan: no sourced facts
+    const mining = provinceActivity({ sectors: ['mining'] }, atlas);
+    expect(mining.get('IR-03')).toBeGreaterThan(0);
+    expect(provinceActivity({ sectors: ['steel-metals'] }, atlas).get('IR-15')).toBe(0); // Lorestan: no steel
+  });
+
+  it('counts national bodies in Tehran', () => {
+    expect(provinceActivity(base, atlas).get('IR-23')).toBeGreaterThan(0);
+  });
+
+  it('maps counts to classes', () => {
+    expect([0, 1, 2, 3, 6, 10, 15, 40].map(activityClass)).toEqual([0, 1, 1, 2, 3, 4, 5, 5]);
+  });
+});
+
+describe('sector counts', () => {
+  it('counts facts, links and provinces per sector', () => {
+    const steel = sectorCounts(atlas).get('steel-metals')!;
+    expect(steel.links).toBe(5);
+    expect(steel.facts).toBeGreaterThanOrEqual(5);
+    expect(steel.provinces).toBe(1); // Tehran, through IMIDRO
+  });
+});
+
+describe('linkSector', () => {
+  const meeting = atlas.links.find((l) => l.id === 'imidro-uzb-meeting')!; // steel, mining, engineering
+  it('is neutral for several sectors and picks the one the filter keeps', () => {
+    expect(linkSector(meeting, null)).toBeNull();
+    expect(linkSector(meeting, ['mining', 'food'])).toBe('mining');
+    expect(linkSector(atlas.links.find((l) => l.id === 'ea-kaz-mining')!, null)).toBe('mining');
+  });
+});
+
+describe('resolveEntity and entityBounds', () => {
+  it.each([
+    ['IR-03', 'province'],
+    ['KAZ', 'partner'],
+    ['instc', 'corridor'],
+    ['fars-uzb-delegation', 'link'],
+    ['bandar-anzali--aktau', 'route'],
+    ['bandar-anzali', 'place'],
+    ['imidro', 'organisation'],
+    ['IRN', 'national'],
+  ])('%s is a %s', (id, kind) => expect(resolveEntity(id, atlas)).toEqual({ kind, id }));
+
+  it('does not resolve unknown ids', () => expect(resolveEntity('<img>', atlas)).toBeNull());
+
+  it('finds somewhere to fly for places and areas', () => {
+    expect(entityBounds({ kind: 'province', id: 'IR-03' }, atlas)).toHaveLength(4);
+    expect(entityBounds({ kind: 'place', id: 'bandar-anzali' }, atlas)).toEqual([49.458, 37.473]);
+    expect(entityBounds({ kind: 'national', id: 'IRN' }, atlas)).toBeNull();
+  });
+});

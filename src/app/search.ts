@@ -15,7 +15,7 @@ export function normaliseForSearch(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '') // combining marks: Latin accents, Arabic harakat, madda and hamza
-    .replace(/[\u200C\u200D\u0640]/g, '') // ZWNJ, ZWJ, tatweel
+    .replace(/\u200C|\u200D|\u0640/g, '') // ZWNJ, ZWJ, tatweel
     .replace(/./gu, (ch) => LETTER_VARIANTS[ch] ?? ch)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

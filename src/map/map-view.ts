@@ -71,7 +71,6 @@ export function createMapView(options: MapViewOptions): MapView {
     interleaved: true,
     layers: [],
     onHover: options.onHover,
-    onClick: options.onClick,
     getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     onAfterRender: () => {
       renders += 1;
@@ -96,6 +95,13 @@ export function createMapView(options: MapViewOptions): MapView {
     controls.forEach((control, i) => map.addControl(control, positions[i]));
   };
   placeControls(lang);
+
+  // In interleaved mode deck.gl's own click recogniser never fires (seen with maplibre-gl 6.17 and
+  // deck.gl 9.4), so clicks and taps come from maplibre and are picked here.
+  map.on('click', (event) => {
+    const { x, y } = event.point;
+    options.onClick(overlay.pickObject({ x, y, radius: 3 }) ?? ({ x, y, layer: null, object: null } as unknown as PickingInfo));
+  });
 
   map.on('moveend', () => {
     const center = map.getCenter();

@@ -1,12 +1,17 @@
-// The app in real Chromium: offline, right-to-left Persian, hover names a province, language switch.
+// The app in real Chromium: offline, right-to-left Persian, hover and pinned panels, sector and
+// corridor toggles, search, language switch, and state from the URL.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { canvasColourCount, hoverAt, launchChromium, openApp, type OpenedPage } from './chromium.ts';
 
-const TABRIZ: [number, number] = [46.29, 38.08];
-const SHIRAZ: [number, number] = [52.53, 29.61];
-// In overlaid mode deck.gl draws on its own canvas above maplibre's.
-const DECK_CANVAS = 'canvas:not(.maplibregl-canvas)';
+/** A spot in East Azerbaijan south of Tabriz, clear of arcs and corridor lines at the default view. */
+const EAST_AZERBAIJAN: [number, number] = [46.6, 37.35];
+const STEEL_LINKS = ['imidro-uzb-meeting', 'iran-kaz-sponge-iron-plant', 'iran-uzb-sponge-iron-contracts', 'iran-uzb-steel-plants', 'iran-uzb-steel-purchase'];
+const CORRIDORS = ['instc', 'east-west', 'traceca', 'ashgabat', 'gulf-black-sea', 'eco-iti'];
+const SIZE = { width: 1280, height: 800 };
+
+const layerData = (page: Page, id: string) => page.evaluate((layerId) => window.__atlas!.layerData(layerId), id);
+const drawnCorridors = async (page: Page) => [...new Set((await layerData(page, 'corridors')).map((id) => id.split('/')[0]))].sort();
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,22 +23,26 @@ afterAll(async () => {
 
 describe('app, opened in Persian', () => {
   let opened: OpenedPage;
+  let page: Page;
   const baseUrl = inject('baseUrl');
   beforeAll(async () => {
-    opened = await openApp(browser, `${baseUrl}?lang=fa`);
+    opened = await openApp(browser, `${baseUrl}?lang=fa`, SIZE);
+    page = opened.page;
   });
   afterAll(async () => {
-    await opened?.page.close();
+    await page?.close();
   });
 
   it('lays the page out right-to-left in Persian', async () => {
-    expect(await opened.page.getAttribute('html', 'dir')).toBe('rtl');
-    expect(await opened.page.getAttribute('html', 'lang')).toBe('fa');
-    expect(await opened.page.textContent('h1')).toBe('اطلس کریدورها');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await page.textContent('h1')).toBe('اطلس کریدورها');
+    // The controls sit at the inline start, which is the right in RTL.
+    const box = (await page.locator('#controls').boundingBox())!;
+    expect(box.x + box.width).toBeGreaterThan(SIZE.width - 20);
   });
 
-  it('draws the basemap on a non-blank WebGL canvas', async () => {
-    expect(await canvasColourCount(opened.page, '.maplibregl-canvas')).toBeGreaterThan(5);
+  it('draws the map on a non-blank WebGL canvas', async () => {
+    expect(await canvasColourCount(page, '.maplibregl-canvas')).toBeGreaterThan(20);
   });
 
   it('makes no request outside its own origin', () => {
@@ -43,25 +52,67 @@ describe('app, opened in Persian', () => {
     expect(outside).toEqual([]);
   });
 
-  it('hovering a province highlights it and names it in Persian', async () => {
-    const before = await canvasColourCount(opened.page, DECK_CANVAS);
-    await hoverAt(opened.page, TABRIZ);
-    expect(await opened.page.textContent('#tooltip .tooltip-title')).toBe('آذربایجان شرقی');
-    expect(await opened.page.evaluate(() => window.__atlas!.state().hoveredId)).toBe('IR-03');
-    const after = await canvasColourCount(opened.page, DECK_CANVAS);
-    expect(after, 'the deck.gl canvas shows the highlight').toBeGreaterThan(before);
+  it('hovering a province shows its facts near the pointer', async () => {
+    await hoverAt(page, EAST_AZERBAIJAN);
+    expect(await page.getAttribute('#hover-card', 'data-entity')).toBe('province:IR-03');
+    const card = await page.textContent('#hover-card');
+    expect(card).toContain('آذربایجان شرقی');
+    expect(card).toContain('بیش از ۵٬۵۰۰ واحد');
   });
 
-  it('switches to English without reloading: direction flips and names follow', async () => {
-    const { page } = opened;
-    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  it('clicking pins the details in the side panel; Esc and × close it', async () => {
+    const [x, y] = await page.evaluate((p) => window.__atlas!.project(p), EAST_AZERBAIJAN);
+    await page.mouse.click(x, y);
+    await page.waitForSelector('#side-panel:not([hidden])');
+    expect(await page.getAttribute('#side-panel', 'data-entity')).toBe('province:IR-03');
+    expect(await page.textContent('#side-panel')).toContain('۳۵ درصد');
+    expect(new URL(page.url()).searchParams.get('select')).toBe('IR-03');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#side-panel', { state: 'hidden' });
+    await page.mouse.click(x, y);
+    await page.waitForSelector('#side-panel:not([hidden])');
+    await page.click('.panel-close');
+    await page.waitForSelector('#side-panel', { state: 'hidden' });
+    expect(new URL(page.url()).searchParams.get('select')).toBeNull();
+  });
+
+  it('toggling sectors changes which arcs are drawn, and the legend follows', async () => {
+    expect((await layerData(page, 'links')).length).toBe(14);
+    await page.click('#sectors-none');
+    expect(await layerData(page, 'links')).toEqual([]);
+    await page.check('#sector-steel-metals');
+    expect((await layerData(page, 'links')).sort()).toEqual(STEEL_LINKS);
+    expect(await page.textContent('#legend')).toContain('فولاد و فلزات');
+    expect(await page.textContent('#legend')).not.toContain('معدن و مواد معدنی');
+    expect(new URL(page.url()).searchParams.get('sectors')).toBe('steel-metals');
+    await page.click('#sectors-all');
+    expect((await layerData(page, 'links')).length).toBe(14);
+  });
+
+  it('switches each corridor off and on', async () => {
+    for (const id of CORRIDORS) {
+      await page.uncheck(`#corridor-${id}`);
+      expect(await drawnCorridors(page), id).toEqual(CORRIDORS.filter((c) => c !== id).sort());
+      await page.check(`#corridor-${id}`);
+    }
+    expect(await drawnCorridors(page)).toEqual([...CORRIDORS].sort());
+  });
+
+  it('search finds a partner in Persian and selects it', async () => {
+    await page.fill('#search', 'قزاقستان');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#side-panel[data-entity="partner:KAZ"]');
+    expect(await page.textContent('#side-panel .panel-title')).toBe('قزاقستان');
+    expect(new URL(page.url()).searchParams.get('select')).toBe('KAZ');
+  });
+
+  it('switches to English without reloading: direction, panel and labels follow', async () => {
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
     await page.click('#lang-switch');
     expect(await page.getAttribute('html', 'dir')).toBe('ltr');
-    expect(await page.textContent('h1')).toBe('Corridor Atlas');
-    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
-    await hoverAt(page, SHIRAZ);
-    expect(await page.textContent('#tooltip .tooltip-title')).toBe('Fars');
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await page.textContent('#side-panel .panel-title')).toBe('Kazakhstan');
+    expect(await page.textContent('#sector-steel-metals + .swatch + span')).toBe('Steel and metals');
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   });
 
   it('logs no errors', () => {
@@ -69,12 +120,16 @@ describe('app, opened in Persian', () => {
   });
 });
 
-describe('app, opened with a bad language parameter', () => {
-  it('falls back to Persian and says so in Persian', async () => {
-    const { page, errors } = await openApp(browser, `${inject('baseUrl')}?lang=%3Cimg%20src%3Dx%3E`);
+describe('app, opened from a shared link', () => {
+  it('restores selection, filter and camera, and reports the bad parts of the link', async () => {
+    const { page, errors } = await openApp(browser, `${inject('baseUrl')}?lang=en&select=IR-03&sectors=steel-metals,%3Cimg%20src%3Dx%3E&view=50,36,5`, SIZE);
     try {
-      expect(await page.getAttribute('html', 'lang')).toBe('fa');
-      expect(await page.textContent('.notice[data-key="notice.badLang"] span')).toContain('زبان');
+      expect(await page.getAttribute('#side-panel', 'data-entity')).toBe('province:IR-03');
+      expect(await page.textContent('#side-panel .panel-title')).toBe('East Azerbaijan');
+      expect(await page.evaluate(() => window.__atlas!.state().sectors)).toEqual(['steel-metals']);
+      const view = await page.evaluate(() => window.__atlas!.state().view);
+      expect(view.zoom).toBeCloseTo(5, 1);
+      expect(await page.textContent('.notice[data-key="notice.badSectors"]')).toContain('not recognised');
       expect(await page.locator('img').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {

@@ -39,7 +39,7 @@ describe('render', () => {
     const scenario = JSON.parse(fs.readFileSync(path.join(folder, 'scenario.json'), 'utf8')) as Scenario;
     const { page } = await openApp(browser, `${inject('baseUrl')}${scenario.query}`, { width: scenario.width, height: scenario.height });
     try {
-      expect(await canvasColourCount(page, '.maplibregl-canvas'), 'the WebGL canvas is blank').toBeGreaterThan(5);
+      expect(await canvasColourCount(page, '.maplibregl-canvas'), 'the WebGL canvas is blank').toBeGreaterThan(20);
       if (scenario.hover) await hoverAt(page, scenario.hover);
       const result = compareWithExpected(folder, await page.screenshot(), {
         ...DEFAULT_TOLERANCE,

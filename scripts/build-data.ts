@@ -7,6 +7,8 @@ import { buildRegionTopology } from './geodata/region-topology.ts';
 import { buildAtlas } from './dataset/build-atlas.ts';
 import { buildAtlasInputs } from './dataset/inputs.ts';
 import { ATLAS_DATA_PATH } from '../src/model/atlas.ts';
+import { STORIES_DATA_PATH } from '../src/model/stories.ts';
+import { loadStories } from './dataset/stories.ts';
 import { REGION_TOPOLOGY_PATH } from '../src/model/geodata.ts';
 
 function main(): void {
@@ -15,10 +17,13 @@ function main(): void {
   const geoBytes = writeJson(`public/${REGION_TOPOLOGY_PATH}`, topology);
   const atlas = buildAtlas(buildAtlasInputs(topology));
   const atlasBytes = writeJson(`public/${ATLAS_DATA_PATH}`, atlas);
+  const stories = loadStories(atlas);
+  writeJson(`public/${STORIES_DATA_PATH}`, stories);
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
   console.log(
     `data: public/${REGION_TOPOLOGY_PATH} ${kib(geoBytes)}, public/${ATLAS_DATA_PATH} ${kib(atlasBytes)} ` +
-      `(${atlas.facts.length} facts, ${atlas.links.length} links, ${atlas.corridors.length} corridors, ${atlas.caspianRoutes.length} Caspian routes) ` +
+      `(${atlas.facts.length} facts, ${atlas.links.length} links, ${atlas.corridors.length} corridors, ${atlas.caspianRoutes.length} Caspian routes), ` +
+      `${stories.length} stories ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }

@@ -21,6 +21,9 @@ import { loadFonts } from './ui/fonts.ts';
 import { hoverSummary, panelModel, type PanelContext } from './ui/panel-model.ts';
 import { renderHoverCard, renderSidePanel } from './ui/panel-view.ts';
 import { createSearchBox } from './ui/search-box.ts';
+import { legendModel } from './ui/legend-model.ts';
+import { renderLegend } from './ui/legend-view.ts';
+import { createPresenter, type Presenter } from './app/presenter.ts';
 
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
 const ui = {
@@ -33,6 +36,7 @@ const ui = {
   status: byId('status'),
   notices: byId('notices'),
   langSwitch: byId('lang-switch'),
+  embedLegend: byId('embed-legend'),
   fit: byId('fit-region'),
 };
 
@@ -147,6 +151,7 @@ async function start(): Promise<void> {
   const writeUrl = () => history.replaceState(history.state, '', writeUrlState(location.search, state, corridorIds) + location.hash);
 
   let controls: ControlsView;
+  let presenter: Presenter | undefined;
   const buildChrome = () => {
     controls = createControls(ui.controls, atlas, state.lang, LIGHT_THEME, {
       onLayer: (group, visible) => update({ layers: { ...state.layers, [group]: visible } }),
@@ -164,11 +169,13 @@ async function start(): Promise<void> {
       applyLanguage(state.lang);
       view.setLanguage(state.lang);
       buildChrome();
+      presenter?.relabel();
     }
     if (state.selection !== before.selection || state.layers !== before.layers || state.corridors !== before.corridors || state.sectors !== before.sectors) renderLayers();
     if (state.lang !== before.lang || !sameRef(state.selection, before.selection)) renderPanel();
     renderHover();
     controls.update(state);
+    renderLegend(ui.embedLegend, legendModel(state, atlas, LIGHT_THEME));
     writeUrl();
   };
 
@@ -179,10 +186,13 @@ async function start(): Promise<void> {
   };
 
   buildChrome();
+  presenter = createPresenter({ atlas, corridorIds, state: () => state, update, setView: (v, animate) => view.setView(v, animate) }, reducedMotion);
   renderLayers();
   renderPanel();
   controls!.update(state);
+  renderLegend(ui.embedLegend, legendModel(state, atlas, LIGHT_THEME));
   writeUrl();
+  await presenter.start();
 
   ui.langSwitch.addEventListener('click', () => update({ lang: (state.lang === 'fa' ? 'en' : 'fa') as Lang }));
   ui.fit.addEventListener('click', () => view.fitRegion());
@@ -212,6 +222,7 @@ async function start(): Promise<void> {
   await view.ready;
   showStatus(ui.status, null);
   document.documentElement.dataset['mapState'] = 'ready';
+  presenter.announceReady();
 }
 
 void start();

@@ -40,6 +40,7 @@ export interface MapView {
   setLanguage(lang: Lang): void;
   project(lonLat: LonLat): [x: number, y: number];
   flyTo(target: Bounds | LonLat): void;
+  setView(view: ViewState, animate: boolean): void;
   fitRegion(): void;
 }
 
@@ -131,6 +132,10 @@ export function createMapView(options: MapViewOptions): MapView {
     flyTo: (target) => {
       if (target.length === 2) map.flyTo({ center: target, zoom: Math.max(map.getZoom(), 6), duration, essential: true });
       else map.fitBounds([[target[0], target[1]], [target[2], target[3]]], { padding: 80, maxZoom: 6.5, duration, essential: true });
+    },
+    setView: ({ center, zoom }, animate) => {
+      if (animate && !reducedMotion) map.flyTo({ center, zoom, duration: 1600, essential: true });
+      else map.jumpTo({ center, zoom });
     },
     fitRegion: () => map.fitBounds(REGION_BOUNDS, { padding: 24, duration, essential: true }),
   };

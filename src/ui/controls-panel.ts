@@ -7,6 +7,7 @@ import { t, tf, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import type { Theme } from '../map/theme.ts';
 import { el } from './dom.ts';
 import { legendModel } from './legend-model.ts';
+import { renderLegend } from './legend-view.ts';
 
 export interface ControlsHandlers {
   onLayer(group: LayerGroup, visible: boolean): void;
@@ -94,24 +95,7 @@ export function createControls(container: HTMLElement, atlas: AtlasData, lang: L
       for (const [group, input] of layerInputs) input.checked = state.layers[group];
       for (const [id, input] of corridorInputs) input.checked = state.corridors.includes(id);
       for (const [id, input] of sectorInputs) input.checked = state.sectors === null || state.sectors.includes(id);
-      legend.replaceChildren(
-        ...legendModel(state, atlas, theme).map((group) =>
-          el(
-            'div',
-            { className: 'legend-group' },
-            el('h4', { text: group.heading }),
-            el(
-              'ul',
-              {},
-              ...group.entries.map((entry) => {
-                const mark = el('span', { className: `legend-mark legend-${entry.shape}`, attrs: { 'aria-hidden': 'true' } });
-                mark.style.setProperty('--mark', entry.colour);
-                return el('li', {}, mark, el('span', { text: entry.label }));
-              }),
-            ),
-          ),
-        ),
-      );
+      renderLegend(legend, legendModel(state, atlas, theme));
     },
   };
 }

@@ -1,0 +1,24 @@
+// Renders legend groups (legend-model.ts) as DOM; used by the layer panel and the embed legend.
+import { el } from './dom.ts';
+import type { LegendGroup } from './legend-model.ts';
+
+export function renderLegend(container: HTMLElement, groups: LegendGroup[]): void {
+  container.replaceChildren(
+    ...groups.map((group) =>
+      el(
+        'div',
+        { className: 'legend-group' },
+        el('h4', { text: group.heading }),
+        el(
+          'ul',
+          {},
+          ...group.entries.map((entry) => {
+            const mark = el('span', { className: `legend-mark legend-${entry.shape}`, attrs: { 'aria-hidden': 'true' } });
+            mark.style.setProperty('--mark', entry.colour);
+            return el('li', {}, mark, el('span', { text: entry.label }));
+          }),
+        ),
+      ),
+    ),
+  );
+}

@@ -151,7 +151,7 @@ async function start(): Promise<void> {
   const writeUrl = () => history.replaceState(history.state, '', writeUrlState(location.search, state, corridorIds) + location.hash);
 
   let controls: ControlsView;
-  let presenter: Presenter | undefined;
+  let presenter: Presenter | undefined = undefined; // set once the chrome exists; `update` may run before
   const buildChrome = () => {
     controls = createControls(ui.controls, atlas, state.lang, LIGHT_THEME, {
       onLayer: (group, visible) => update({ layers: { ...state.layers, [group]: visible } }),

@@ -8,7 +8,8 @@ import { parseLang, parseUrlState, writeUrlState } from './app/url-state.ts';
 import { entityBounds, resolveEntity } from './app/selectors.ts';
 import { isRegionTopology, regionFromTopology, type Region } from './geo/region.ts';
 import { placeLabelFeatures } from './geo/place-labels.ts';
-import { t, type Lang } from './i18n/i18n.ts';
+import { t, tf, type Lang } from './i18n/i18n.ts';
+import { formatDate } from './i18n/format.ts';
 import { buildBasemapStyle } from './map/basemap-style.ts';
 import { buildLayers, entityFromPick } from './map/layers/build-layers.ts';
 import { createMapView, type MapView } from './map/map-view.ts';
@@ -49,6 +50,8 @@ export interface AtlasHandle {
   /** Ids of the objects a deck.gl layer was last given, e.g. layerData('links'). */
   layerData(layerId: string): string[];
   select(id: string | null): void;
+  /** Exports the view as PNG and returns its size (the file is also offered as a download). */
+  exportPng(scale: number): Promise<{ width: number; height: number; url: string }>;
 }
 declare global {
   interface Window {
@@ -194,6 +197,35 @@ async function start(): Promise<void> {
   writeUrl();
   await presenter.start();
 
+  const exportPng = async (scale: number) => {
+    showStatus(ui.status, t(state.lang, 'export.working'));
+    try {
+      const { exportPng: render } = await import('./export/png-export.ts');
+      const image = await render({
+        view,
+        scale,
+        lang: state.lang,
+        title: `${t(state.lang, 'app.title')} · ${t(state.lang, 'app.subtitle')}`,
+        legend: legendModel(state, atlas, LIGHT_THEME),
+        attribution: t(state.lang, 'map.attribution'),
+        dataDate: tf(state.lang, 'export.dataDate', { date: formatDate(state.lang, atlas.dataDate) }),
+      });
+      const url = URL.createObjectURL(image.blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `corridor-atlas-${scale}x.png`;
+      link.click();
+      return { width: image.width, height: image.height, url };
+    } catch (error) {
+      console.error('export failed', error);
+      showNotice(ui.notices, state.lang, 'export.failed');
+      throw error;
+    } finally {
+      showStatus(ui.status, null);
+    }
+  };
+  byId('export-png').addEventListener('click', () => void exportPng(1));
+
   ui.langSwitch.addEventListener('click', () => update({ lang: (state.lang === 'fa' ? 'en' : 'fa') as Lang }));
   ui.fit.addEventListener('click', () => view.fitRegion());
   ui.controlsToggle.addEventListener('click', () => {
@@ -218,6 +250,7 @@ async function start(): Promise<void> {
       return layer ? (layer.props.data as unknown[]).map(pickedId) : [];
     },
     select: (id) => select(id ? resolveEntity(id, atlas) : null, true),
+    exportPng,
   };
   await view.ready;
   showStatus(ui.status, null);

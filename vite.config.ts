@@ -1,13 +1,28 @@
-// Vite: a static app served from any base path (relative URLs), so it also works under a sub-path.
-import { defineConfig } from 'vite';
+// Vite: a static app served from any base path (relative URLs). `--mode single` builds one
+// self-contained HTML file (dist-single/index.html) that works from file:// with no network.
+import { defineConfig, type Plugin } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 
-export default defineConfig({
-  base: './',
-  build: {
-    target: 'es2022',
-    sourcemap: true,
-    chunkSizeWarningLimit: 2500,
-  },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1', port: 4173 },
+/** The single file has no favicon beside it: drop the link rather than request a missing file. */
+const dropFavicon: Plugin = {
+  name: 'drop-favicon',
+  transformIndexHtml: (html) => html.replace(/\s*<link rel="icon"[^>]*>/, ''),
+};
+
+export default defineConfig(({ mode }) => {
+  const single = mode === 'single';
+  return {
+    base: './',
+    publicDir: single ? false : 'public',
+    define: single ? { 'import.meta.env.VITE_SINGLE_FILE': JSON.stringify('true') } : {},
+    plugins: single ? [viteSingleFile(), dropFavicon] : [],
+    build: {
+      target: 'es2022',
+      outDir: single ? 'dist-single' : 'dist',
+      sourcemap: !single,
+      chunkSizeWarningLimit: 4000,
+    },
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1', port: 4173 },
+  };
 });

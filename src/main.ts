@@ -25,6 +25,8 @@ import { createSearchBox } from './ui/search-box.ts';
 import { legendModel } from './ui/legend-model.ts';
 import { renderLegend } from './ui/legend-view.ts';
 import { createPresenter, type Presenter } from './app/presenter.ts';
+import { loadJson } from './app/data-source.ts';
+import { configureMaplibreWorker } from './map/worker-url.ts';
 
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
 const ui = {
@@ -59,20 +61,14 @@ declare global {
   }
 }
 
-async function fetchJson(path: string): Promise<unknown> {
-  const response = await fetch(new URL(path, document.baseURI));
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return response.json();
-}
-
 async function loadRegion(): Promise<Region> {
-  const topology = await fetchJson(REGION_TOPOLOGY_PATH);
+  const topology = await loadJson(REGION_TOPOLOGY_PATH);
   if (!isRegionTopology(topology)) throw new Error('not a region topology');
   return regionFromTopology(topology);
 }
 
 async function loadAtlas(): Promise<AtlasData> {
-  const atlas = (await fetchJson(ATLAS_DATA_PATH)) as AtlasData;
+  const atlas = (await loadJson(ATLAS_DATA_PATH)) as AtlasData;
   if (!Array.isArray(atlas?.provinces) || !Array.isArray(atlas.links)) throw new Error('not atlas data');
   return atlas;
 }
@@ -97,7 +93,7 @@ async function start(): Promise<void> {
   let region: Region;
   let atlas: AtlasData;
   try {
-    [, region, atlas] = await Promise.all([loadFonts(), loadRegion(), loadAtlas()]);
+    [, region, atlas] = await Promise.all([loadFonts(), loadRegion(), loadAtlas(), configureMaplibreWorker()]);
   } catch (error) {
     console.error('data failed to load', error);
     showStatus(ui.status, t(initialLang, 'error.data'), 'error');

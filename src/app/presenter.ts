@@ -8,6 +8,7 @@ import { STORIES_DATA_PATH, type Scene, type Story } from '../model/stories.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
 import type { StoryPlayer } from '../story/story-player.ts';
 import { el } from '../ui/dom.ts';
+import { loadJson } from './data-source.ts';
 
 export interface AppApi {
   atlas: AtlasData;
@@ -66,7 +67,7 @@ export function createPresenter(api: AppApi, reducedMotion: boolean): Presenter 
     if (player) return player;
     const [{ createStoryPlayer }, stories] = await Promise.all([
       import('../story/story-player.ts'),
-      fetch(new URL(STORIES_DATA_PATH, document.baseURI)).then((r) => r.json() as Promise<Story[]>),
+      loadJson(STORIES_DATA_PATH) as Promise<Story[]>,
     ]);
     player = createStoryPlayer(byId('story-bar'), stories, {
       applyScene,

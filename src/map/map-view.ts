@@ -1,8 +1,7 @@
 // Owns the maplibre map and the deck.gl overlay: creates them, applies layers, moves the camera,
 // forwards picks, and reports readiness. What it draws comes from pure builders; this file wires.
-import { AttributionControl, FullscreenControl, Map as MaplibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { AttributionControl, FullscreenControl, Map as MaplibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { ControlPosition, IControl, StyleSpecification } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Lang } from '../i18n/i18n.ts';
@@ -11,9 +10,6 @@ import { REGION_EXTENT, type LonLat } from '../model/geodata.ts';
 import { REGION_BOUNDS, type ViewState } from '../app/state.ts';
 import { ZOOM_RANGE } from '../app/url-state.ts';
 import { LABEL_LAYER_IDS, labelText } from './basemap-style.ts';
-
-// Bundling moves maplibre's worker away from the library; tell maplibre where Vite put it.
-setWorkerUrl(workerUrl);
 
 export interface MapViewOptions {
   container: HTMLElement;

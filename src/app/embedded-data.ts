@@ -1,0 +1,13 @@
+// The built data, bundled into the single-file build only (see data-source.ts).
+import region from '../../public/geo/region.topo.json';
+import atlas from '../../public/data/atlas.json';
+import stories from '../../public/data/stories.json';
+import { ATLAS_DATA_PATH } from '../model/atlas.ts';
+import { REGION_TOPOLOGY_PATH } from '../model/geodata.ts';
+import { STORIES_DATA_PATH } from '../model/stories.ts';
+
+export const EMBEDDED_DATA: Record<string, unknown> = {
+  [REGION_TOPOLOGY_PATH]: region,
+  [ATLAS_DATA_PATH]: atlas,
+  [STORIES_DATA_PATH]: stories,
+};

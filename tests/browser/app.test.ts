@@ -1,8 +1,9 @@
 // The app in real Chromium: offline, right-to-left Persian, hover and pinned panels, sector and
 // corridor toggles, search, language switch, and state from the URL.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { canvasColourCount, hoverAt, launchChromium, openApp, type OpenedPage } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { canvasColourCount, hoverAt, openApp, type OpenedPage } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 
 /** A spot in East Azerbaijan south of Tabriz, clear of arcs and corridor lines at the default view. */
 const EAST_AZERBAIJAN: [number, number] = [46.6, 37.35];
@@ -13,20 +14,14 @@ const SIZE = { width: 1280, height: 800 };
 const layerData = (page: Page, id: string) => page.evaluate((layerId) => window.__atlas!.layerData(layerId), id);
 const drawnCorridors = async (page: Page) => [...new Set((await layerData(page, 'corridors')).map((id) => id.split('/')[0]))].sort();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('app, opened in Persian', () => {
   let opened: OpenedPage;
   let page: Page;
   const baseUrl = inject('baseUrl');
   beforeAll(async () => {
-    opened = await openApp(browser, `${baseUrl}?lang=fa`, SIZE);
+    opened = await openApp(browser(), `${baseUrl}?lang=fa`, SIZE);
     page = opened.page;
   });
   afterAll(async () => {
@@ -122,7 +117,7 @@ describe('app, opened in Persian', () => {
 
 describe('app, opened from a shared link', () => {
   it('restores selection, filter and camera, and reports the bad parts of the link', async () => {
-    const { page, errors } = await openApp(browser, `${inject('baseUrl')}?lang=en&select=IR-03&sectors=steel-metals,%3Cimg%20src%3Dx%3E&view=50,36,5`, SIZE);
+    const { page, errors } = await openApp(browser(), `${inject('baseUrl')}?lang=en&select=IR-03&sectors=steel-metals,%3Cimg%20src%3Dx%3E&view=50,36,5`, SIZE);
     try {
       expect(await page.getAttribute('#side-panel', 'data-entity')).toBe('province:IR-03');
       expect(await page.textContent('#side-panel .panel-title')).toBe('East Azerbaijan');

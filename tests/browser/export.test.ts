@@ -1,24 +1,18 @@
 // PNG export in real Chromium: the requested pixel size, a drawn map, and the legend band.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
-import { launchChromium, openApp } from './chromium.ts';
+import { openApp } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { hexToRgba } from '../../src/map/colours.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('PNG export', () => {
   it('exports exactly what is on screen, with title, legend and attribution below', async () => {
     const scale = 1;
     const size = { width: 640, height: 400 };
-    const { page, errors } = await openApp(browser, `${inject('baseUrl')}?lang=en&sectors=steel-metals&view=58,40,3.4`, size);
+    const { page, errors } = await openApp(browser(), `${inject('baseUrl')}?lang=en&sectors=steel-metals&view=58,40,3.4`, size);
     try {
       const result = await page.evaluate(async (s) => {
         const image = await window.__atlas!.exportPng(s);

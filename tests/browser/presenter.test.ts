@@ -1,16 +1,11 @@
 // Presenters in real Chromium: embed mode, story steps by keyboard, deep links to scenes,
 // the postMessage API, and the Share dialog.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { canvasColourCount, launchChromium, openApp, type OpenedPage } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { canvasColourCount, openApp, type OpenedPage } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const scene = async (page: Page) => ({
   story: await page.getAttribute('#story-bar', 'data-story'),
@@ -23,7 +18,7 @@ const scene = async (page: Page) => ({
 describe('embed mode opened on a story scene', () => {
   let opened: OpenedPage;
   beforeAll(async () => {
-    opened = await openApp(browser, `${inject('baseUrl')}?embed=1&lang=en&title=Corridors%20%3Cb%3E&story=east-azerbaijan&scene=2`, { width: 800, height: 450 });
+    opened = await openApp(browser(), `${inject('baseUrl')}?embed=1&lang=en&title=Corridors%20%3Cb%3E&story=east-azerbaijan&scene=2`, { width: 800, height: 450 });
   });
   afterAll(async () => {
     await opened?.page.close();
@@ -83,7 +78,7 @@ describe('embed mode opened on a story scene', () => {
 
 describe('share dialog', () => {
   it('offers the current link and an embed snippet', async () => {
-    const { page, errors } = await openApp(browser, `${inject('baseUrl')}?lang=en&select=KAZ`, { width: 1280, height: 800 });
+    const { page, errors } = await openApp(browser(), `${inject('baseUrl')}?lang=en&select=KAZ`, { width: 1280, height: 800 });
     try {
       await page.click('#share-open');
       await page.waitForSelector('#share-dialog[open]');

@@ -1,9 +1,9 @@
 // Render tests: one folder per scenario under tests/render/, each with scenario.json and expected.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { canvasColourCount, hoverAt, launchChromium, openApp } from './chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { canvasColourCount, hoverAt, openApp } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { compareWithExpected, DEFAULT_TOLERANCE } from './render-compare.ts';
 
 interface Scenario {
@@ -23,13 +23,7 @@ const scenarios = fs
   .map((entry) => entry.name)
   .sort();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('render', () => {
   it('has scenarios', () => expect(scenarios.length).toBeGreaterThan(0));
@@ -37,7 +31,7 @@ describe('render', () => {
   it.each(scenarios)('%s matches expected.png', async (name) => {
     const folder = path.join(ROOT, name);
     const scenario = JSON.parse(fs.readFileSync(path.join(folder, 'scenario.json'), 'utf8')) as Scenario;
-    const { page } = await openApp(browser, `${inject('baseUrl')}${scenario.query}`, { width: scenario.width, height: scenario.height });
+    const { page } = await openApp(browser(), `${inject('baseUrl')}${scenario.query}`, { width: scenario.width, height: scenario.height });
     try {
       expect(await canvasColourCount(page, '.maplibregl-canvas'), 'the WebGL canvas is blank').toBeGreaterThan(20);
       if (scenario.hover) await hoverAt(page, scenario.hover);

@@ -3,19 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { canvasColourCount, launchChromium } from './chromium.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { canvasColourCount } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 
 const FILE = path.resolve('dist-single/index.html');
 
-let browser: Browser;
-beforeAll(async () => {
+const browser = useBrowser();
+beforeAll(() => {
   if (!fs.existsSync(FILE)) throw new Error('dist-single/index.html is missing: run `npm run build:single` first (npm test does).');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('single offline file', () => {
@@ -24,7 +20,7 @@ describe('single offline file', () => {
   });
 
   it('works from file:// with the network blocked: map, data, panels and stories', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 600 }, deviceScaleFactor: 1 });
+    const context = await browser().newContext({ viewport: { width: 1024, height: 600 }, deviceScaleFactor: 1 });
     const blocked: string[] = [];
     await context.route('**/*', (route) => {
       const url = route.request().url();

@@ -23,8 +23,16 @@ type DashedPathProps<T> = PathLayerProps<T> & PathStyleExtensionProps<T>;
 
 const DASH_SEA: [number, number] = [4, 3];
 const SOLID: [number, number] = [0, 0];
-// One shared extension instance: the same shader variant serves both path layers.
-const DASHES = [new PathStyleExtension({ dash: true })];
+/** Props both path layers share: pixel widths, dashes (one shared extension instance, so one shader variant), hover. */
+const PATH_DEFAULTS = {
+  pickable: true,
+  dashJustified: true,
+  widthUnits: 'pixels' as const,
+  jointRounded: true,
+  extensions: [new PathStyleExtension({ dash: true })],
+  autoHighlight: true,
+  highlightColor: [255, 255, 255, 110] as RGBA,
+};
 
 export function corridorPaths(corridors: Corridor[], visible: string[]): CorridorPath[] {
   return corridors
@@ -36,18 +44,12 @@ export function buildCorridorLayer(paths: CorridorPath[], selectedId: string | n
   return new PathLayer<CorridorPath>(beforeMapLayer<DashedPathProps<CorridorPath>>({
     id: CORRIDOR_LAYER_ID,
     data: paths,
-    pickable: true,
+    ...PATH_DEFAULTS,
     getPath: (d) => d.path,
     getColor: (d) => d.colour,
     getWidth: (d) => (d.corridorId === selectedId ? 7 : 3.5),
     getDashArray: (d) => (d.mode === 'sea' ? DASH_SEA : SOLID),
-    dashJustified: true,
-    widthUnits: 'pixels',
     capRounded: true,
-    jointRounded: true,
-    extensions: DASHES,
-    autoHighlight: true,
-    highlightColor: [255, 255, 255, 110],
     updateTriggers: { getWidth: selectedId },
   }, beforeId));
 }
@@ -56,17 +58,11 @@ export function buildCaspianLayer(routes: CaspianRoute[], selectedId: string | n
   return new PathLayer<CaspianRoute>(beforeMapLayer<DashedPathProps<CaspianRoute>>({
     id: CASPIAN_LAYER_ID,
     data: routes,
-    pickable: true,
+    ...PATH_DEFAULTS,
     getPath: (r) => r.path,
     getColor: theme.caspianRoute,
     getWidth: (r) => (r.id === selectedId ? 5 : 2 + r.services.length * 0.5),
     getDashArray: DASH_SEA,
-    dashJustified: true,
-    widthUnits: 'pixels',
-    jointRounded: true,
-    extensions: DASHES,
-    autoHighlight: true,
-    highlightColor: [255, 255, 255, 110],
     updateTriggers: { getWidth: selectedId },
   }, beforeId));
 }

@@ -53,7 +53,7 @@ export interface AtlasHandle {
   layerData(layerId: string): string[];
   select(id: string | null): void;
   /** Exports the view as PNG and returns its size (the file is also offered as a download). */
-  exportPng(scale: number): Promise<{ width: number; height: number; url: string }>;
+  exportPng(): Promise<{ width: number; height: number; url: string }>;
 }
 declare global {
   interface Window {
@@ -193,13 +193,12 @@ async function start(): Promise<void> {
   writeUrl();
   await presenter.start();
 
-  const exportPng = async (scale: number) => {
+  const exportPng = async () => {
     showStatus(ui.status, t(state.lang, 'export.working'));
     try {
       const { exportPng: render } = await import('./export/png-export.ts');
       const image = await render({
         view,
-        scale,
         lang: state.lang,
         title: `${t(state.lang, 'app.title')} · ${t(state.lang, 'app.subtitle')}`,
         legend: legendModel(state, atlas, LIGHT_THEME),
@@ -209,7 +208,7 @@ async function start(): Promise<void> {
       const url = URL.createObjectURL(image.blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `corridor-atlas-${scale}x.png`;
+      link.download = 'corridor-atlas.png';
       link.click();
       return { width: image.width, height: image.height, url };
     } catch (error) {
@@ -220,7 +219,7 @@ async function start(): Promise<void> {
       showStatus(ui.status, null);
     }
   };
-  byId('export-png').addEventListener('click', () => void exportPng(1));
+  byId('export-png').addEventListener('click', () => void exportPng());
 
   ui.langSwitch.addEventListener('click', () => update({ lang: (state.lang === 'fa' ? 'en' : 'fa') as Lang }));
   ui.fit.addEventListener('click', () => view.fitRegion());

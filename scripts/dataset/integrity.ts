@@ -14,6 +14,8 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
   const placeById = new Map(places.places.map((p) => [p.id, p]));
   const reportById = new Map(sources.reports.map((r) => [r.id, r]));
   const referenceIds = ids(sources.references);
+  const reportIds = new Set(reportById.keys());
+  const placeIds = new Set(placeById.keys());
   const vocab = {
     sector: ids(vocabulary.sectors),
     factKind: ids(vocabulary.factKinds),
@@ -38,7 +40,7 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
     }
   };
   const citations = (file: string, record: string, list: Citation[]) =>
-    list.forEach((c, i) => ('report' in c ? need(new Set(reportById.keys()), c.report, file, record, `sources.${i}.report`, 'report') : need(referenceIds, c.ref, file, record, `sources.${i}.ref`, 'reference')));
+    list.forEach((c, i) => ('report' in c ? need(reportIds, c.report, file, record, `sources.${i}.report`, 'report') : need(referenceIds, c.ref, file, record, `sources.${i}.ref`, 'reference')));
   const quantities = (file: string, record: string, list: { unit: string; qualifier?: string | undefined }[]) =>
     list.forEach((q, i) => {
       need(vocab.unit, q.unit, file, record, `quantities.${i}.unit`, 'unit');
@@ -103,7 +105,7 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
     corridor.facts.forEach((f, i) => citations('corridors.json', `${corridor.id}.facts.${i}`, f.sources));
     for (const branch of corridor.branches) {
       need(vocab.mode, branch.mode, 'corridors.json', `${corridor.id}.${branch.id}`, 'mode', 'mode');
-      branch.nodes.forEach((n, i) => need(new Set(placeById.keys()), n, 'corridors.json', `${corridor.id}.${branch.id}`, `nodes.${i}`, 'place'));
+      branch.nodes.forEach((n, i) => need(placeIds, n, 'corridors.json', `${corridor.id}.${branch.id}`, `nodes.${i}`, 'place'));
     }
   }
   citations('corridors.json', 'identification', corridors.identification.sources);

@@ -55,16 +55,19 @@ export function provinceFacts(atlas: AtlasData, provinceId: string): Fact[] {
   return atlas.facts.filter((f) => subjects.has(f.subject));
 }
 
-const activityFor = memoOnAtlas((atlas, key) => {
-  const active = key === '*' ? null : key.split(',').filter(Boolean);
+/** Facts + links per province for one sector filter; not memoised (see provinceActivity). */
+function computeActivity(atlas: AtlasData, active: string[] | null): Map<string, number> {
+  const linkById = new Map(atlas.links.map((l) => [l.id, l]));
   const counts = new Map<string, number>();
   for (const province of atlas.provinces) {
     const facts = provinceFacts(atlas, province.id).filter((f) => matchesSectors(f.sectors, active)).length;
-    const links = province.linkIds.map((id) => atlas.links.find((l) => l.id === id)!).filter((l) => matchesSectors(l.sectors, active)).length;
+    const links = province.linkIds.filter((id) => matchesSectors(linkById.get(id)!.sectors, active)).length;
     counts.set(province.id, facts + links);
   }
   return counts;
-});
+}
+
+const activityFor = memoOnAtlas((atlas, key) => computeActivity(atlas, key === '*' ? null : key.split(',').filter(Boolean)));
 
 /** Sourced activity per province (facts + links) under the sector filter. */
 export function provinceActivity(state: Pick<AppState, 'sectors'>, atlas: AtlasData): Map<string, number> {
@@ -89,7 +92,9 @@ const countsFor = memoOnAtlas((atlas) => {
   for (const fact of atlas.facts) for (const s of fact.sectors) counts.get(s)!.facts += 1;
   for (const link of atlas.links) for (const s of link.sectors) counts.get(s)!.links += 1;
   for (const sector of atlas.sectors) {
-    counts.get(sector.id)!.provinces = atlas.provinces.filter((p) => (activityFor(atlas, sector.id).get(p.id) ?? 0) > 0).length;
+    // Computed directly: going through activityFor would evict the current filter's cached Map.
+    const activity = computeActivity(atlas, [sector.id]);
+    counts.get(sector.id)!.provinces = atlas.provinces.filter((p) => (activity.get(p.id) ?? 0) > 0).length;
   }
   return counts;
 });

@@ -8,7 +8,6 @@ import { dirOf, type Lang } from '../i18n/i18n.ts';
 
 export interface ExportInputs {
   view: MapView;
-  scale: number;
   lang: Lang;
   title: string;
   legend: LegendGroup[];
@@ -24,8 +23,7 @@ export interface ExportedImage {
 
 const FONT = 'Vazirmatn, sans-serif';
 
-export async function exportPng({ view, scale, lang, title, legend, attribution, dataDate }: ExportInputs): Promise<ExportedImage> {
-  if (scale !== 1) throw new Error('only 1× export is supported');
+export async function exportPng({ view, lang, title, legend, attribution, dataDate }: ExportInputs): Promise<ExportedImage> {
   const { map } = view;
   const ratio = window.devicePixelRatio || 1;
   const before = view.renderCount();
@@ -33,8 +31,8 @@ export async function exportPng({ view, scale, lang, title, legend, attribution,
   const source = map.getCanvas();
   const width = source.width;
   const mapHeight = source.height;
-  const unit = scale * ratio;
-  const band = layoutBand(legend, width, unit);
+  const unit = ratio;
+  const band = layoutBand(legend, unit);
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = mapHeight + band.height;
@@ -62,7 +60,7 @@ interface Row {
 }
 
 /** One legend group a row; the band grows with the legend. */
-function layoutBand(legend: LegendGroup[], _width: number, unit: number): { height: number; rows: Row[] } {
+function layoutBand(legend: LegendGroup[], unit: number): { height: number; rows: Row[] } {
   const rows = legend.map((g) => ({ heading: g.heading, entries: g.entries }));
   return { height: Math.round((64 + rows.length * 24 + 28) * unit), rows };
 }

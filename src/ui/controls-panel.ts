@@ -66,7 +66,7 @@ export function createControls(container: HTMLElement, atlas: AtlasData, lang: L
         handlers.onSectors(next.length === allSectors.length ? null : allSectors.filter((id) => next.includes(id)));
       },
       sector.colour,
-      tf(lang, 'controls.sectorCount', c as unknown as Record<string, number>),
+      tf(lang, 'controls.sectorCount', { facts: c.facts, links: c.links, provinces: c.provinces }),
     );
     sectorInputs.set(sector.id, input);
     sectorList.append(box);

@@ -38,6 +38,12 @@ describe('province activity', () => {
     expect(provinceActivity({ sectors: ['steel-metals'] }, atlas).get('IR-15')).toBe(0); // Lorestan: no steel
   });
 
+  it('keeps its cached result when sector counts are computed', () => {
+    const before = provinceActivity(base, atlas);
+    sectorCounts(atlas); // the first call in this file: it must not evict the cached activity
+    expect(provinceActivity(base, atlas)).toBe(before);
+  });
+
   it('counts national bodies in Tehran', () => {
     expect(provinceActivity(base, atlas).get('IR-23')).toBeGreaterThan(0);
   });

@@ -28,6 +28,16 @@ export function mapPoints(atlas: AtlasData): MapPoint[] {
   ];
 }
 
+/** Props both point layers share: pixel sizes and the hover highlight. */
+const POINT_DEFAULTS = {
+  pickable: true,
+  stroked: true,
+  radiusUnits: 'pixels' as const,
+  lineWidthUnits: 'pixels' as const,
+  autoHighlight: true,
+  highlightColor: [255, 200, 0, 255] as RGBA,
+};
+
 const RADIUS: Record<MapPoint['kind'], number> = { port: 4.5, border: 4, capital: 3, 'partner-capital': 3.5 };
 
 function pointColour(kind: MapPoint['kind'], theme: Theme): RGBA {
@@ -39,17 +49,12 @@ export function buildPlaceLayer(points: MapPoint[], selected: EntityRef | null, 
   return new ScatterplotLayer<MapPoint>(beforeMapLayer({
     id: PLACE_LAYER_ID,
     data: points,
-    pickable: true,
+    ...POINT_DEFAULTS,
     getPosition: (d) => d.lonLat,
     getRadius: (d) => RADIUS[d.kind] + (`${d.ref.kind}:${d.ref.id}` === selectedKey ? 3 : 0),
     getFillColor: (d) => pointColour(d.kind, theme),
     getLineColor: [255, 255, 255, 255],
     getLineWidth: 1.5,
-    stroked: true,
-    radiusUnits: 'pixels',
-    lineWidthUnits: 'pixels',
-    autoHighlight: true,
-    highlightColor: [255, 200, 0, 255],
     updateTriggers: { getRadius: selectedKey },
   }, beforeId));
 }
@@ -58,17 +63,12 @@ export function buildForumLayer(links: Link[], selectedId: string | null, theme:
   return new ScatterplotLayer<Link>(beforeMapLayer({
     id: FORUM_LAYER_ID,
     data: links,
-    pickable: true,
+    ...POINT_DEFAULTS,
     getPosition: (l) => l.sourcePosition,
     getRadius: (l) => (l.id === selectedId ? 20 : 15),
     filled: false,
-    stroked: true,
     getLineColor: theme.forum,
     getLineWidth: 3,
-    radiusUnits: 'pixels',
-    lineWidthUnits: 'pixels',
-    autoHighlight: true,
-    highlightColor: [255, 200, 0, 255],
     updateTriggers: { getRadius: selectedId },
   }, beforeId));
 }

@@ -8,7 +8,7 @@ import { parseLang, parseUrlState, writeUrlState } from './app/url-state.ts';
 import { entityBounds, resolveEntity } from './app/selectors.ts';
 import { isRegionTopology, regionFromTopology, type Region } from './geo/region.ts';
 import { placeLabelFeatures } from './geo/place-labels.ts';
-import { t, tf, type Lang } from './i18n/i18n.ts';
+import { formatNumber, t, tf, type Lang } from './i18n/i18n.ts';
 import { formatDate } from './i18n/format.ts';
 import { buildBasemapStyle } from './map/basemap-style.ts';
 import { buildLayers, entityFromPick } from './map/layers/build-layers.ts';
@@ -22,6 +22,7 @@ import { loadFonts } from './ui/fonts.ts';
 import { hoverSummary, panelModel, type PanelContext } from './ui/panel-model.ts';
 import { renderHoverCard, renderSidePanel } from './ui/panel-view.ts';
 import { createSearchBox } from './ui/search-box.ts';
+import { bindMenu } from './ui/menu.ts';
 import { legendModel } from './ui/legend-model.ts';
 import { renderLegend } from './ui/legend-view.ts';
 import { createPresenter, type Presenter } from './app/presenter.ts';
@@ -53,7 +54,7 @@ export interface AtlasHandle {
   layerData(layerId: string): string[];
   select(id: string | null): void;
   /** Exports the view as PNG and returns its size (the file is also offered as a download). */
-  exportPng(): Promise<{ width: number; height: number; url: string }>;
+  exportPng(scale?: 1 | 2 | 4): Promise<{ width: number; height: number; url: string }>;
 }
 declare global {
   interface Window {
@@ -193,12 +194,14 @@ async function start(): Promise<void> {
   writeUrl();
   await presenter.start();
 
-  const exportPng = async () => {
+  const exportPng = async (scale: 1 | 2 | 4 = 1) => {
     showStatus(ui.status, t(state.lang, 'export.working'));
     try {
       const { exportPng: render } = await import('./export/png-export.ts');
       const image = await render({
         view,
+        layers: lastLayers,
+        scale,
         lang: state.lang,
         title: `${t(state.lang, 'app.title')} · ${t(state.lang, 'app.subtitle')}`,
         legend: legendModel(state, atlas, LIGHT_THEME),
@@ -219,7 +222,9 @@ async function start(): Promise<void> {
       showStatus(ui.status, null);
     }
   };
-  byId('export-png').addEventListener('click', () => void exportPng());
+  bindMenu(byId('export-png'), byId('export-menu'), () =>
+    ([1, 2, 4] as const).map((scale) => ({ label: tf(state.lang, 'export.scale', { n: formatNumber(state.lang, scale), px: formatNumber(state.lang, Math.round(ui.map.clientWidth * devicePixelRatio * scale)) }), attrs: { 'data-scale': String(scale) }, choose: () => void exportPng(scale) })),
+  );
 
   ui.langSwitch.addEventListener('click', () => update({ lang: (state.lang === 'fa' ? 'en' : 'fa') as Lang }));
   ui.fit.addEventListener('click', () => view.fitRegion());

@@ -7,7 +7,7 @@ import type { AtlasData } from '../model/atlas.ts';
 import { STORIES_DATA_PATH, type Scene, type Story } from '../model/stories.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
 import type { StoryPlayer } from '../story/story-player.ts';
-import { el } from '../ui/dom.ts';
+import { bindMenu } from '../ui/menu.ts';
 import { loadJson } from './data-source.ts';
 
 export interface AppApi {
@@ -115,24 +115,10 @@ export function createPresenter(api: AppApi, reducedMotion: boolean): Presenter 
   });
 
   // Stories menu and Share button in the header.
-  const menu = byId('stories-menu');
-  byId('stories-toggle').addEventListener('click', async () => {
-    const open = menu.hidden;
-    menu.hidden = !open;
-    byId('stories-toggle').setAttribute('aria-expanded', String(open));
-    if (!open) return;
+  bindMenu(byId('stories-toggle'), byId('stories-menu'), async () => {
     const { stories } = await loadPlayer();
     const lang: Lang = api.state().lang;
-    menu.replaceChildren(
-      ...stories.map((story) => {
-        const item = el('button', { text: story.title[lang], attrs: { type: 'button', 'data-story': story.id } });
-        item.addEventListener('click', () => {
-          menu.hidden = true;
-          void openStory(story.id, 1, true);
-        });
-        return el('li', {}, item);
-      }),
-    );
+    return stories.map((story) => ({ label: story.title[lang], attrs: { 'data-story': story.id }, choose: () => void openStory(story.id, 1, true) }));
   });
   byId('share-open').addEventListener('click', async () => {
     const { openShareDialog } = await import('../ui/share-dialog.ts');

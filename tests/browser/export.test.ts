@@ -2,6 +2,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
+import type { Page } from 'playwright-core';
 import { openApp } from './chromium.ts';
 import { useBrowser } from './shared-browser.ts';
 import { hexToRgba } from '../../src/map/colours.ts';
@@ -13,15 +14,7 @@ describe('PNG export', () => {
     const size = { width: 640, height: 400 };
     const { page, errors } = await openApp(browser(), `${inject('baseUrl')}?lang=en&sectors=steel-metals&view=58,40,3.4`, size);
     try {
-      const result = await page.evaluate(async () => {
-        const image = await window.__atlas!.exportPng();
-        const bytes = new Uint8Array(await (await fetch(image.url)).arrayBuffer());
-        let binary = '';
-        for (const byte of bytes) binary += String.fromCharCode(byte);
-        return { width: image.width, height: image.height, base64: btoa(binary) };
-      });
-      const png = PNG.sync.read(Buffer.from(result.base64, 'base64'));
-      expect([png.width, png.height]).toEqual([result.width, result.height]);
+      const png = await exportAt(page, 1);
       expect(png.width).toBe(size.width);
       expect(png.height).toBeGreaterThan(size.height);
 
@@ -52,4 +45,54 @@ describe('PNG export', () => {
       await page.close();
     }
   });
+
+  it('exports at 2× and 4× with the layers still aligned to the basemap', async () => {
+    const size = { width: 480, height: 300 };
+    const { page, errors } = await openApp(browser(), `${inject('baseUrl')}?lang=en&view=56,38,3.6`, size);
+    try {
+      const single = await exportAt(page, 1);
+      const double = await exportAt(page, 2);
+      expect(double.width).toBe(size.width * 2);
+      expect(double.height).toBeGreaterThan(size.height * 2);
+      // Shrunk back to 1×, the 2× map matches the 1× map: a layer drawn at the wrong scale or
+      // offset (the interleaved-mode trap) differs over much of the frame.
+      const halved = downscale(double, 2, size.height);
+      const cropped = new PNG({ width: size.width, height: size.height });
+      PNG.bitblt(single, cropped, 0, 0, size.width, size.height, 0, 0);
+      const differing = pixelmatch(halved.data, cropped.data, undefined, size.width, size.height, { threshold: 0.2 });
+      expect(differing / (size.width * size.height)).toBeLessThan(0.03);
+      const quadruple = await exportAt(page, 4);
+      expect(quadruple.width).toBe(size.width * 4);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
+
+async function exportAt(page: Page, scale: 1 | 2 | 4): Promise<PNG> {
+  const result = await page.evaluate(async (n) => {
+    const image = await window.__atlas!.exportPng(n);
+    const bytes = new Uint8Array(await (await fetch(image.url)).arrayBuffer());
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return { width: image.width, height: image.height, base64: btoa(binary) };
+  }, scale);
+  const png = PNG.sync.read(Buffer.from(result.base64, 'base64'));
+  expect([png.width, png.height]).toEqual([result.width, result.height]);
+  return png;
+}
+
+/** Box-filters the top `height` rows (in 1× pixels) of a `factor`× image down to 1×. */
+function downscale(png: PNG, factor: number, height: number): PNG {
+  const width = Math.floor(png.width / factor);
+  const out = new PNG({ width, height });
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      for (let c = 0; c < 4; c++) {
+        let sum = 0;
+        for (let dy = 0; dy < factor; dy++) for (let dx = 0; dx < factor; dx++) sum += png.data[((y * factor + dy) * png.width + x * factor + dx) * 4 + c]!;
+        out.data[(y * width + x) * 4 + c] = Math.round(sum / (factor * factor));
+      }
+  return out;
+}

@@ -6,24 +6,29 @@ import { buildGeodataInputs } from './geodata/inputs.ts';
 import { buildRegionTopology } from './geodata/region-topology.ts';
 import { buildAtlas } from './dataset/build-atlas.ts';
 import { buildAtlasInputs } from './dataset/inputs.ts';
-import { ATLAS_DATA_PATH } from '../src/model/atlas.ts';
+import { ATLAS_DATA_PATH, GAZETTEER_DATA_PATH } from '../src/model/atlas.ts';
 import { STORIES_DATA_PATH } from '../src/model/stories.ts';
 import { loadStories } from './dataset/stories.ts';
+import { buildGazetteer } from './dataset/gazetteer.ts';
+
 import { REGION_TOPOLOGY_PATH } from '../src/model/geodata.ts';
 
 function main(): void {
   const started = performance.now();
   const topology = buildRegionTopology(buildGeodataInputs());
   const geoBytes = writeJson(`public/${REGION_TOPOLOGY_PATH}`, topology);
-  const atlas = buildAtlas(buildAtlasInputs(topology));
+  const inputs = buildAtlasInputs(topology);
+  const atlas = buildAtlas(inputs);
   const atlasBytes = writeJson(`public/${ATLAS_DATA_PATH}`, atlas);
+  const gazetteer = buildGazetteer(atlas, inputs.countryShapes);
+  writeJson(`public/${GAZETTEER_DATA_PATH}`, gazetteer);
   const stories = loadStories(atlas);
   writeJson(`public/${STORIES_DATA_PATH}`, stories);
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
   console.log(
     `data: public/${REGION_TOPOLOGY_PATH} ${kib(geoBytes)}, public/${ATLAS_DATA_PATH} ${kib(atlasBytes)} ` +
       `(${atlas.facts.length} facts, ${atlas.links.length} links, ${atlas.corridors.length} corridors, ${atlas.caspianRoutes.length} Caspian routes), ` +
-      `${stories.length} stories ` +
+      `${stories.length} stories, ${gazetteer.entries.length} gazetteer entries ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }

@@ -157,6 +157,8 @@ async function start(): Promise<void> {
       onLayer: (group, visible) => update({ layers: { ...state.layers, [group]: visible } }),
       onCorridor: (id, visible) => update({ corridors: visible ? corridorIds.filter((c) => c === id || state.corridors.includes(c)) : state.corridors.filter((c) => c !== id) }),
       onSectors: (sectors) => update({ sectors }),
+      onTime: (time) => update({ time }),
+      onMetric: (metric) => update({ metric }),
     });
     createSearchBox(ui.search, atlas, state.lang, (ref) => select(ref, true));
   };
@@ -171,7 +173,8 @@ async function start(): Promise<void> {
       buildChrome();
       presenter?.relabel();
     }
-    if (state.selection !== before.selection || state.layers !== before.layers || state.corridors !== before.corridors || state.sectors !== before.sectors) renderLayers();
+    const drawn: (keyof AppState)[] = ['selection', 'layers', 'corridors', 'sectors', 'time', 'metric'];
+    if (drawn.some((key) => state[key] !== before[key])) renderLayers();
     if (state.lang !== before.lang || !sameRef(state.selection, before.selection)) renderPanel();
     renderHover();
     controls.update(state);

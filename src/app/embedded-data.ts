@@ -2,7 +2,8 @@
 import region from '../../public/geo/region.topo.json';
 import atlas from '../../public/data/atlas.json';
 import stories from '../../public/data/stories.json';
-import { ATLAS_DATA_PATH } from '../model/atlas.ts';
+import gazetteer from '../../public/data/gazetteer.json';
+import { ATLAS_DATA_PATH, GAZETTEER_DATA_PATH } from '../model/atlas.ts';
 import { REGION_TOPOLOGY_PATH } from '../model/geodata.ts';
 import { STORIES_DATA_PATH } from '../model/stories.ts';
 
@@ -10,4 +11,5 @@ export const EMBEDDED_DATA: Record<string, unknown> = {
   [REGION_TOPOLOGY_PATH]: region,
   [ATLAS_DATA_PATH]: atlas,
   [STORIES_DATA_PATH]: stories,
+  [GAZETTEER_DATA_PATH]: gazetteer,
 };

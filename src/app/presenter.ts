@@ -2,6 +2,7 @@
 // API for host pages, and the Share dialog. Works through a small API onto the app's state.
 import { ALL_LAYERS_ON, LAYER_GROUPS, type AppState, type ViewState } from './state.ts';
 import { resolveEntity } from './selectors.ts';
+import { ALL_TIME } from './filters.ts';
 import { allowedOrigins, isAllowedOrigin, MESSAGE_SOURCE, parseHostMessage, type HostCommand } from './host-messages.ts';
 import type { AtlasData } from '../model/atlas.ts';
 import { STORIES_DATA_PATH, type Scene, type Story } from '../model/stories.ts';
@@ -59,6 +60,9 @@ export function createPresenter(api: AppApi, reducedMotion: boolean): Presenter 
       layers,
       sectors: scene.sectors ?? null,
       corridors: scene.corridors ?? api.corridorIds,
+      // A scene shows what its caption describes, whatever the viewer filtered before.
+      time: ALL_TIME,
+      metric: 'activity',
     });
     api.setView({ center: scene.view.center, zoom: scene.view.zoom }, animate && !reducedMotion);
   };

@@ -3,34 +3,49 @@
 import type { AtlasData, Fact, Link } from '../model/atlas.ts';
 import type { AppState, EntityRef } from './state.ts';
 import { memoLast } from './memo.ts';
+import { ALL_TIME, matchesTime, timeKey, type ProvinceMetric, type TimeFilter } from './filters.ts';
+
+type Filters = Pick<AppState, 'sectors' | 'time'>;
 
 /** True when a record with these sectors passes the sector filter (null = all sectors). */
 export function matchesSectors(recordSectors: string[], active: string[] | null): boolean {
   return active === null || recordSectors.some((s) => active.includes(s));
 }
 
-/** Caches one result per dataset for the latest key, so repeated calls with equal inputs are free. */
-function memoOnAtlas<R>(compute: (atlas: AtlasData, key: string) => R): (atlas: AtlasData, key: string) => R {
+/** Caches one result per dataset for the latest key of the arguments, so repeated calls with equal inputs are free. */
+function memoOnAtlas<A, R>(compute: (atlas: AtlasData, args: A) => R, keyOf: (args: A) => string): (atlas: AtlasData, args: A) => R {
   const cache = new WeakMap<AtlasData, { key: string; value: R }>();
-  return (atlas, key) => {
+  return (atlas, args) => {
+    const key = keyOf(args);
     const hit = cache.get(atlas);
     if (hit && hit.key === key) return hit.value;
-    const value = compute(atlas, key);
+    const value = compute(atlas, args);
     cache.set(atlas, { key, value });
     return value;
   };
 }
 
 const sectorsKey = (sectors: string[] | null) => (sectors === null ? '*' : sectors.join(','));
+/** One string for the filters, so memoised selectors recompute only when a filter changes. */
+const filtersKey = (filters: Filters) => `${sectorsKey(filters.sectors)}|${timeKey(filters.time)}`;
 
-const linksFor = memoOnAtlas((atlas, key) => {
-  const active = key === '*' ? null : key.split(',').filter(Boolean);
-  return atlas.links.filter((link) => matchesSectors(link.sectors, active));
-});
+/** True when a fact or link passes the sector and time filters. */
+export function passesFilters(record: { sectors: string[]; date: string | null }, filters: Filters): boolean {
+  return matchesSectors(record.sectors, filters.sectors) && matchesTime(record.date, filters.time);
+}
 
-/** Links under the sector filter (whether or not the links layer is on). */
-export function filteredLinks(state: Pick<AppState, 'sectors'>, atlas: AtlasData): Link[] {
-  return linksFor(atlas, sectorsKey(state.sectors));
+const linksFor = memoOnAtlas((atlas, filters: Filters) => atlas.links.filter((link) => passesFilters(link, filters)), filtersKey);
+
+/** Links under the sector and time filters (whether or not the links layer is on). */
+export function filteredLinks(state: Filters, atlas: AtlasData): Link[] {
+  return linksFor(atlas, state);
+}
+
+const factsFor = memoOnAtlas((atlas, filters: Filters) => atlas.facts.filter((fact) => passesFilters(fact, filters)), filtersKey);
+
+/** Facts under the sector and time filters. */
+export function filteredFacts(state: Filters, atlas: AtlasData): Fact[] {
+  return factsFor(atlas, state);
 }
 
 const NO_LINKS: Link[] = [];
@@ -38,12 +53,12 @@ const withTarget = memoLast((links: Link[]) => links.filter((link) => link.targe
 const withoutTarget = memoLast((links: Link[]) => links.filter((link) => link.targetPosition === null));
 
 /** Links drawn as arcs: filtered, with the layer on, and with a target on the map. */
-export function arcLinks(state: Pick<AppState, 'sectors' | 'layers'>, atlas: AtlasData): Link[] {
+export function arcLinks(state: Filters & Pick<AppState, 'layers'>, atlas: AtlasData): Link[] {
   return state.layers.links ? withTarget(filteredLinks(state, atlas)) : NO_LINKS;
 }
 
 /** Links to partner groups (no single target): drawn as rings at their origin. */
-export function groupLinks(state: Pick<AppState, 'sectors' | 'layers'>, atlas: AtlasData): Link[] {
+export function groupLinks(state: Filters & Pick<AppState, 'layers'>, atlas: AtlasData): Link[] {
   return state.layers.links ? withoutTarget(filteredLinks(state, atlas)) : NO_LINKS;
 }
 
@@ -55,23 +70,27 @@ export function provinceFacts(atlas: AtlasData, provinceId: string): Fact[] {
   return atlas.facts.filter((f) => subjects.has(f.subject));
 }
 
-/** Facts + links per province for one sector filter; not memoised (see provinceActivity). */
-function computeActivity(atlas: AtlasData, active: string[] | null): Map<string, number> {
+/** Facts and/or links per province under the filters; not memoised (see provinceActivity). */
+function computeActivity(atlas: AtlasData, filters: Filters, metric: ProvinceMetric = 'activity'): Map<string, number> {
   const linkById = new Map(atlas.links.map((l) => [l.id, l]));
   const counts = new Map<string, number>();
   for (const province of atlas.provinces) {
-    const facts = provinceFacts(atlas, province.id).filter((f) => matchesSectors(f.sectors, active)).length;
-    const links = province.linkIds.filter((id) => matchesSectors(linkById.get(id)!.sectors, active)).length;
+    const facts = metric === 'links' ? 0 : provinceFacts(atlas, province.id).filter((f) => passesFilters(f, filters)).length;
+    const links = metric === 'facts' ? 0 : province.linkIds.filter((id) => passesFilters(linkById.get(id)!, filters)).length;
     counts.set(province.id, facts + links);
   }
   return counts;
 }
 
-const activityFor = memoOnAtlas((atlas, key) => computeActivity(atlas, key === '*' ? null : key.split(',').filter(Boolean)));
+type ActivityArgs = Filters & Pick<AppState, 'metric'>;
+const activityFor = memoOnAtlas(
+  (atlas, args: ActivityArgs) => computeActivity(atlas, args, args.metric),
+  (args) => `${filtersKey(args)}|${args.metric}`,
+);
 
-/** Sourced activity per province (facts + links) under the sector filter. */
-export function provinceActivity(state: Pick<AppState, 'sectors'>, atlas: AtlasData): Map<string, number> {
-  return activityFor(atlas, sectorsKey(state.sectors));
+/** Per province, what the metric counts (facts + links by default) under the sector and time filters. */
+export function provinceActivity(state: ActivityArgs, atlas: AtlasData): Map<string, number> {
+  return activityFor(atlas, state);
 }
 
 /** Class breaks of the activity scale: a class is the number of breaks a count reaches (0 = none). */
@@ -87,21 +106,21 @@ export interface SectorCount {
   provinces: number;
 }
 
-const countsFor = memoOnAtlas((atlas) => {
+const countsFor = memoOnAtlas((atlas: AtlasData) => {
   const counts = new Map<string, SectorCount>(atlas.sectors.map((s) => [s.id, { facts: 0, links: 0, provinces: 0 }]));
   for (const fact of atlas.facts) for (const s of fact.sectors) counts.get(s)!.facts += 1;
   for (const link of atlas.links) for (const s of link.sectors) counts.get(s)!.links += 1;
   for (const sector of atlas.sectors) {
     // Computed directly: going through activityFor would evict the current filter's cached Map.
-    const activity = computeActivity(atlas, [sector.id]);
+    const activity = computeActivity(atlas, { sectors: [sector.id], time: ALL_TIME });
     counts.get(sector.id)!.provinces = atlas.provinces.filter((p) => (activity.get(p.id) ?? 0) > 0).length;
   }
   return counts;
-});
+}, () => '');
 
 /** Per sector: how many facts, links and provinces it covers (whole dataset). */
 export function sectorCounts(atlas: AtlasData): Map<string, SectorCount> {
-  return countsFor(atlas, '');
+  return countsFor(atlas, undefined);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The one plain, serialisable app state. No map objects, layers or DOM nodes live here.
 import type { Lang } from '../i18n/i18n.ts';
 import type { LonLat } from '../model/geodata.ts';
+import { ALL_TIME, type ProvinceMetric, type TimeFilter } from './filters.ts';
 
 export interface ViewState {
   center: LonLat;
@@ -31,6 +32,10 @@ export interface AppState {
   corridors: string[];
   /** Active sector ids; null means every sector. */
   sectors: string[] | null;
+  /** Dates drawn and listed. */
+  time: TimeFilter;
+  /** What the province fill counts. */
+  metric: ProvinceMetric;
 }
 
 /** Iran and Central Asia: roughly lon 40–80, lat 22–52. */
@@ -44,7 +49,7 @@ export const DEFAULT_VIEW: ViewState = { center: [58, 37.5], zoom: 3.6 };
 export const ALL_LAYERS_ON: Record<LayerGroup, boolean> = { provinces: true, partners: true, corridors: true, caspian: true, links: true, places: true };
 
 export function initialState(lang: Lang, corridorIds: string[] = []): AppState {
-  return { lang, view: DEFAULT_VIEW, selection: null, hover: null, layers: { ...ALL_LAYERS_ON }, corridors: corridorIds, sectors: null };
+  return { lang, view: DEFAULT_VIEW, selection: null, hover: null, layers: { ...ALL_LAYERS_ON }, corridors: corridorIds, sectors: null, time: ALL_TIME, metric: 'activity' };
 }
 
 export function sameRef(a: EntityRef | null, b: EntityRef | null): boolean {

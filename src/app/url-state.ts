@@ -1,8 +1,9 @@
 // Reads app state from the page URL and writes it back, so any view can be reloaded and shared.
-// Parameters: lang, select, layers, sectors, corridors, view (lon,lat,zoom). A bad value falls back
+// Parameters: lang, select, layers, sectors, corridors, time (from..to), metric, view (lon,lat,zoom). A bad value falls back
 // to its default and adds a notice; nothing here throws.
 import { isLang, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import { REGION_EXTENT } from '../model/geodata.ts';
+import { ALL_TIME, isAllTime, isProvinceMetric, parseTime, timeKey, type ProvinceMetric } from './filters.ts';
 import { ALL_LAYERS_ON, DEFAULT_VIEW, LAYER_GROUPS, type AppState, type EntityRef, type LayerGroup, type ViewState } from './state.ts';
 
 export const DEFAULT_LANG: Lang = 'fa';
@@ -56,13 +57,21 @@ export function parseUrlState(search: string, catalog: UrlCatalog): ParsedUrl {
   const sectors = idListParam(params.get('sectors'), catalog.sectorIds, () => note('notice.badSectors'));
   const corridors = idListParam(params.get('corridors'), catalog.corridorIds, () => note('notice.badCorridors')) ?? catalog.corridorIds;
 
+  const rawTime = params.get('time');
+  const parsedTime = rawTime === null || rawTime === '' ? ALL_TIME : parseTime(rawTime);
+  if (!parsedTime) note('notice.badTime');
+  const time = parsedTime ?? ALL_TIME;
+
+  const rawMetric = params.get('metric');
+  const metric: ProvinceMetric = rawMetric === null ? 'activity' : isProvinceMetric(rawMetric) ? rawMetric : (note('notice.badMetric'), 'activity');
+
   let view: ViewState = DEFAULT_VIEW;
   const rawView = params.get('view');
   const parsedView = rawView === null ? null : parseView(rawView);
   if (rawView !== null && !parsedView) note('notice.badView');
   if (parsedView) view = parsedView;
 
-  return { state: { lang, selection, layers, sectors, corridors, view }, hasView: parsedView !== null, notices };
+  return { state: { lang, selection, layers, sectors, corridors, time, metric, view }, hasView: parsedView !== null, notices };
 }
 
 /** "lon,lat,zoom" inside the map's extent and zoom range, or null. */
@@ -102,6 +111,8 @@ export function writeUrlState(search: string, state: Omit<AppState, 'hover'>, al
   setOrDelete(params, 'sectors', state.sectors === null ? null : state.sectors.length === 0 ? 'none' : state.sectors.join(','));
   const allOn = allCorridors.every((id) => state.corridors.includes(id));
   setOrDelete(params, 'corridors', allOn ? null : state.corridors.length === 0 ? 'none' : state.corridors.join(','));
+  setOrDelete(params, 'time', isAllTime(state.time) ? null : timeKey(state.time));
+  setOrDelete(params, 'metric', state.metric === 'activity' ? null : state.metric);
   const [lon, lat] = state.view.center;
   params.set('view', `${lon.toFixed(3)},${lat.toFixed(3)},${state.view.zoom.toFixed(2)}`);
   return `?${params.toString().replace(/%2C/g, ',')}`;

@@ -3,6 +3,8 @@
 import type { Bilingual, LonLat } from './geodata.ts';
 
 export const ATLAS_DATA_PATH = 'data/atlas.json';
+/** Names imports resolve against (`Gazetteer` in src/import/types.ts). */
+export const GAZETTEER_DATA_PATH = 'data/gazetteer.json';
 
 /** A number with its unit, e.g. `{ value: 5500, unit: 'units', qualifier: 'over' }`. Units and qualifiers are vocabulary ids. */
 export interface Quantity {

@@ -1,7 +1,9 @@
-// The layer panel: layer groups, each corridor, sector toggles with all/none and counts, and the
-// legend. Built once per language; `update` only syncs checkboxes and the legend to the state.
+// The layer panel: layer groups, each corridor, sector toggles with all/none and counts, the time
+// filter, what the province fill shows, and the legend. Built once per language; `update` only syncs checkboxes and the legend to the state.
 import { LAYER_GROUPS, type AppState, type LayerGroup } from '../app/state.ts';
 import { sectorCounts } from '../app/selectors.ts';
+import { dateDomain, PROVINCE_METRICS, type ProvinceMetric, type TimeFilter } from '../app/filters.ts';
+import { createTimeFilter } from './time-filter-view.ts';
 import type { AtlasData } from '../model/atlas.ts';
 import { t, tf, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import type { Theme } from '../map/theme.ts';
@@ -13,6 +15,8 @@ export interface ControlsHandlers {
   onLayer(group: LayerGroup, visible: boolean): void;
   onCorridor(id: string, visible: boolean): void;
   onSectors(sectors: string[] | null): void;
+  onTime(time: TimeFilter): void;
+  onMetric(metric: ProvinceMetric): void;
 }
 
 export interface ControlsView {
@@ -76,6 +80,11 @@ export function createControls(container: HTMLElement, atlas: AtlasData, lang: L
   const noneButton = el('button', { text: t(lang, 'controls.none'), attrs: { type: 'button', id: 'sectors-none' } });
   noneButton.addEventListener('click', () => handlers.onSectors([]));
 
+  const timeFilter = createTimeFilter(lang, dateDomain([...atlas.facts, ...atlas.links].map((r) => r.date)), handlers.onTime);
+  const metric = el('select', { attrs: { id: 'province-metric' } });
+  for (const id of PROVINCE_METRICS) metric.append(el('option', { text: t(lang, `metric.${id}`), attrs: { value: id } }));
+  metric.addEventListener('change', () => handlers.onMetric(metric.value as ProvinceMetric));
+
   const legend = el('div', { className: 'legend', attrs: { id: 'legend' } });
   container.replaceChildren(
     el('h2', { className: 'controls-heading', text: t(lang, 'controls.layers') }),
@@ -85,6 +94,8 @@ export function createControls(container: HTMLElement, atlas: AtlasData, lang: L
     el('h3', { text: t(lang, 'controls.sectors') }),
     el('div', { className: 'button-row' }, allButton, noneButton),
     sectorList,
+    timeFilter.element,
+    el('label', { className: 'select-row', attrs: { for: 'province-metric' } }, el('span', { text: t(lang, 'controls.metric') }), metric),
     el('h2', { className: 'controls-heading', text: t(lang, 'legend.title') }),
     legend,
   );
@@ -95,6 +106,8 @@ export function createControls(container: HTMLElement, atlas: AtlasData, lang: L
       for (const [group, input] of layerInputs) input.checked = state.layers[group];
       for (const [id, input] of corridorInputs) input.checked = state.corridors.includes(id);
       for (const [id, input] of sectorInputs) input.checked = state.sectors === null || state.sectors.includes(id);
+      timeFilter.update(state.time);
+      metric.value = state.metric;
       renderLegend(legend, legendModel(state, atlas, theme));
     },
   };

@@ -26,7 +26,8 @@ export function legendModel(state: AppState, atlas: AtlasData, theme: Theme): Le
       const label = upper === undefined ? `${formatNumber(lang, lower)}+` : upper - 1 === lower ? formatNumber(lang, lower) : `${formatNumber(lang, lower)}–${formatNumber(lang, upper - 1)}`;
       return { label, colour: cssColour(theme.activity[i]!), shape: 'fill' as const };
     });
-    groups.push({ heading: t(lang, 'legend.activity'), entries: [{ label: t(lang, 'legend.noActivity'), colour: theme.iranLand, shape: 'fill' }, ...classes] });
+    const heading = state.metric === 'activity' ? t(lang, 'legend.activity') : t(lang, `legend.${state.metric}`);
+    groups.push({ heading, entries: [{ label: t(lang, 'legend.noActivity'), colour: theme.iranLand, shape: 'fill' }, ...classes] });
   }
   const arcs = arcLinks(state, atlas);
   if (arcs.length > 0) {

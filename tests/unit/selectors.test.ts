@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityClass, arcLinks, entityBounds, filteredLinks, groupLinks, linkSector, provinceActivity, resolveEntity, sectorCounts } from '../../src/app/selectors.ts';
+import { activityClass, arcLinks, entityBounds, filteredFacts, filteredLinks, groupLinks, linkSector, provinceActivity, resolveEntity, sectorCounts } from '../../src/app/selectors.ts';
 import { initialState } from '../../src/app/state.ts';
 import { builtAtlas } from './dataset/fixture.ts';
 
@@ -12,9 +12,9 @@ describe('sector filter', () => {
   });
 
   it('keeps only links with an active sector', () => {
-    const steel = filteredLinks({ sectors: ['steel-metals'] }, atlas).map((l) => l.id).sort();
+    const steel = filteredLinks({ ...base, sectors: ['steel-metals'] }, atlas).map((l) => l.id).sort();
     expect(steel).toEqual(['imidro-uzb-meeting', 'iran-kaz-sponge-iron-plant', 'iran-uzb-sponge-iron-contracts', 'iran-uzb-steel-plants', 'iran-uzb-steel-purchase']);
-    expect(filteredLinks({ sectors: [] }, atlas)).toEqual([]);
+    expect(filteredLinks({ ...base, sectors: [] }, atlas)).toEqual([]);
   });
 
   it('draws arcs only for links with a target, and rings for group links', () => {
@@ -33,9 +33,9 @@ describe('province activity', () => {
     const all = provinceActivity(base, atlas);
     expect(all.get('IR-03')).toBeGreaterThan(10);
     expect(all.get('IR-27')).toBe(0); // Golestan: no sourced facts
-    const mining = provinceActivity({ sectors: ['mining'] }, atlas);
+    const mining = provinceActivity({ ...base, sectors: ['mining'] }, atlas);
     expect(mining.get('IR-03')).toBeGreaterThan(0);
-    expect(provinceActivity({ sectors: ['steel-metals'] }, atlas).get('IR-15')).toBe(0); // Lorestan: no steel
+    expect(provinceActivity({ ...base, sectors: ['steel-metals'] }, atlas).get('IR-15')).toBe(0); // Lorestan: no steel
   });
 
   it('keeps its cached result when sector counts are computed', () => {
@@ -50,6 +50,32 @@ describe('province activity', () => {
 
   it('maps counts to classes', () => {
     expect([0, 1, 2, 3, 6, 10, 15, 40].map(activityClass)).toEqual([0, 1, 1, 2, 3, 4, 5, 5]);
+  });
+});
+
+describe('time filter and metric', () => {
+  it('keeps links dated inside the range, and undated ones only when asked', () => {
+    const autumn = filteredLinks({ ...base, time: { from: '2025-10-01', to: '2025-10-31', undated: false } }, atlas);
+    expect(autumn.length).toBeGreaterThan(0);
+    expect(autumn.every((l) => l.date !== null && l.date >= '2025-10-01' && l.date <= '2025-10-31')).toBe(true);
+    const undatedOnly = filteredLinks({ ...base, time: { from: '2030-01-01', to: null, undated: true } }, atlas);
+    expect(undatedOnly.length).toBeGreaterThan(0);
+    expect(undatedOnly.every((l) => l.date === null)).toBe(true);
+    expect(filteredFacts({ ...base, time: { from: null, to: '2025-08-25', undated: false } }, atlas)).toEqual([]);
+  });
+
+  it('fills provinces by facts, links or both', () => {
+    const both = provinceActivity(base, atlas).get('IR-03')!;
+    const facts = provinceActivity({ ...base, metric: 'facts' }, atlas).get('IR-03')!;
+    const links = provinceActivity({ ...base, metric: 'links' }, atlas).get('IR-03')!;
+    expect(facts).toBeGreaterThan(0);
+    expect(links).toBeGreaterThan(0);
+    expect(facts + links).toBe(both);
+  });
+
+  it('narrows province activity with the time range', () => {
+    const none = provinceActivity({ ...base, time: { from: '2030-01-01', to: null, undated: false } }, atlas);
+    expect([...none.values()].every((n) => n === 0)).toBe(true);
   });
 });
 

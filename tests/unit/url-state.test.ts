@@ -55,6 +55,13 @@ describe('parseUrlState', () => {
     expect(parseUrlState('?sectors=oil', catalog).state.sectors).toBeNull();
   });
 
+  it('ignores a malformed time range or metric with a notice', () => {
+    const parsed = parseUrlState('?time=2025-10-31..2025-08-01&metric=<b>x</b>', catalog);
+    expect(parsed.state.time).toEqual({ from: null, to: null, undated: true });
+    expect(parsed.state.metric).toBe('activity');
+    expect(parsed.notices).toEqual(['notice.badTime', 'notice.badMetric']);
+  });
+
   it('reads the language alone before the data is loaded', () => {
     expect(parseLang('?lang=en&select=x')).toBe('en');
     expect(parseLang('?lang=xx')).toBe('fa');
@@ -63,7 +70,9 @@ describe('parseUrlState', () => {
 
 describe('writeUrlState', () => {
   it('round-trips every parameter and keeps parameters it does not own', () => {
-    const { state } = parseUrlState('?lang=en&select=instc&layers=links&sectors=food&corridors=eco-iti,instc&view=60,40,4', catalog);
+    const { state } = parseUrlState('?lang=en&select=instc&layers=links&sectors=food&corridors=eco-iti,instc&time=2025-08-01..2025-10-31~&metric=links&view=60,40,4', catalog);
+    expect(state.time).toEqual({ from: '2025-08-01', to: '2025-10-31', undated: false });
+    expect(state.metric).toBe('links');
     const search = writeUrlState('?embed=1', state, catalog.corridorIds);
     expect(new URLSearchParams(search).get('embed')).toBe('1');
     const again = parseUrlState(search, catalog);

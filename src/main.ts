@@ -10,7 +10,7 @@ import { isRegionTopology, regionFromTopology, type Region } from './geo/region.
 import { placeLabelFeatures } from './geo/place-labels.ts';
 import { formatNumber, t, tf, type Lang } from './i18n/i18n.ts';
 import { formatDate } from './i18n/format.ts';
-import { buildBasemapStyle } from './map/basemap-style.ts';
+import { BASEMAP_LAYER_IDS, buildBasemapStyle } from './map/basemap-style.ts';
 import { buildLayers, entityFromPick } from './map/layers/build-layers.ts';
 import { createMapView, type MapView } from './map/map-view.ts';
 import { LIGHT_THEME } from './map/theme.ts';
@@ -26,6 +26,7 @@ import { bindMenu } from './ui/menu.ts';
 import { legendModel } from './ui/legend-model.ts';
 import { renderLegend } from './ui/legend-view.ts';
 import { createPresenter, type Presenter } from './app/presenter.ts';
+import { createAnalyst, type Analyst } from './app/analyst.ts';
 import { loadJson } from './app/data-source.ts';
 import { configureMaplibreWorker } from './map/worker-url.ts';
 
@@ -111,7 +112,12 @@ async function start(): Promise<void> {
   for (const key of parsed.notices) showNotice(ui.notices, state.lang, key);
 
   const countryNames = new Map<string, Bilingual>(region.countries.map((c) => [c.properties.id, { fa: c.properties.fa, en: c.properties.en }]));
-  const panelContext = (): PanelContext => ({ atlas, lang: state.lang, countryName: (id) => countryNames.get(id) });
+  const panelContext = (): PanelContext => ({
+    atlas,
+    lang: state.lang,
+    countryName: (id) => countryNames.get(id),
+    flowPanel: (id, lang) => analyst?.flowPanel(id, lang) ?? null,
+  });
   const layerContext = { region, atlas, theme: LIGHT_THEME };
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   let pointer: [number, number] = [0, 0];
@@ -129,7 +135,9 @@ async function start(): Promise<void> {
       if (!sameRef(hover, state.hover)) state = { ...state, hover };
       renderHover();
     },
-    onClick: (info: PickingInfo) => select(entityFromPick(info), false),
+    onClick: (info: PickingInfo, lonLat: LonLat) => {
+      if (!analyst?.mapClick(info, lonLat)) select(entityFromPick(info), false);
+    },
     onViewChange: (next: ViewState) => {
       state = { ...state, view: next };
       writeUrl();
@@ -137,7 +145,7 @@ async function start(): Promise<void> {
   });
 
   const renderLayers = () => {
-    lastLayers = buildLayers(state, layerContext);
+    lastLayers = [...buildLayers(state, layerContext), ...(analyst?.layers(BASEMAP_LAYER_IDS.countryLabels) ?? [])];
     view.setLayers(lastLayers);
   };
   const renderHover = () => {
@@ -152,6 +160,7 @@ async function start(): Promise<void> {
 
   let controls: ControlsView;
   let presenter: Presenter | undefined = undefined; // set once the chrome exists; `update` may run before
+  let analyst: Analyst | undefined = undefined;
   const buildChrome = () => {
     controls = createControls(ui.controls, atlas, state.lang, LIGHT_THEME, {
       onLayer: (group, visible) => update({ layers: { ...state.layers, [group]: visible } }),
@@ -179,6 +188,7 @@ async function start(): Promise<void> {
     renderHover();
     controls.update(state);
     renderLegend(ui.embedLegend, legendModel(state, atlas, LIGHT_THEME));
+    void analyst?.refresh(before);
     writeUrl();
   };
 
@@ -189,6 +199,17 @@ async function start(): Promise<void> {
   };
 
   buildChrome();
+  analyst = createAnalyst({
+    atlas,
+    state: () => state,
+    select: (ref, fly) => select(ref, fly),
+    panelContext,
+    theme: LIGHT_THEME,
+    redraw: () => {
+      renderLayers();
+      renderPanel();
+    },
+  });
   presenter = createPresenter({ atlas, corridorIds, state: () => state, update, setView: (v, animate) => view.setView(v, animate) }, reducedMotion);
   renderLayers();
   renderPanel();

@@ -3,7 +3,7 @@
 import type { AtlasData, Fact, Link } from '../model/atlas.ts';
 import type { AppState, EntityRef } from './state.ts';
 import { memoLast } from './memo.ts';
-import { ALL_TIME, matchesTime, timeKey, type ProvinceMetric, type TimeFilter } from './filters.ts';
+import { ALL_TIME, matchesTime, timeKey, type ProvinceMetric } from './filters.ts';
 
 type Filters = Pick<AppState, 'sectors' | 'time'>;
 

@@ -8,7 +8,8 @@ export interface ViewState {
   zoom: number;
 }
 
-export type EntityKind = 'province' | 'partner' | 'corridor' | 'link' | 'route' | 'place' | 'organisation' | 'group' | 'national';
+/** `flow` is a row of an imported dataset, id `datasetId:rowIndex`; it never goes into the URL. */
+export type EntityKind = 'province' | 'partner' | 'corridor' | 'link' | 'route' | 'place' | 'organisation' | 'group' | 'national' | 'flow';
 
 /** A pointer to one thing on the map, e.g. `{ kind: 'province', id: 'IR-03' }`. */
 export interface EntityRef {

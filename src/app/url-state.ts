@@ -105,7 +105,8 @@ function idListParam(raw: string | null, known: string[], onUnknown: () => void)
 export function writeUrlState(search: string, state: Omit<AppState, 'hover'>, allCorridors: string[]): string {
   const params = new URLSearchParams(search);
   params.set('lang', state.lang);
-  setOrDelete(params, 'select', state.selection?.id ?? null);
+  // Imported rows are not in the URL: a shared link would not have the file.
+  setOrDelete(params, 'select', state.selection && state.selection.kind !== 'flow' ? state.selection.id : null);
   const visible = (Object.keys(state.layers) as LayerGroup[]).filter((group) => state.layers[group]);
   setOrDelete(params, 'layers', visible.length === LAYER_GROUPS.length ? null : visible.join(','));
   setOrDelete(params, 'sectors', state.sectors === null ? null : state.sectors.length === 0 ? 'none' : state.sectors.join(','));

@@ -19,7 +19,8 @@ export interface MapViewOptions {
   view: ViewState | null;
   reducedMotion: boolean;
   onHover(info: PickingInfo): void;
-  onClick(info: PickingInfo): void;
+  /** A click or tap on the map: what is under it, and where. */
+  onClick(info: PickingInfo, lonLat: LonLat): void;
   onViewChange(view: ViewState): void;
 }
 
@@ -97,7 +98,8 @@ export function createMapView(options: MapViewOptions): MapView {
   // deck.gl 9.4), so clicks and taps come from maplibre and are picked here.
   map.on('click', (event) => {
     const { x, y } = event.point;
-    options.onClick(overlay.pickObject({ x, y, radius: 3 }) ?? ({ x, y, layer: null, object: null } as unknown as PickingInfo));
+    const info = overlay.pickObject({ x, y, radius: 3 }) ?? ({ x, y, layer: null, object: null } as unknown as PickingInfo);
+    options.onClick(info, [event.lngLat.lng, event.lngLat.lat]);
   });
 
   map.on('moveend', () => {

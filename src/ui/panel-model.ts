@@ -49,6 +49,8 @@ export interface PanelContext {
   lang: Lang;
   /** Names of countries outside the partner list (corridor members), from the basemap. */
   countryName(id: string): Bilingual | undefined;
+  /** The panel of an imported row, when datasets are loaded. */
+  flowPanel?(id: string, lang: Lang): PanelModel | null;
 }
 
 type Builder = (id: string, context: PanelContext) => PanelModel | null;
@@ -64,6 +66,7 @@ export function panelModel(ref: EntityRef, context: PanelContext): PanelModel | 
     organisation: organisationPanel,
     group: groupPanel,
     national: nationalPanel,
+    flow: (id, context) => context.flowPanel?.(id, context.lang) ?? null,
   };
   return builders[ref.kind](ref.id, context);
 }
@@ -86,6 +89,8 @@ export function entityName(ref: EntityRef, { atlas, lang, countryName }: PanelCo
       return find(atlas.groups)?.name[lang] ?? ref.id;
     case 'national':
       return atlas.national.name[lang];
+    case 'flow':
+      return ref.id;
     case 'link': {
       const link = find(atlas.links);
       return link ? `${originName(link.from, atlas, lang)} → ${entityName(targetRef(link.to, atlas), { atlas, lang, countryName })}` : ref.id;

@@ -12,6 +12,7 @@ import { buildProvinceLayer, PROVINCE_LAYER_ID } from './province-layer.ts';
 import { buildPartnerLayer, PARTNER_LAYER_ID } from './partner-layer.ts';
 import { buildLinkLayer, LINK_LAYER_ID } from './link-layer.ts';
 import { buildCaspianLayer, buildCorridorLayer, CASPIAN_LAYER_ID, CORRIDOR_LAYER_ID, corridorPaths, type CorridorPath } from './route-layers.ts';
+import { importedEntityFromPick } from './imported-pick.ts';
 import { buildForumLayer, buildPlaceLayer, FORUM_LAYER_ID, mapPoints, PLACE_LAYER_ID, type MapPoint } from './point-layers.ts';
 
 export interface LayerContext {
@@ -43,8 +44,9 @@ export function buildLayers(state: AppState, { region, atlas, theme }: LayerCont
 }
 
 /** The entity a pick stands for, or null for empty map. */
-export function entityFromPick(info: Pick<PickingInfo, 'layer' | 'object'>): EntityRef | null {
+export function entityFromPick(info: Pick<PickingInfo, 'layer' | 'object'> & { index?: number }): EntityRef | null {
   const object = info.object as unknown;
+  if (info.layer && !object) return importedEntityFromPick(info); // binary data has no objects
   if (!object || !info.layer) return null;
   switch (info.layer.id) {
     case PROVINCE_LAYER_ID:

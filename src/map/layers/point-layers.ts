@@ -29,7 +29,7 @@ export function mapPoints(atlas: AtlasData): MapPoint[] {
 }
 
 /** Props both point layers share: pixel sizes and the hover highlight. */
-const POINT_DEFAULTS = {
+export const POINT_DEFAULTS = {
   pickable: true,
   stroked: true,
   radiusUnits: 'pixels' as const,

@@ -19,12 +19,12 @@ export interface CorridorPath {
   colour: RGBA;
 }
 
-type DashedPathProps<T> = PathLayerProps<T> & PathStyleExtensionProps<T>;
+export type DashedPathProps<T> = PathLayerProps<T> & PathStyleExtensionProps<T>;
 
 const DASH_SEA: [number, number] = [4, 3];
 const SOLID: [number, number] = [0, 0];
 /** Props both path layers share: pixel widths, dashes (one shared extension instance, so one shader variant), hover. */
-const PATH_DEFAULTS = {
+export const PATH_DEFAULTS = {
   pickable: true,
   dashJustified: true,
   widthUnits: 'pixels' as const,

@@ -1,0 +1,69 @@
+// Runs the import worker: one worker per job, so cancelling is terminating it, and a crash in one
+// file cannot leave a half-finished state behind. The single-file build inlines the worker.
+import type { ImportRequest, ImportResponse } from '../import/messages.ts';
+import type { CsvPreview } from '../import/parse-csv.ts';
+import type { ColumnMapping, Gazetteer, ImportFailure, ImportResult } from '../import/types.ts';
+
+/** Why an import gave nothing: the file's fault, or the worker stopped. */
+export type ImportProblem = ImportFailure | 'worker';
+type WorkerFailure = ImportProblem;
+
+async function startWorker(): Promise<Worker> {
+  const module = import.meta.env.VITE_SINGLE_FILE === 'true' ? await import('../import/import.worker.ts?worker&inline') : await import('../import/import.worker.ts?worker');
+  return new module.default();
+}
+
+/** Sends one request and resolves with the worker's final answer, passing progress on. */
+function job(request: ImportRequest, onProgress?: (fraction: number) => void): { done: Promise<ImportResponse | { type: 'failed'; failure: WorkerFailure } | null>; cancel(): void } {
+  let worker: Worker | null = null;
+  let settle: (value: ImportResponse | { type: 'failed'; failure: WorkerFailure } | null) => void = () => {};
+  const done = new Promise<ImportResponse | { type: 'failed'; failure: WorkerFailure } | null>((resolve) => (settle = resolve));
+  let cancelled = false;
+  void startWorker().then((started) => {
+    if (cancelled) return started.terminate();
+    worker = started;
+    worker.addEventListener('message', (event: MessageEvent<ImportResponse>) => {
+      if (event.data.type === 'progress') return onProgress?.(event.data.fraction);
+      settle(event.data);
+      worker?.terminate();
+    });
+    worker.addEventListener('error', (event) => {
+      console.error('import worker failed', event.message);
+      settle({ type: 'failed', failure: 'worker' });
+      worker?.terminate();
+    });
+    worker.postMessage(request);
+  });
+  return {
+    done,
+    cancel() {
+      cancelled = true;
+      worker?.terminate();
+      settle(null);
+    },
+  };
+}
+
+export async function previewFile(file: File): Promise<CsvPreview | { failure: WorkerFailure } | null> {
+  const answer = await job({ type: 'preview', file }).done;
+  if (!answer) return null;
+  if (answer.type === 'failed') return { failure: answer.failure };
+  if (answer.type === 'preview' && answer.format === 'csv') return { headers: answer.headers, rows: answer.rows, delimiter: answer.delimiter, mapping: answer.mapping };
+  return null; // GeoJSON: nothing to map
+}
+
+export function importFile(
+  file: File,
+  mapping: ColumnMapping | null,
+  gazetteer: Gazetteer,
+  onProgress: (fraction: number) => void,
+): { done: Promise<ImportResult | { failure: WorkerFailure } | null>; cancel(): void } {
+  const running = job({ type: 'import', file, mapping, gazetteer }, onProgress);
+  const done = running.done.then((answer) => {
+    if (!answer) return null;
+    if (answer.type === 'failed') return { failure: answer.failure };
+    if (answer.type === 'done') return answer.result;
+    return { failure: 'worker' as const };
+  });
+  return { done, cancel: running.cancel };
+}

@@ -1,0 +1,121 @@
+// Holds the imported datasets and wires the import dialog, drag and drop, and what the map, the
+// table and the panels need of them. The parsing, layer and dialog code loads on first use.
+import type { Layer } from '@deck.gl/core';
+import type { AppState } from '../app/state.ts';
+import { loadJson } from '../app/data-source.ts';
+import { GAZETTEER_DATA_PATH, type AtlasData } from '../model/atlas.ts';
+import type { Gazetteer } from '../import/types.ts';
+import { t, type Lang } from '../i18n/i18n.ts';
+import { formatDate } from '../i18n/format.ts';
+import type { PanelModel } from '../ui/panel-model.ts';
+import type { TableRecord } from '../table/table-model.ts';
+import type { Theme } from '../map/theme.ts';
+import type { ImportDialog } from './import-dialog.ts';
+import type { ImportedDataset } from './datasets.ts';
+
+export interface ImportsApi {
+  atlas: AtlasData;
+  theme: Theme;
+  state(): AppState;
+  /** The datasets changed: redraw layers, legend and table. */
+  changed(): void;
+}
+
+export interface Imports {
+  layers(beforeId: string): Layer[];
+  records(): TableRecord[];
+  flowPanel(id: string, lang: Lang): PanelModel | null;
+  count(): number;
+}
+
+type Modules = [typeof import('./datasets.ts'), typeof import('../map/layers/imported-layers.ts')];
+
+export function createImports(api: ImportsApi): Imports {
+  let datasets: ImportedDataset[] = [];
+  let nextId = 1;
+  let gazetteer: Gazetteer | null = null;
+  let modules: Modules | null = null;
+  let dialog: ImportDialog | null = null;
+  const sectorColours = new Map(api.atlas.sectors.map((s) => [s.id, s.colour]));
+
+  const openDialog = async (): Promise<ImportDialog> => {
+    if (dialog) return dialog;
+    const [{ createImportDialog }, client, loadedModules, loadedGazetteer] = await Promise.all([
+      import('./import-dialog.ts'),
+      import('./import-client.ts'),
+      Promise.all([import('./datasets.ts'), import('../map/layers/imported-layers.ts')]),
+      loadJson(GAZETTEER_DATA_PATH) as Promise<Gazetteer>,
+    ]);
+    modules = loadedModules;
+    gazetteer = loadedGazetteer;
+    dialog = createImportDialog(document.getElementById('import-dialog') as HTMLDialogElement, () => api.state().lang, {
+      preview: (file) => client.previewFile(file),
+      run: (file, mapping, onProgress) => {
+        const running = client.importFile(file, mapping, loadedGazetteer, onProgress);
+        const done = running.done.then((result) => {
+          if (!result || 'failure' in result) return result;
+          const dataset: ImportedDataset = { id: nextId++, name: file.name, ...result };
+          datasets = [...datasets, dataset];
+          api.changed();
+          return dataset;
+        });
+        return { done, cancel: running.cancel };
+      },
+      remove: (id) => {
+        datasets = datasets.filter((d) => d.id !== id);
+        api.changed();
+      },
+      datasets: () => datasets,
+    });
+    return dialog;
+  };
+
+  document.getElementById('import-open')!.addEventListener('click', async () => (await openDialog()).open());
+  // A file dropped anywhere on the page is imported.
+  document.addEventListener('dragover', (event) => {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  });
+  document.addEventListener('drop', async (event) => {
+    const file = event.dataTransfer?.files[0];
+    if (!file) return;
+    event.preventDefault();
+    (await openDialog()).importFile(file);
+  });
+
+  return {
+    layers(beforeId) {
+      if (!modules || !gazetteer || datasets.length === 0) return [];
+      return modules[1].buildImportedLayers(datasets, api.state(), gazetteer, sectorColours, api.theme, beforeId);
+    },
+    records() {
+      if (!modules || !gazetteer) return [];
+      return modules[0].importedRecords(datasets, api.state(), gazetteer, api.state().lang);
+    },
+    flowPanel(id, lang) {
+      const [datasetId, row] = id.split(':').map(Number);
+      const dataset = datasets.find((d) => d.id === datasetId);
+      if (!dataset || !modules || !gazetteer || row === undefined || !(row < dataset.rows.count)) return null;
+      const summary = modules[0].rowSummary(dataset, row, gazetteer, lang);
+      const sector = summary.sector ? api.atlas.sectors.find((s) => s.id === summary.sector) : undefined;
+      return {
+        ref: { kind: 'flow', id },
+        title: summary.title,
+        subtitle: t(lang, 'record.flow'),
+        sections: [
+          {
+            heading: t(lang, 'import.rowDetails'),
+            items: [
+              {
+                text: summary.where,
+                detail: [summary.amountText, formatDate(lang, summary.date), sector?.name[lang] ?? ''].filter(Boolean).join(' · '),
+                ...(sector ? { chips: [{ label: sector.name[lang], colour: sector.colour }] } : {}),
+                sources: [{ label: summary.source }],
+              },
+            ],
+          },
+        ],
+      };
+    },
+    count: () => datasets.length,
+  };
+}

@@ -10,6 +10,7 @@ import { ATLAS_DATA_PATH, GAZETTEER_DATA_PATH } from '../src/model/atlas.ts';
 import { STORIES_DATA_PATH } from '../src/model/stories.ts';
 import { loadStories } from './dataset/stories.ts';
 import { buildGazetteer } from './dataset/gazetteer.ts';
+import { isRegionTopology, regionFromTopology } from '../src/geo/region.ts';
 
 import { REGION_TOPOLOGY_PATH } from '../src/model/geodata.ts';
 
@@ -17,10 +18,11 @@ function main(): void {
   const started = performance.now();
   const topology = buildRegionTopology(buildGeodataInputs());
   const geoBytes = writeJson(`public/${REGION_TOPOLOGY_PATH}`, topology);
+  if (!isRegionTopology(topology)) throw new Error('region topology has the wrong shape');
   const inputs = buildAtlasInputs(topology);
   const atlas = buildAtlas(inputs);
   const atlasBytes = writeJson(`public/${ATLAS_DATA_PATH}`, atlas);
-  const gazetteer = buildGazetteer(atlas, inputs.countryShapes);
+  const gazetteer = buildGazetteer(atlas, regionFromTopology(topology).countries);
   writeJson(`public/${GAZETTEER_DATA_PATH}`, gazetteer);
   const stories = loadStories(atlas);
   writeJson(`public/${STORIES_DATA_PATH}`, stories);

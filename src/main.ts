@@ -53,6 +53,8 @@ export interface AtlasHandle {
   view: MapView;
   /** Ids of the objects a deck.gl layer was last given, e.g. layerData('links'). */
   layerData(layerId: string): string[];
+  /** How many items a layer draws (binary layers too); -1 when there is no such layer. */
+  layerLength(layerId: string): number;
   select(id: string | null): void;
   /** Exports the view as PNG and returns its size (the file is also offered as a download). */
   exportPng(scale?: 1 | 2 | 4): Promise<{ width: number; height: number; url: string }>;
@@ -272,6 +274,10 @@ async function start(): Promise<void> {
     layerData: (layerId) => {
       const layer = lastLayers.find((l) => l.id === layerId);
       return layer ? (layer.props.data as unknown[]).map(pickedId) : [];
+    },
+    layerLength: (layerId) => {
+      const data = lastLayers.find((l) => l.id === layerId)?.props.data as { length: number } | undefined;
+      return data ? data.length : -1;
     },
     select: (id) => select(id ? resolveEntity(id, atlas) : null, true),
     exportPng,

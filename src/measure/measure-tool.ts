@@ -3,7 +3,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { LonLat } from '../model/geodata.ts';
 import { formatKm } from '../i18n/format.ts';
-import { formatNumber, t, tf, type Lang } from '../i18n/i18n.ts';
+import { t, tf, type Lang } from '../i18n/i18n.ts';
 import { el } from '../ui/dom.ts';
 import { CASPIAN_LAYER_ID, CORRIDOR_LAYER_ID, type CorridorPath } from '../map/layers/route-layers.ts';
 import { buildMeasureLayers } from '../map/layers/measure-layers.ts';
@@ -34,7 +34,7 @@ export function createMeasureTool(readout: HTMLElement, lang: () => Lang, onChan
     const summary =
       legs.length === 0
         ? t(language, 'measure.hint')
-        : tf(language, 'measure.total', { km: formatKm(language, totalKm(legs)), legs: formatNumber(language, legs.length) });
+        : tf(language, 'measure.total', { km: formatKm(language, totalKm(legs)) });
     const legList = el('ol', { className: 'measure-legs' }, ...legs.map((leg) => el('li', { text: `${formatKm(language, leg.km)}${leg.along ? ` · ${t(language, 'measure.along')}` : ''}` })));
     readout.replaceChildren(el('p', { className: 'measure-total', attrs: { id: 'measure-total' }, text: summary }), legList, el('div', { className: 'button-row' }, undo, clear, done));
   };

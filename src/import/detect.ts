@@ -1,0 +1,20 @@
+// Tells a CSV from a GeoJSON file by its name and its first characters.
+const CSV_EXTENSIONS = new Set(['csv', 'tsv', 'txt']);
+const JSON_EXTENSIONS = new Set(['geojson', 'json']);
+
+/**
+ * The format to read a file as, or null when it is neither. Content beats the name: text that
+ * opens with `{` is JSON even in a .txt. A .json file is read as GeoJSON whatever it holds, so
+ * a wrong one is reported as invalid GeoJSON rather than as an unknown format; a file with
+ * another extension is CSV when its first line has a comma, semicolon or tab in it.
+ */
+export function detectFormat(fileName: string, head: string): 'csv' | 'geojson' | null {
+  const extension = /\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1] ?? '';
+  const start = head.replace(/^[\uFEFF\s]+/, '');
+  if (start.startsWith('{')) return 'geojson';
+  if (JSON_EXTENSIONS.has(extension)) return 'geojson';
+  if (CSV_EXTENSIONS.has(extension)) return 'csv';
+  const firstLine = start.split(/\r\n|\n|\r/, 1)[0] ?? '';
+  // eslint-disable-next-line no-control-regex -- a NUL byte means binary, never a table
+  return /[,;\t]/.test(firstLine) && !/\u0000/.test(head) ? 'csv' : null;
+}

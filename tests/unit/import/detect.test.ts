@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from '../../../src/import/detect.ts';
+
+describe('detectFormat', () => {
+  it('goes by the extension', () => {
+    expect(detectFormat('flows.csv', 'origin,value')).toBe('csv');
+    expect(detectFormat('FLOWS.TSV', 'origin\tvalue')).toBe('csv');
+    expect(detectFormat('notes.txt', 'origin;value')).toBe('csv');
+    expect(detectFormat('places.geojson', '{"type"')).toBe('geojson');
+    expect(detectFormat('places.json', '  \n{')).toBe('geojson');
+    expect(detectFormat('places.json', 'not json')).toBe('geojson');
+  });
+
+  it('goes by the content when the first character is a brace', () => {
+    expect(detectFormat('export.txt', '\uFEFF  {"type": "FeatureCollection"')).toBe('geojson');
+    expect(detectFormat('download', '{"type": "Feature"')).toBe('geojson');
+  });
+
+  it('reads an unknown extension as CSV only when it looks like a table', () => {
+    expect(detectFormat('data.dat', 'origin,destination\nTehran,KAZ')).toBe('csv');
+    expect(detectFormat('picture.png', '\u0089PNG\r\n\u001a\n\u0000\u0000')).toBeNull();
+    expect(detectFormat('readme', 'hello world')).toBeNull();
+  });
+});

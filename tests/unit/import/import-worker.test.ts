@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ImportRequest, ImportResponse } from '../../../src/import/messages.ts';
+import { GAZETTEER } from './gazetteer-fixture.ts';
+import { readFixture } from './read-fixture.ts';
+
+// The worker's global scope, stubbed: messages in through the listener, messages out recorded.
+const posted: { message: ImportResponse; transfer: Transferable[] }[] = [];
+let listener: ((event: { data: ImportRequest }) => void) | null = null;
+
+beforeAll(async () => {
+  vi.stubGlobal('addEventListener', (_type: string, l: typeof listener) => (listener = l));
+  vi.stubGlobal('postMessage', (message: ImportResponse, options?: { transfer?: Transferable[] }) => posted.push({ message, transfer: options?.transfer ?? [] }));
+  vi.stubGlobal('close', () => undefined);
+  await import('../../../src/import/import.worker.ts');
+});
+
+afterAll(() => vi.unstubAllGlobals());
+
+/** Sends one request and waits for its final answer. */
+async function send(request: ImportRequest): Promise<{ message: ImportResponse; transfer: Transferable[] }[]> {
+  posted.length = 0;
+  listener?.({ data: request });
+  await vi.waitFor(() => expect(posted.some((p) => p.message.type !== 'progress')).toBe(true));
+  return [...posted];
+}
+
+const file = (content: BlobPart, name: string) => new File([content], name);
+
+describe('import worker', () => {
+  it('previews a CSV with its guessed mapping', async () => {
+    const [answer] = await send({ type: 'preview', file: file(readFixture('flows-valid.csv'), 'flows.csv') });
+    expect(answer?.message).toMatchObject({ type: 'preview', format: 'csv', delimiter: ',', mapping: { origin: 0, destination: 1 } });
+  });
+
+  it('previews GeoJSON without a mapping', async () => {
+    const [answer] = await send({ type: 'preview', file: file(readFixture('places.geojson'), 'places.geojson') });
+    expect(answer?.message).toEqual({ type: 'preview', format: 'geojson' });
+  });
+
+  it('imports, reporting progress from 0 to 1 and transferring the columns', async () => {
+    const answers = await send({ type: 'import', file: file(readFixture('flows-messy-semicolon-bom.csv'), 'messy.csv'), mapping: null, gazetteer: GAZETTEER });
+    const progress = answers.filter((a) => a.message.type === 'progress').map((a) => (a.message as { fraction: number }).fraction);
+    expect(progress.slice(0, 2)).toEqual([0, 0.1]);
+    expect(progress.at(-1)).toBe(1);
+    const done = answers.at(-1);
+    expect(done?.message).toMatchObject({ type: 'done', format: 'csv', result: { rows: { count: 4, originNames: ['IR-03', 'IR-08', 'IR-09', '38.08, 46.29'] } } });
+    expect(done?.transfer).toHaveLength(7);
+  });
+
+  it('imports GeoJSON', async () => {
+    const answers = await send({ type: 'import', file: file(readFixture('places.geojson'), 'places.geojson'), mapping: null, gazetteer: GAZETTEER });
+    expect(answers.at(-1)?.message).toMatchObject({ type: 'done', format: 'geojson', result: { rows: { count: 4 }, errors: [{ row: 4 }] } });
+  });
+
+  it('refuses empty, binary, unknown and oversized files', async () => {
+    const failure = async (f: File) => (await send({ type: 'import', file: f, mapping: null, gazetteer: GAZETTEER })).at(-1)?.message;
+    expect(await failure(file('', 'empty.csv'))).toEqual({ type: 'failed', failure: 'empty' });
+    expect(await failure(file(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]).buffer, 'image.csv'))).toEqual({ type: 'failed', failure: 'not-text' });
+    expect(await failure(file('hello world', 'readme'))).toEqual({ type: 'failed', failure: 'not-csv-or-geojson' });
+    const huge = file('x', 'huge.csv');
+    Object.defineProperty(huge, 'size', { value: 65 * 1024 * 1024 });
+    expect(await failure(huge)).toEqual({ type: 'failed', failure: 'too-large' });
+    const [preview] = await send({ type: 'preview', file: huge });
+    expect(preview?.message).toEqual({ type: 'failed', failure: 'too-large' });
+  });
+});

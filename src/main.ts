@@ -146,6 +146,7 @@ async function start(): Promise<void> {
     },
   });
 
+  const legend = (current: AppState) => legendModel(current, atlas, LIGHT_THEME, analyst?.datasetNames() ?? []);
   const renderLayers = () => {
     lastLayers = [...buildLayers(state, layerContext), ...(analyst?.layers(BASEMAP_LAYER_IDS.countryLabels) ?? [])];
     view.setLayers(lastLayers);
@@ -170,6 +171,8 @@ async function start(): Promise<void> {
       onSectors: (sectors) => update({ sectors }),
       onTime: (time) => update({ time }),
       onMetric: (metric) => update({ metric }),
+      legend: (current) => legend(current),
+      extraDates: analyst?.dateRange() ?? [],
     });
     createSearchBox(ui.search, atlas, state.lang, (ref) => select(ref, true));
   };
@@ -189,7 +192,7 @@ async function start(): Promise<void> {
     if (state.lang !== before.lang || !sameRef(state.selection, before.selection)) renderPanel();
     renderHover();
     controls.update(state);
-    renderLegend(ui.embedLegend, legendModel(state, atlas, LIGHT_THEME));
+    renderLegend(ui.embedLegend, legend(state));
     void analyst?.refresh(before);
     writeUrl();
   };
@@ -211,12 +214,17 @@ async function start(): Promise<void> {
       renderLayers();
       renderPanel();
     },
+    datasetsChanged: () => {
+      buildChrome(); // the time slider's range and the legend follow the imported data
+      controls.update(state);
+      renderLegend(ui.embedLegend, legend(state));
+    },
   });
   presenter = createPresenter({ atlas, corridorIds, state: () => state, update, setView: (v, animate) => view.setView(v, animate) }, reducedMotion);
   renderLayers();
   renderPanel();
   controls!.update(state);
-  renderLegend(ui.embedLegend, legendModel(state, atlas, LIGHT_THEME));
+  renderLegend(ui.embedLegend, legend(state));
   writeUrl();
   await presenter.start();
 
@@ -230,7 +238,7 @@ async function start(): Promise<void> {
         scale,
         lang: state.lang,
         title: `${t(state.lang, 'app.title')} · ${t(state.lang, 'app.subtitle')}`,
-        legend: legendModel(state, atlas, LIGHT_THEME),
+        legend: legend(state),
         attribution: t(state.lang, 'map.attribution'),
         dataDate: tf(state.lang, 'export.dataDate', { date: formatDate(state.lang, atlas.dataDate) }),
       });

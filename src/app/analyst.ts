@@ -18,8 +18,10 @@ export interface AnalystApi {
   select(ref: EntityRef | null, fly: boolean): void;
   panelContext(): PanelContext;
   theme: Theme;
-  /** Redraws the map's layers and legend (a tool's layers or the imported data changed). */
+  /** Redraws the map's layers and panel (a tool's layers or the imported data changed). */
   redraw(): void;
+  /** Imported datasets were added or removed. */
+  datasetsChanged(): void;
 }
 
 export interface Analyst {
@@ -31,6 +33,9 @@ export interface Analyst {
   layers(beforeId: string): Layer[];
   /** The panel of an imported row. */
   flowPanel(id: string, lang: Lang): PanelModel | null;
+  datasetNames(): string[];
+  /** Earliest and latest dates of imported rows (none when undated or nothing is imported). */
+  dateRange(): string[];
 }
 
 const byId = (id: string) => document.getElementById(id)!;
@@ -42,6 +47,7 @@ export function createAnalyst(api: AnalystApi): Analyst {
     state: api.state,
     changed: () => {
       api.redraw();
+      api.datasetsChanged();
       void analyst.refresh(null);
     },
   });
@@ -113,6 +119,8 @@ export function createAnalyst(api: AnalystApi): Analyst {
 
   const analyst: Analyst = {
     flowPanel: (id, lang) => imports.flowPanel(id, lang),
+    datasetNames: () => imports.names(),
+    dateRange: () => imports.dateRange(),
     mapClick(info, lonLat) {
       if (!measure?.active) return false;
       measure.click(lonLat, info);

@@ -25,7 +25,8 @@ export interface Imports {
   layers(beforeId: string): Layer[];
   records(): TableRecord[];
   flowPanel(id: string, lang: Lang): PanelModel | null;
-  count(): number;
+  names(): string[];
+  dateRange(): string[];
 }
 
 type Modules = [typeof import('./datasets.ts'), typeof import('../map/layers/imported-layers.ts')];
@@ -116,6 +117,17 @@ export function createImports(api: ImportsApi): Imports {
         ],
       };
     },
-    count: () => datasets.length,
+    names: () => datasets.map((d) => d.name),
+    dateRange() {
+      let min = Infinity;
+      let max = -Infinity;
+      for (const { rows } of datasets) {
+        for (const ms of rows.dates) {
+          if (ms < min) min = ms; // NaN compares false both ways, so undated rows are skipped
+          if (ms > max) max = ms;
+        }
+      }
+      return min <= max ? [min, max].map((ms) => new Date(ms).toISOString().slice(0, 10)) : [];
+    },
   };
 }

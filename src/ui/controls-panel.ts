@@ -8,7 +8,7 @@ import type { AtlasData } from '../model/atlas.ts';
 import { t, tf, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import type { Theme } from '../map/theme.ts';
 import { el } from './dom.ts';
-import { legendModel } from './legend-model.ts';
+import type { LegendGroup } from './legend-model.ts';
 import { renderLegend } from './legend-view.ts';
 
 export interface ControlsHandlers {
@@ -17,6 +17,10 @@ export interface ControlsHandlers {
   onSectors(sectors: string[] | null): void;
   onTime(time: TimeFilter): void;
   onMetric(metric: ProvinceMetric): void;
+  /** The legend for a state (it includes imported datasets, which this panel does not know). */
+  legend(state: AppState): LegendGroup[];
+  /** Dates of imported rows widen the time slider's range. */
+  extraDates: string[];
 }
 
 export interface ControlsView {
@@ -80,7 +84,7 @@ export function createControls(container: HTMLElement, atlas: AtlasData, lang: L
   const noneButton = el('button', { text: t(lang, 'controls.none'), attrs: { type: 'button', id: 'sectors-none' } });
   noneButton.addEventListener('click', () => handlers.onSectors([]));
 
-  const timeFilter = createTimeFilter(lang, dateDomain([...atlas.facts, ...atlas.links].map((r) => r.date)), handlers.onTime);
+  const timeFilter = createTimeFilter(lang, dateDomain([...atlas.facts, ...atlas.links].map((r) => r.date).concat(handlers.extraDates)), handlers.onTime);
   const metric = el('select', { attrs: { id: 'province-metric' } });
   for (const id of PROVINCE_METRICS) metric.append(el('option', { text: t(lang, `metric.${id}`), attrs: { value: id } }));
   metric.addEventListener('change', () => handlers.onMetric(metric.value as ProvinceMetric));
@@ -108,7 +112,7 @@ export function createControls(container: HTMLElement, atlas: AtlasData, lang: L
       for (const [id, input] of sectorInputs) input.checked = state.sectors === null || state.sectors.includes(id);
       timeFilter.update(state.time);
       metric.value = state.metric;
-      renderLegend(legend, legendModel(state, atlas, theme));
+      renderLegend(legend, handlers.legend(state));
     },
   };
 }

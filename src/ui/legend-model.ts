@@ -17,7 +17,8 @@ export interface LegendGroup {
   entries: LegendEntry[];
 }
 
-export function legendModel(state: AppState, atlas: AtlasData, theme: Theme): LegendGroup[] {
+/** `imported` names the imported datasets, drawn coloured by sector like the atlas's links. */
+export function legendModel(state: AppState, atlas: AtlasData, theme: Theme, imported: string[] = []): LegendGroup[] {
   const { lang, layers } = state;
   const groups: LegendGroup[] = [];
   if (layers.provinces) {
@@ -54,6 +55,9 @@ export function legendModel(state: AppState, atlas: AtlasData, theme: Theme): Le
         { label: t(lang, 'legend.capital'), colour: cssColour(theme.capital), shape: 'dot' },
       ],
     });
+  }
+  if (imported.length > 0) {
+    groups.push({ heading: t(lang, 'import.legend'), entries: imported.map((name) => ({ label: name, colour: cssColour(theme.neutralLink), shape: 'line' as const })) });
   }
   return groups;
 }

@@ -1,5 +1,5 @@
 // The presenter's offline fallback: dist-single/index.html opened from file:// with every network
-// request blocked renders the map, its data and a story.
+// request blocked renders the map, its data and a story, and imports a file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,6 +39,13 @@ describe('single offline file', () => {
       expect(await page.getAttribute('#story-bar', 'data-scene')).toBe('2');
       expect(await page.textContent('#side-panel .panel-title')).toContain('Uzbekistan');
       expect((await page.evaluate(() => window.__atlas!.layerData('links'))).length).toBeGreaterThan(0);
+      // Importing works offline too: the worker and the gazetteer are inlined.
+      await page.keyboard.press('Escape'); // leave the story
+      await page.click('#import-open');
+      await page.setInputFiles('#import-file', path.resolve('tests/fixtures/import/flows-valid.csv'));
+      await page.waitForSelector('#import-summary');
+      expect(await page.textContent('#import-summary')).toMatch(/^\d+ rows imported/);
+      expect(await page.evaluate(() => window.__atlas!.layerLength('imported-flows-1'))).toBeGreaterThan(0);
       expect(blocked).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

@@ -21,6 +21,8 @@ export default defineConfig(({ mode }) => {
       outDir: single ? 'dist-single' : 'dist',
       sourcemap: !single,
       chunkSizeWarningLimit: 4000,
+      // The benchmark's bare reference page ships beside the app (never in the single file).
+      ...(single ? {} : { rollupOptions: { input: { main: 'index.html', bare: 'bench/bare/index.html' } } }),
     },
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1', port: 4173 },

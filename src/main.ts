@@ -87,6 +87,9 @@ function pickedId(object: unknown): string {
 }
 
 async function start(): Promise<void> {
+  // Bench mode installs the measurement contract before anything else loads.
+  const benchN = new URLSearchParams(location.search).get('bench') === '1' ? Number(new URLSearchParams(location.search).get('n') ?? '0') || 0 : null;
+  const bench = benchN === null ? null : (await import('./bench/app-bench.ts')).installAppBench(benchN);
   const initialLang = parseLang(location.search);
   applyLanguage(initialLang);
   showStatus(ui.status, t(initialLang, 'app.loading'));
@@ -132,6 +135,7 @@ async function start(): Promise<void> {
     view: parsed.hasView ? state.view : null,
     reducedMotion,
     onHover: (info: PickingInfo) => {
+      bench?.hoverProbe.ran();
       pointer = [info.x, info.y];
       const hover = entityFromPick(info);
       if (!sameRef(hover, state.hover)) state = { ...state, hover };
@@ -294,6 +298,13 @@ async function start(): Promise<void> {
   showStatus(ui.status, null);
   document.documentElement.dataset['mapState'] = 'ready';
   presenter.announceReady();
+  await bench?.complete({
+    map: view.map,
+    overlay: view.overlay,
+    importFile: (file) => analyst!.importFile(file),
+    layersLoaded: () => lastLayers.every((layer) => layer.isLoaded),
+    renderCount: view.renderCount,
+  });
 }
 
 void start();

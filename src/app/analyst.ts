@@ -36,6 +36,8 @@ export interface Analyst {
   datasetNames(): string[];
   /** Earliest and latest dates of imported rows (none when undated or nothing is imported). */
   dateRange(): string[];
+  /** Imports a file without the dialog (the benchmark's path). */
+  importFile(file: File): Promise<unknown>;
 }
 
 const byId = (id: string) => document.getElementById(id)!;
@@ -121,6 +123,7 @@ export function createAnalyst(api: AnalystApi): Analyst {
     flowPanel: (id, lang) => imports.flowPanel(id, lang),
     datasetNames: () => imports.names(),
     dateRange: () => imports.dateRange(),
+    importFile: (file) => imports.importFile(file),
     mapClick(info, lonLat) {
       if (!measure?.active) return false;
       measure.click(lonLat, info);

@@ -4,7 +4,7 @@ import type { Layer } from '@deck.gl/core';
 import type { AppState } from '../app/state.ts';
 import { loadJson } from '../app/data-source.ts';
 import { GAZETTEER_DATA_PATH, type AtlasData } from '../model/atlas.ts';
-import type { Gazetteer } from '../import/types.ts';
+import type { ColumnMapping, Gazetteer } from '../import/types.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { PanelModel } from '../ui/panel-model.ts';
@@ -27,6 +27,8 @@ export interface Imports {
   flowPanel(id: string, lang: Lang): PanelModel | null;
   names(): string[];
   dateRange(): string[];
+  /** Imports a file without the dialog (the benchmark's path); resolves once it is on the map. */
+  importFile(file: File): Promise<ImportedDataset | { failure: string } | null>;
 }
 
 type Modules = [typeof import('./datasets.ts'), typeof import('../map/layers/imported-layers.ts')];
@@ -39,28 +41,53 @@ export function createImports(api: ImportsApi): Imports {
   let dialog: ImportDialog | null = null;
   const sectorColours = new Map(api.atlas.sectors.map((s) => [s.id, s.colour]));
 
-  const openDialog = async (): Promise<ImportDialog> => {
-    if (dialog) return dialog;
-    const [{ createImportDialog }, client, loadedModules, loadedGazetteer] = await Promise.all([
-      import('./import-dialog.ts'),
+  /** Loads the import code and the gazetteer once. */
+  const load = async () => {
+    const [client, loadedModules, loadedGazetteer] = await Promise.all([
       import('./import-client.ts'),
       Promise.all([import('./datasets.ts'), import('../map/layers/imported-layers.ts')]),
-      loadJson(GAZETTEER_DATA_PATH) as Promise<Gazetteer>,
+      gazetteer ? Promise.resolve(gazetteer) : (loadJson(GAZETTEER_DATA_PATH) as Promise<Gazetteer>),
     ]);
     modules = loadedModules;
     gazetteer = loadedGazetteer;
+    return { client, gazetteer: loadedGazetteer };
+  };
+
+  /** One import through the worker; a good result becomes a dataset on the map. */
+  const runImport = async (file: File, mapping: ColumnMapping | null, onProgress: (fraction: number) => void) => {
+    const { client, gazetteer: names } = await load();
+    const running = client.importFile(file, mapping, names, onProgress);
+    const done = running.done.then((result) => {
+      if (!result || 'failure' in result) return result;
+      const dataset: ImportedDataset = { id: nextId++, name: file.name, ...result };
+      datasets = [...datasets, dataset];
+      api.changed();
+      return dataset;
+    });
+    return { done, cancel: running.cancel };
+  };
+
+  const openDialog = async (): Promise<ImportDialog> => {
+    if (dialog) return dialog;
+    const [{ createImportDialog }, { client }] = await Promise.all([import('./import-dialog.ts'), load()]);
     dialog = createImportDialog(document.getElementById('import-dialog') as HTMLDialogElement, () => api.state().lang, {
       preview: (file) => client.previewFile(file),
       run: (file, mapping, onProgress) => {
-        const running = client.importFile(file, mapping, loadedGazetteer, onProgress);
-        const done = running.done.then((result) => {
-          if (!result || 'failure' in result) return result;
-          const dataset: ImportedDataset = { id: nextId++, name: file.name, ...result };
-          datasets = [...datasets, dataset];
-          api.changed();
-          return dataset;
+        // The worker starts after the code loads; a cancel before then stops it as it starts.
+        let cancelled = false;
+        let cancelJob = () => {};
+        const done = runImport(file, mapping, onProgress).then((job) => {
+          cancelJob = job.cancel;
+          if (cancelled) job.cancel();
+          return job.done;
         });
-        return { done, cancel: running.cancel };
+        return {
+          done,
+          cancel: () => {
+            cancelled = true;
+            cancelJob();
+          },
+        };
       },
       remove: (id) => {
         datasets = datasets.filter((d) => d.id !== id);
@@ -118,6 +145,7 @@ export function createImports(api: ImportsApi): Imports {
       };
     },
     names: () => datasets.map((d) => d.name),
+    importFile: async (file) => (await runImport(file, null, () => {})).done,
     dateRange() {
       let min = Infinity;
       let max = -Infinity;

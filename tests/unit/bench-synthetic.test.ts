@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32, syntheticCsv, syntheticFlows } from '../../src/bench/synthetic.ts';
+import { parseCsv } from '../../src/import/parse-csv.ts';
+import type { ImportResult } from '../../src/import/types.ts';
+import { GAZETTEER } from './import/gazetteer-fixture.ts';
+
+describe('benchmark data', () => {
+  it('uses the public mulberry32 sequence', () => {
+    const random = mulberry32(4242);
+    const first = [random(), random(), random()];
+    expect(first.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(mulberry32(4242)()).toBe(first[0]);
+  });
+
+  it('gives the app, through its importer, the very arcs the bare page draws', () => {
+    const flows = syntheticFlows(500);
+    const result = parseCsv(syntheticCsv(flows), null, GAZETTEER) as ImportResult;
+    expect(result.errors).toEqual([]);
+    expect(result.rows.count).toBe(500);
+    flows.forEach((flow, i) => {
+      expect([result.rows.origins[2 * i], result.rows.origins[2 * i + 1]]).toEqual(flow.source);
+      expect([result.rows.destinations[2 * i], result.rows.destinations[2 * i + 1]]).toEqual(flow.target);
+    });
+  });
+});

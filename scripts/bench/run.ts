@@ -1,0 +1,136 @@
+// `npm run bench`: builds, serves dist/, measures the bare page against the app, writes bench/results/.
+//   tsx scripts/bench/run.ts [--runs 3] [--n 1000,10000] [--big] [--anim-ms 8000] [--picks 50] [--skip-build]
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { preview } from 'vite';
+import { measureImports } from './import-run.ts';
+import { measurePage } from './page-run.ts';
+import { describeMachine, renderMarkdown } from './report.ts';
+import { checkBudgets, summarize, summarizeImports } from './summary.ts';
+import type { ImportBenchResult, PageKind, PageRunResult } from './types.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RESULTS = path.join(ROOT, 'bench/results');
+
+const HELP = `usage: tsx scripts/bench/run.ts [options]
+  --runs R        runs per page and N, and per import mode and row count (default 3)
+  --n LIST        comma-separated N (default 1000,10000)
+  --big           also N = 100000 and 1000000, and an import of 1000000 rows
+  --anim-ms MS    length of __bench.animate (default 8000; software WebGL draws only a few frames a second)
+  --picks K       positions for __bench.pick and __bench.hover (default 50; 0 skips both)
+  --skip-build    measure the dist/ that is there instead of running \`npx vite build\``;
+
+/** Command-line options of the harness. */
+interface Options {
+  runs: number;
+  ns: number[];
+  big: boolean;
+  animMs: number;
+  picks: number;
+  skipBuild: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { runs: 3, ns: [1000, 10_000], big: false, animMs: 8000, picks: 50, skipBuild: false };
+  const int = (flag: string, text: string | undefined, min: number) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min) throw new Error(`${flag} needs an integer ≥ ${min}, got ${text ?? 'nothing'}`);
+    return value;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    // Both "--runs 3" and "--runs=3".
+    const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (name) {
+      case '--runs': options.runs = int(name, value(), 1); break;
+      case '--n': options.ns = (value() ?? '').split(',').map((x) => int(name, x.trim(), 0)); break;
+      case '--big': options.big = true; break;
+      case '--anim-ms': options.animMs = int(name, value(), 0); break;
+      case '--picks': options.picks = int(name, value(), 0); break;
+      case '--skip-build': options.skipBuild = true; break;
+      case '-h': case '--help': console.log(HELP); process.exit(0); break;
+      default: throw new Error(`unknown argument ${flag}\n${HELP}`);
+    }
+  }
+  if (options.big) options.ns.push(100_000, 1_000_000);
+  options.ns = [...new Set(options.ns)];
+  return options;
+}
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+/** `npx vite build` (not `npm run build`: its type check is slow and says nothing about speed). */
+async function build(): Promise<void> {
+  log('npx vite build …');
+  // Vite's output goes to stderr so that stdout carries only the report.
+  const child = spawn('npx', ['vite', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`npx vite build failed (exit code ${code})`);
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  if (!options.skipBuild) await build();
+  for (const [file, what] of [['dist/index.html', 'the app'], ['dist/bench/bare/index.html', 'the bare reference page']] as const) {
+    if (!fs.existsSync(path.join(ROOT, file))) {
+      throw new Error(`${file} is missing: the build did not produce ${what}. Is bench/bare/index.html an input in vite.config.ts (build.rollupOptions.input)?`);
+    }
+  }
+
+  const server = await preview({ root: ROOT, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  const runs: PageRunResult[] = [];
+  let importResult: ImportBenchResult;
+  const importRows = options.big ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+  try {
+    const baseUrl = server.resolvedUrls?.local[0];
+    if (!baseUrl) throw new Error('vite preview did not report a URL');
+    log(`serving dist/ at ${baseUrl}`);
+    for (const n of options.ns) {
+      for (let run = 1; run <= options.runs; run++) {
+        // Interleaved and alternated, so that drift (thermal, caches of the OS) hits both pages alike.
+        const order: PageKind[] = run % 2 === 1 ? ['bare', 'app'] : ['app', 'bare'];
+        for (const page of order) {
+          runs.push(await measurePage({ baseUrl, page, n, run, animMs: options.animMs, picks: options.picks, log }));
+        }
+      }
+    }
+    importResult = await measureImports({ baseUrl, rows: importRows, runs: options.runs, log });
+  } finally {
+    await server.close();
+  }
+
+  const summaries = summarize(runs, options.ns);
+  const imports = summarizeImports(importResult, importRows);
+  const budgets = checkBudgets(summaries, imports, importResult);
+  const date = new Date();
+  const machine = describeMachine(runs);
+  const command = `tsx scripts/bench/run.ts ${process.argv.slice(2).join(' ')}`.trim();
+  const markdown = renderMarkdown({ date: date.toISOString(), machine, command, summaries, imports, importResult, budgets, runs });
+
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const stamp = date.toISOString().replace(/[:.]/g, '-');
+  fs.writeFileSync(path.join(RESULTS, `${stamp}.md`), markdown);
+  fs.writeFileSync(path.join(RESULTS, 'latest.md'), markdown);
+  const json = { date: date.toISOString(), command, options, machine, budgets, summaries, imports, importResult, runs };
+  fs.writeFileSync(path.join(RESULTS, `${stamp}.json`), `${JSON.stringify(json, null, 2)}\n`);
+  console.log(markdown);
+  log(`wrote bench/results/${stamp}.md, bench/results/${stamp}.json and bench/results/latest.md`);
+
+  const failed = runs.filter((r) => !r.ok).length + (importResult?.ok ? 0 : 1);
+  if (failed) log(`${failed} run(s) failed: see the report`);
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

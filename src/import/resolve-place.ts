@@ -14,6 +14,9 @@ const NUM = '([-+]?\\d+(?:\\.\\d+)?)';
 /** "lat, lon" as map sites copy a point: comma, semicolon, Arabic comma or spaces between, optional brackets and degree signs. */
 const COORDINATES = new RegExp(`^\\(?${NUM}°?(?:\\s*[,;\\u060C]\\s*|\\s+)${NUM}°?\\)?$`);
 
+/** A sign, bracket or digit (Latin, Arabic-Indic or Persian) after any leading space. */
+const STARTS_LIKE_NUMBER = /^\s*[-+\u2212(\d\u0660-\u0669\u06F0-\u06F9]/;
+
 /** Beyond this many distinct texts the cache starts again, so a file of unique coordinates cannot grow it without bound. */
 const CACHE_LIMIT = 200_000;
 
@@ -43,6 +46,12 @@ export function createPlaceResolver(gazetteer: Gazetteer): PlaceResolver {
   }
   let cache = new Map<string, PlaceResolution>();
   return (text) => {
+    // Coordinates first when the cell starts like a number: it spares the costly name
+    // normalisation for files of unique points, and their results are not worth caching.
+    if (STARTS_LIKE_NUMBER.test(text)) {
+      const point = parseCoordinates(text);
+      if (point) return point;
+    }
     const cached = cache.get(text);
     if (cached) return cached;
     const resolution = byKey.get(normaliseKey(text)) ?? parseCoordinates(text) ?? { error: 'unknown' as const };

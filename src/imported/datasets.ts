@@ -179,9 +179,3 @@ export function importedRecords(datasets: ImportedDataset[], filters: Filters, g
   }
   return records;
 }
-
-/** "3 datasets: 12,345 rows" style count for the import list. */
-export function datasetLabel(dataset: ImportedDataset, lang: Lang): string {
-  return tf(lang, 'import.datasetRows', { name: dataset.name, rows: dataset.rows.count, errors: dataset.errors.length });
-}
-

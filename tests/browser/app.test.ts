@@ -132,3 +132,23 @@ describe('app, opened from a shared link', () => {
     }
   });
 });
+
+describe('app, on a phone', () => {
+  it('fits the screen with every tool reachable, and applies a date range from the link', async () => {
+    const { page, errors } = await openApp(browser(), `${inject('baseUrl')}?lang=fa&time=2025-08-01..2025-09-30~`, { width: 390, height: 800 });
+    try {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      for (const id of ['controls-toggle', 'stories-toggle', 'table-toggle', 'import-open', 'measure-toggle', 'share-open', 'export-png', 'lang-switch']) {
+        const box = (await page.locator(`#${id}`).boundingBox())!;
+        expect(box.x, id).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, id).toBeLessThanOrEqual(390);
+      }
+      // Only the links reported on 26 August 2025 (steel with Uzbekistan) fall in the range.
+      const links = await page.evaluate(() => window.__atlas!.layerData('links'));
+      expect(links.sort()).toEqual(['imidro-uzb-meeting', 'iran-uzb-steel-plants', 'iran-uzb-steel-purchase']);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

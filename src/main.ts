@@ -89,7 +89,8 @@ function pickedId(object: unknown): string {
 async function start(): Promise<void> {
   // Bench mode installs the measurement contract before anything else loads; never in the single
   // file (the constant condition drops the bench code, and its worker, from that build).
-  const benchN = new URLSearchParams(location.search).get('bench') === '1' ? Number(new URLSearchParams(location.search).get('n') ?? '0') || 0 : null;
+  const params = new URLSearchParams(location.search);
+  const benchN = params.get('bench') === '1' ? Number(params.get('n') ?? '0') || 0 : null;
   const bench = import.meta.env.VITE_SINGLE_FILE === 'true' || benchN === null ? null : (await import('./bench/app-bench.ts')).installAppBench(benchN);
   const initialLang = parseLang(location.search);
   applyLanguage(initialLang);

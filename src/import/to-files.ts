@@ -33,7 +33,8 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * One CSV cell. Text that a spreadsheet would run as a formula (starting with = + - @) gets a
  * leading `'`, which spreadsheets hide and the importer strips; numbers keep their sign.
  */
-function csvCell(text: string): string {
+/** One RFC 4180 cell, with text that a spreadsheet would run as a formula made inert. */
+export function csvCell(text: string): string {
   const safe = FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -7,6 +7,7 @@ import type { CsvPreview } from '../import/parse-csv.ts';
 import { formatNumber, t, tf, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import { el } from '../ui/dom.ts';
 import { downloadText } from '../ui/download.ts';
+import { csvCell } from '../import/to-files.ts';
 import type { ImportedDataset } from './datasets.ts';
 
 export interface ImportDialogHandlers {
@@ -174,8 +175,7 @@ function errorRow(error: RowError, lang: Lang): HTMLTableRowElement {
 
 /** The skipped rows as CSV: row, reason (in the UI language), the offending text. */
 export function errorReportCsv(errors: RowError[], lang: Lang): string {
-  const cell = (text: string) => (/[",\r\n]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : text);
-  const lines = ['row,reason,text', ...errors.map((e) => [String(e.row), cell(t(lang, `import.reason.${e.reason}` as MessageKey)), cell(e.detail)].join(','))];
+  const lines = ['row,reason,text', ...errors.map((e) => [String(e.row), csvCell(t(lang, `import.reason.${e.reason}` as MessageKey)), csvCell(e.detail)].join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

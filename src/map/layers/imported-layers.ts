@@ -59,7 +59,9 @@ export function buildImportedLayers(
         getWidth: big ? 1 : 2,
         getHeight: 0.5,
         widthUnits: 'pixels',
-        autoHighlight: true,
+        // A highlight costs a whole redraw per hovered row; among thousands of 1 px arcs it shows
+        // little, and the hover card already names the row, so big sets hover without one.
+        autoHighlight: !big,
         highlightColor: [255, 200, 0, 255] as RGBA,
       }, beforeId)),
       new ScatterplotLayer(beforeMapLayer({
@@ -70,6 +72,7 @@ export function buildImportedLayers(
         getFillColor: theme.neutralLink,
         getLineColor: [255, 255, 255, 255] as RGBA,
         getLineWidth: 1,
+        autoHighlight: !big,
       }, beforeId)),
     ];
   });

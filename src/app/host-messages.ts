@@ -1,7 +1,13 @@
-// The postMessage API for pages that embed the atlas. Only well-formed messages from allowed
-// origins are acted on; anything else is ignored and logged. Policy: with no `origins` URL
-// parameter every origin may send commands (the atlas holds no private data); `origins=a,b` limits
-// it to those origins, and replies go to the first of them instead of '*'.
+// The postMessage API for pages that embed the atlas: command parsing and the origin policy. Nothing here throws.
+// A message is acted on only when both hold:
+//  1. Its origin is allowed. No `origins` URL parameter (or a blank one): any origin, since the atlas holds no
+//     private data and commands do only what a visitor can do by hand; replies go to '*'. `origins=a,b`: only
+//     those exact origins (scheme, host and port, as MessageEvent.origin gives them; `null` for file:// or
+//     sandboxed pages), and replies go to the first. A value naming no valid origin allows none (fail closed),
+//     so a typo cannot open the atlas to every page.
+//  2. It is exactly one of the documented commands (HostCommand): `source: 'corridor-atlas'`, a known `type`, and
+//     its fields of the documented types and ranges. Other fields are ignored and never copied into the command.
+// Anything else is ignored and logged by the presenter.
 import { isLang, type Lang } from '../i18n/i18n.ts';
 import { parseView } from './url-state.ts';
 import type { ViewState } from './state.ts';
@@ -37,7 +43,7 @@ export function parseHostMessage(data: unknown): HostCommand | null {
     case 'previous':
       return { type: m['type'] };
     case 'scene':
-      return typeof m['story'] === 'string' && m['story'].length <= 64 && Number.isInteger(m['scene']) && (m['scene'] as number) >= 1
+      return typeof m['story'] === 'string' && m['story'].length <= 64 && Number.isSafeInteger(m['scene']) && (m['scene'] as number) >= 1
         ? { type: 'scene', story: m['story'], scene: m['scene'] as number }
         : null;
     default:
@@ -45,15 +51,30 @@ export function parseHostMessage(data: unknown): HostCommand | null {
   }
 }
 
-/** Allowed origins from the `origins` parameter; null means any origin. */
+/**
+ * Allowed origins from the `origins` parameter, normalised as MessageEvent.origin writes them. null means any origin
+ * (no parameter); an empty list means none (the parameter names no valid origin).
+ */
 export function allowedOrigins(search: string): string[] | null {
   const raw = new URLSearchParams(search).get('origins');
-  if (!raw) return null;
+  if (raw === null || raw.trim() === '') return null;
   const origins = raw
     .split(',')
-    .map((o) => o.trim())
-    .filter((o) => /^https?:\/\/[^/\s]+$/.test(o) || o === 'null');
-  return origins.length > 0 ? origins : null;
+    .map((entry) => originOf(entry.trim()))
+    .filter((origin): origin is string => origin !== null);
+  return [...new Set(origins)];
+}
+
+/** `https://host[:port]` (a trailing `/` is tolerated) as its canonical origin, `null` as itself; anything else null. */
+function originOf(entry: string): string | null {
+  if (entry === 'null') return entry;
+  if (!/^https?:\/\/[^/?#@\s\\]+\/?$/i.test(entry)) return null;
+  try {
+    const { origin } = new URL(entry);
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null; // e.g. a port out of range
+  }
 }
 
 export function isAllowedOrigin(origin: string, allowed: string[] | null): boolean {

@@ -35,7 +35,9 @@ export function createPresenter(api: AppApi, reducedMotion: boolean): Presenter 
   const params = new URLSearchParams(location.search);
   const embed = params.get('embed') === '1';
   const origins = allowedOrigins(location.search);
-  const replyTarget = origins?.[0] ?? '*';
+  // Replies carry no private data, so they go to any parent unless `origins` names some; an
+  // `origins` that names none valid allows no commands and gets no replies either.
+  const replyTarget = origins === null ? '*' : origins[0];
   let player: StoryPlayer | null = null;
 
   if (embed) {
@@ -50,7 +52,7 @@ export function createPresenter(api: AppApi, reducedMotion: boolean): Presenter 
   }
 
   const post = (message: Record<string, unknown>) => {
-    if (window.parent !== window) window.parent.postMessage({ source: MESSAGE_SOURCE, ...message }, replyTarget);
+    if (window.parent !== window && replyTarget) window.parent.postMessage({ source: MESSAGE_SOURCE, ...message }, replyTarget);
   };
 
   const applyScene = (scene: Scene, animate: boolean) => {

@@ -91,14 +91,17 @@ function listParam(raw: string): string[] {
     .filter(Boolean);
 }
 
-/** A comma list of known ids; `none` is the empty list; absent is null (everything). Unknown ids are dropped. */
+/**
+ * A comma list of known ids; `none` is the empty list; absent is null (everything). Unknown ids are dropped; a list
+ * with no known id (`oil`, or just commas) falls back to everything with a notice, so only `none` hides them all.
+ */
 function idListParam(raw: string | null, known: string[], onUnknown: () => void): string[] | null {
   if (raw === null || raw.trim() === '') return null;
   if (raw.trim() === 'none') return [];
   const ids = listParam(raw);
-  if (ids.some((id) => !known.includes(id))) onUnknown();
   const kept = known.filter((id) => ids.includes(id));
-  return ids.length > 0 && kept.length === 0 ? null : kept;
+  if (kept.length === 0 || ids.some((id) => !known.includes(id))) onUnknown();
+  return kept.length === 0 ? null : kept;
 }
 
 /** Returns `search` with the state's parameters set, keeping parameters it does not own (embed, story, ...). */

@@ -49,9 +49,11 @@ export const LIGHT_THEME: Theme = {
   partnerFill: [0, 0, 0, 0],
   partnerHighlight: [51, 80, 42, 60],
   selection: [20, 20, 20, 255],
-  neutralLink: [90, 90, 90, 230],
-  caspianRoute: [31, 95, 139, 230],
-  port: [31, 95, 139, 255],
+  // Dark enough to stay apart from the sector colours under colour-vision deficiencies (wine #882255 greys out for deuteranopes).
+  neutralLink: [51, 51, 51, 230],
+  // Tol's dark blue: apart from every corridor colour (the INSTC blue shares the Caspian), also under colour-vision deficiencies.
+  caspianRoute: [0, 68, 136, 230],
+  port: [0, 68, 136, 255],
   border: [110, 60, 20, 255],
   capital: [40, 40, 40, 255],
   forum: [204, 76, 2, 255],

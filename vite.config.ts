@@ -2,6 +2,7 @@
 // self-contained HTML file (dist-single/index.html) that works from file:// with no network.
 import { defineConfig, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { cspPlugin } from './scripts/vite-csp.ts';
 
 /** The single file has no favicon beside it: drop the link rather than request a missing file. */
 const dropFavicon: Plugin = {
@@ -15,7 +16,8 @@ export default defineConfig(({ mode }) => {
     base: './',
     publicDir: single ? false : 'public',
     define: single ? { 'import.meta.env.VITE_SINGLE_FILE': JSON.stringify('true') } : {},
-    plugins: single ? [viteSingleFile(), dropFavicon] : [],
+    // The CSP plugin must come after viteSingleFile: it hashes the inlined code (see scripts/vite-csp.ts).
+    plugins: single ? [viteSingleFile(), dropFavicon, cspPlugin({ single })] : [cspPlugin({ single })],
     build: {
       target: 'es2022',
       outDir: single ? 'dist-single' : 'dist',

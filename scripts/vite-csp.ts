@@ -22,7 +22,8 @@ export const PRODUCTION_DIRECTIVES: Directives = {
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
   'worker-src': ["'self'"],
-  'connect-src': ["'self'"],
+  // blob: reads back the app's own exports (a PNG being saved); nothing leaves the page through it.
+  'connect-src': ["'self'", 'blob:'],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],

@@ -12,7 +12,8 @@ import { formatNumber, t, tf, type Lang } from './i18n/i18n.ts';
 import { formatDate } from './i18n/format.ts';
 import { BASEMAP_LAYER_IDS, buildBasemapStyle } from './map/basemap-style.ts';
 import { buildLayers, entityFromPick } from './map/layers/build-layers.ts';
-import { createMapView, type MapView } from './map/map-view.ts';
+import { tryCreateMapView, type AtlasView, type MapView } from './map/map-view.ts';
+import { createStaticView } from './map/static-map.ts';
 import { LIGHT_THEME } from './map/theme.ts';
 import { ATLAS_DATA_PATH, type AtlasData } from './model/atlas.ts';
 import { REGION_TOPOLOGY_PATH, type Bilingual, type LonLat } from './model/geodata.ts';
@@ -50,12 +51,15 @@ export interface AtlasHandle {
   ready: Promise<void>;
   state(): AppState;
   project(lonLat: LonLat): [number, number];
+  /** The live map; where WebGL is unavailable (html[data-map-state="static"]) its still picture, without `map` and `overlay`. */
   view: MapView;
   /** Ids of the objects a deck.gl layer was last given, e.g. layerData('links'). */
   layerData(layerId: string): string[];
   /** How many items a layer draws (binary layers too); -1 when there is no such layer. */
   layerLength(layerId: string): number;
   select(id: string | null): void;
+  /** Runs the app's hover handler on item `index` of a layer, as a deck.gl pick there would (long-session tests). */
+  hover(layerId: string, index: number | null): void;
   /** Exports the view as PNG and returns its size (the file is also offered as a download). */
   exportPng(scale?: 1 | 2 | 4): Promise<{ width: number; height: number; url: string }>;
 }
@@ -95,10 +99,8 @@ async function start(): Promise<void> {
   const initialLang = parseLang(location.search);
   applyLanguage(initialLang);
   showStatus(ui.status, t(initialLang, 'app.loading'));
-  if (!hasWebGL2()) {
-    showStatus(ui.status, t(initialLang, 'error.webgl'), 'error');
-    return;
-  }
+  // Without WebGL the data, the chrome and the table still load; the map becomes a still picture.
+  const webgl = hasWebGL2();
   let region: Region;
   let atlas: AtlasData;
   try {
@@ -130,19 +132,13 @@ async function start(): Promise<void> {
   let pointer: [number, number] = [0, 0];
   let lastLayers: Layer[] = [];
 
-  const view = createMapView({
+  const mapView = !webgl ? null : tryCreateMapView({
     container: ui.map,
     style: import.meta.env['VITE_BASEMAP_STYLE_URL'] || buildBasemapStyle({ ...region.basemap, places: placeLabelFeatures(atlas) }, LIGHT_THEME, state.lang),
     lang: state.lang,
     view: parsed.hasView ? state.view : null,
     reducedMotion,
-    onHover: (info: PickingInfo) => {
-      bench?.hoverProbe.ran();
-      pointer = [info.x, info.y];
-      const hover = entityFromPick(info);
-      if (!sameRef(hover, state.hover)) state = { ...state, hover };
-      renderHover();
-    },
+    onHover: (info: PickingInfo) => onHover(info),
     onClick: (info: PickingInfo, lonLat: LonLat) => {
       if (!analyst?.mapClick(info, lonLat)) select(entityFromPick(info), false);
     },
@@ -150,8 +146,20 @@ async function start(): Promise<void> {
       state = { ...state, view: next };
       writeUrl();
     },
+    onContext: (lost) => {
+      showStatus(ui.status, lost ? t(state.lang, 'map.contextLost') : null);
+      document.documentElement.dataset['mapState'] = lost ? 'lost' : 'ready';
+    },
   });
+  const view: AtlasView = mapView ?? createStaticView({ container: ui.map, region, atlas, theme: LIGHT_THEME, lang: state.lang, state: () => state, onSelect: (ref) => select(ref, false) });
 
+  function onHover(info: PickingInfo): void {
+    bench?.hoverProbe.ran();
+    pointer = [info.x, info.y];
+    const hover = entityFromPick(info);
+    if (!sameRef(hover, state.hover)) state = { ...state, hover };
+    renderHover();
+  }
   const legend = (current: AppState) => legendModel(current, atlas, LIGHT_THEME, analyst?.datasetNames() ?? []);
   const renderLayers = () => {
     lastLayers = [...buildLayers(state, layerContext), ...(analyst?.layers(BASEMAP_LAYER_IDS.countryLabels) ?? [])];
@@ -235,11 +243,12 @@ async function start(): Promise<void> {
   await presenter.start();
 
   const exportPng = async (scale: 1 | 2 | 4 = 1) => {
+    if (!mapView) throw new Error('no live map to export'); // its menu is hidden then
     showStatus(ui.status, t(state.lang, 'export.working'));
     try {
       const { exportPng: render } = await import('./export/png-export.ts');
       const image = await render({
-        view,
+        view: mapView,
         layers: lastLayers,
         scale,
         lang: state.lang,
@@ -262,15 +271,25 @@ async function start(): Promise<void> {
       showStatus(ui.status, null);
     }
   };
-  bindMenu(byId('export-png'), byId('export-menu'), () =>
+  // The still picture cannot be exported, measured on or refitted: those buttons go.
+  if (!mapView) for (const id of ['export-png', 'measure-toggle', 'fit-region']) byId(id).hidden = true;
+  else bindMenu(byId('export-png'), byId('export-menu'), () =>
     ([1, 2, 4] as const).map((scale) => ({ label: tf(state.lang, 'export.scale', { n: formatNumber(state.lang, scale), px: formatNumber(state.lang, Math.round(ui.map.clientWidth * devicePixelRatio * scale)) }), attrs: { 'data-scale': String(scale) }, choose: () => void exportPng(scale) })),
   );
 
   ui.langSwitch.addEventListener('click', () => update({ lang: (state.lang === 'fa' ? 'en' : 'fa') as Lang }));
   ui.fit.addEventListener('click', () => view.fitRegion());
-  ui.controlsToggle.addEventListener('click', () => {
-    const open = ui.controls.classList.toggle('open');
+  const setControlsOpen = (open: boolean) => {
+    ui.controls.classList.toggle('open', open);
     ui.controlsToggle.setAttribute('aria-expanded', String(open));
+  };
+  ui.controlsToggle.addEventListener('click', () => setControlsOpen(!ui.controls.classList.contains('open')));
+  // On phones the layer panel covers the map: Esc inside it closes it and returns to its button.
+  ui.controls.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !ui.controls.classList.contains('open')) return;
+    event.stopPropagation();
+    setControlsOpen(false);
+    ui.controlsToggle.focus();
   });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && state.selection) select(null, false);
@@ -284,7 +303,7 @@ async function start(): Promise<void> {
     ready: view.ready,
     state: () => state,
     project: view.project,
-    view,
+    view: view as MapView,
     layerData: (layerId) => {
       const layer = lastLayers.find((l) => l.id === layerId);
       return layer ? (layer.props.data as unknown[]).map(pickedId) : [];
@@ -294,18 +313,23 @@ async function start(): Promise<void> {
       return data ? data.length : -1;
     },
     select: (id) => select(id ? resolveEntity(id, atlas) : null, true),
+    hover: (layerId, index) => {
+      const layer = lastLayers.find((l) => l.id === layerId) ?? null;
+      const object = layer && index !== null ? (layer.props.data as unknown[])[index] : null;
+      onHover({ layer, object, index: index ?? -1, x: 100, y: 100 } as unknown as PickingInfo);
+    },
     exportPng,
   };
   await view.ready;
   showStatus(ui.status, null);
-  document.documentElement.dataset['mapState'] = 'ready';
+  document.documentElement.dataset['mapState'] = mapView ? 'ready' : 'static';
   presenter.announceReady();
-  await bench?.complete({
-    map: view.map,
-    overlay: view.overlay,
+  if (mapView) await bench?.complete({
+    map: mapView.map,
+    overlay: mapView.overlay,
     importFile: (file) => analyst!.importFile(file),
     layersLoaded: () => lastLayers.every((layer) => layer.isLoaded),
-    renderCount: view.renderCount,
+    renderCount: mapView.renderCount,
   });
 }
 

@@ -22,17 +22,18 @@ export interface MapViewOptions {
   /** A click or tap on the map: what is under it, and where. */
   onClick(info: PickingInfo, lonLat: LonLat): void;
   onViewChange(view: ViewState): void;
+  /** True when the WebGL context is lost; false once the map has been rebuilt and drawn again. */
+  onContext?(lost: boolean): void;
 }
 
 export type Bounds = [west: number, south: number, east: number, north: number];
 
-export interface MapView {
-  map: MaplibreMap;
-  overlay: MapLibreOverlay;
-  /** Resolves once the basemap is idle and deck.gl has drawn every layer with its data loaded. */
+/** What the app drives, whether the map is drawn with WebGL or as a static picture. */
+export interface AtlasView {
+  /** Resolves once the map (basemap and every layer) has drawn. */
   ready: Promise<void>;
   setLayers(layers: Layer[]): void;
-  /** How many frames deck.gl has drawn; tests wait for it to grow after an action. */
+  /** How many frames have been drawn; tests wait for it to grow after an action. */
   renderCount(): number;
   setLanguage(lang: Lang): void;
   project(lonLat: LonLat): [x: number, y: number];
@@ -41,45 +42,80 @@ export interface MapView {
   fitRegion(): void;
 }
 
-export function createMapView(options: MapViewOptions): MapView {
-  const { container, style, lang, view, reducedMotion } = options;
-  const map = new MaplibreMap({
-    container,
-    style,
-    ...(view ? { center: view.center, zoom: view.zoom } : { bounds: REGION_BOUNDS, fitBoundsOptions: { padding: 24 } }),
-    maxBounds: REGION_EXTENT,
-    minZoom: ZOOM_RANGE[0],
-    maxZoom: ZOOM_RANGE[1],
-    attributionControl: false,
-    // Keep the frame so screenshots and PNG export read what is on screen.
-    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
-    dragRotate: false,
-    pitchWithRotate: false,
-    touchPitch: false,
-  });
-  map.touchZoomRotate.disableRotation();
+export interface MapView extends AtlasView {
+  /** The current map and overlay: both are replaced when a lost context comes back or the pixel ratio changes. */
+  readonly map: MaplibreMap;
+  readonly overlay: MapLibreOverlay;
+}
 
-  let resolveDeckDrawn: () => void;
-  const deckDrawn = new Promise<void>((resolve) => (resolveDeckDrawn = resolve));
+interface Mounted {
+  map: MaplibreMap;
+  overlay: MapLibreOverlay;
+  /** Basemap idle and deck.gl has drawn every layer with its data loaded. */
+  drawn: Promise<void>;
+}
+
+export function createMapView(options: MapViewOptions): MapView {
+  const { container, style, reducedMotion } = options;
+  let lang = options.lang;
   // Deck hands each layer's state to the instance passed last, so these report what is drawn.
   let currentLayers: Layer[] = [];
   let renders = 0;
-  const overlay = new MapLibreOverlay({
-    // Interleaved: deck.gl draws into maplibre's context, so its layers can sit under the labels.
-    interleaved: true,
-    layers: [],
-    onHover: options.onHover,
-    getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
-    onAfterRender: () => {
-      renders += 1;
-      if (currentLayers.length > 0 && currentLayers.every((layer) => layer.isLoaded)) resolveDeckDrawn();
-    },
-  });
-  map.addControl(overlay);
 
+  const mount = (camera: ViewState | null): Mounted => {
+    const map = new MaplibreMap({
+      container,
+      style,
+      ...(camera ? { center: camera.center, zoom: camera.zoom } : { bounds: REGION_BOUNDS, fitBoundsOptions: { padding: 24 } }),
+      maxBounds: REGION_EXTENT,
+      minZoom: ZOOM_RANGE[0],
+      maxZoom: ZOOM_RANGE[1],
+      attributionControl: false,
+      // Keep the frame so screenshots and PNG export read what is on screen.
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+    });
+    map.touchZoomRotate.disableRotation();
+
+    let resolveDeckDrawn: () => void;
+    const deckDrawn = new Promise<void>((resolve) => (resolveDeckDrawn = resolve));
+    const overlay = new MapLibreOverlay({
+      // Interleaved: deck.gl draws into maplibre's context, so its layers can sit under the labels.
+      interleaved: true,
+      layers: currentLayers,
+      onHover: options.onHover,
+      getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+      onAfterRender: () => {
+        renders += 1;
+        if (currentLayers.length > 0 && currentLayers.every((layer) => layer.isLoaded)) resolveDeckDrawn();
+      },
+    });
+    map.addControl(overlay);
+
+    // In interleaved mode deck.gl's own click recogniser never fires (seen with maplibre-gl 6.17 and
+    // deck.gl 9.4), so clicks and taps come from maplibre and are picked here.
+    map.on('click', (event) => {
+      const { x, y } = event.point;
+      const info = overlay.pickObject({ x, y, radius: 3 }) ?? ({ x, y, layer: null, object: null } as unknown as PickingInfo);
+      options.onClick(info, [event.lngLat.lng, event.lngLat.lat]);
+    });
+    map.on('moveend', () => options.onViewChange(cameraOf(map)));
+    // Maplibre restores its own style after a lost context, but not deck.gl's layers, whose GPU
+    // resources (and luma.gl's cached GL state) belong to the old context: rebuild both afresh.
+    map.on('webglcontextlost', () => options.onContext?.(true));
+    map.on('webglcontextrestored', () => remount(true));
+    map.once('load', () => applyLabels(map, lang));
+
+    const basemapIdle = new Promise<void>((resolve) => map.once('load', () => map.once('idle', () => resolve())));
+    return { map, overlay, drawn: Promise.all([basemapIdle, deckDrawn]).then(() => undefined) };
+  };
+
+  let current = mount(options.view);
   let controls: IControl[] = [];
   const placeControls = (language: Lang): void => {
-    for (const control of controls) map.removeControl(control);
+    for (const control of controls) if (current.map.hasControl(control)) current.map.removeControl(control);
     // Controls sit on the side opposite the reading start, so the title keeps its corner.
     const side = language === 'fa' ? 'left' : 'right';
     const other = language === 'fa' ? 'right' : 'left';
@@ -90,51 +126,91 @@ export function createMapView(options: MapViewOptions): MapView {
       new AttributionControl({ compact: false, customAttribution: t(language, 'map.attribution') }),
     ];
     const positions: ControlPosition[] = [`top-${side}`, `top-${side}`, `bottom-${side}`, `bottom-${other}`];
-    controls.forEach((control, i) => map.addControl(control, positions[i]));
+    controls.forEach((control, i) => current.map.addControl(control, positions[i]));
   };
   placeControls(lang);
 
-  // In interleaved mode deck.gl's own click recogniser never fires (seen with maplibre-gl 6.17 and
-  // deck.gl 9.4), so clicks and taps come from maplibre and are picked here.
-  map.on('click', (event) => {
-    const { x, y } = event.point;
-    const info = overlay.pickObject({ x, y, radius: 3 }) ?? ({ x, y, layer: null, object: null } as unknown as PickingInfo);
-    options.onClick(info, [event.lngLat.lng, event.lngLat.lat]);
-  });
+  /** Replaces the map and overlay with fresh ones on a fresh canvas, keeping camera, language and layers. */
+  function remount(contextWasLost: boolean): void {
+    const camera = cameraOf(current.map);
+    current.map.remove();
+    // Layer instances carry per-deck state, so the new deck gets copies.
+    currentLayers = currentLayers.map((layer) => layer.clone({}));
+    try {
+      current = mount(camera);
+    } catch (error) {
+      console.error('the map could not be rebuilt', error); // no context to be had: the status stays up
+      return;
+    }
+    placeControls(lang);
+    if (contextWasLost) void current.drawn.then(() => options.onContext?.(false));
+  }
 
-  map.on('moveend', () => {
-    const center = map.getCenter();
-    options.onViewChange({ center: [center.lng, center.lat], zoom: map.getZoom() });
-  });
+  // Maplibre follows the container's size but not a pixel ratio that changes alone (a window moved
+  // to another screen), and resizing the live map to a new ratio leaves deck.gl's interleaved
+  // layers at the old one, misaligned: a new ratio gets a new map, as a restored context does.
+  const watchResolution = (): void => {
+    window.matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener('change', () => {
+      remount(false);
+      watchResolution();
+    }, { once: true });
+  };
+  watchResolution();
 
-  const basemapIdle = new Promise<void>((resolve) => map.once('load', () => map.once('idle', () => resolve())));
   const duration = reducedMotion ? 0 : 1200;
-
   return {
-    map,
-    overlay,
-    ready: Promise.all([basemapIdle, deckDrawn]).then(() => undefined),
+    get map() {
+      return current.map;
+    },
+    get overlay() {
+      return current.overlay;
+    },
+    /** The current map's: after a rebuild it resolves once the new map has drawn. */
+    get ready() {
+      return current.drawn;
+    },
     setLayers: (layers) => {
       currentLayers = layers;
-      overlay.setProps({ layers });
+      current.overlay.setProps({ layers });
     },
     renderCount: () => renders,
     setLanguage: (language) => {
-      for (const id of LABEL_LAYER_IDS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(language));
+      lang = language;
+      applyLabels(current.map, language);
       placeControls(language);
     },
     project: (lonLat) => {
-      const point = map.project(lonLat);
+      const point = current.map.project(lonLat);
       return [point.x, point.y];
     },
     flyTo: (target) => {
+      const { map } = current;
       if (target.length === 2) map.flyTo({ center: target, zoom: Math.max(map.getZoom(), 6), duration, essential: true });
       else map.fitBounds([[target[0], target[1]], [target[2], target[3]]], { padding: 80, maxZoom: 6.5, duration, essential: true });
     },
     setView: ({ center, zoom }, animate) => {
-      if (animate && !reducedMotion) map.flyTo({ center, zoom, duration: 1600, essential: true });
-      else map.jumpTo({ center, zoom });
+      if (animate && !reducedMotion) current.map.flyTo({ center, zoom, duration: 1600, essential: true });
+      else current.map.jumpTo({ center, zoom });
     },
-    fitRegion: () => map.fitBounds(REGION_BOUNDS, { padding: 24, duration, essential: true }),
+    fitRegion: () => current.map.fitBounds(REGION_BOUNDS, { padding: 24, duration, essential: true }),
   };
+}
+
+/** The live map, or null when maplibre cannot start (a WebGL2 context that fails on creation). */
+export function tryCreateMapView(options: MapViewOptions): MapView | null {
+  try {
+    return createMapView(options);
+  } catch (error) {
+    console.warn('the map could not start; showing a still picture', error);
+    return null;
+  }
+}
+
+function cameraOf(map: MaplibreMap): ViewState {
+  const center = map.getCenter();
+  return { center: [center.lng, center.lat], zoom: map.getZoom() };
+}
+
+function applyLabels(map: MaplibreMap, lang: Lang): void {
+  for (const id of LABEL_LAYER_IDS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(lang));
 }

@@ -146,6 +146,13 @@ describe('app, on a phone', () => {
       // Only the links reported on 26 August 2025 (steel with Uzbekistan) fall in the range.
       const links = await page.evaluate(() => window.__atlas!.layerData('links'));
       expect(links.sort()).toEqual(['imidro-uzb-meeting', 'iran-uzb-steel-plants', 'iran-uzb-steel-purchase']);
+      // The layer panel covers the map here: it opens from its button and Esc closes it, back to the button.
+      await page.click('#controls-toggle');
+      await page.waitForSelector('#controls.open');
+      await page.focus('#controls input');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#controls:not(.open)');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('controls-toggle');
       expect(errors).toEqual([]);
     } finally {
       await page.close();

@@ -9,7 +9,7 @@ describe('CSP policy', () => {
   it('production policy is strict: self only, no inline or eval, no plugins, no <base>, no form posts', () => {
     expect(policyString(PRODUCTION_DIRECTIVES)).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        "worker-src 'self'; connect-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'",
     );
   });
 

@@ -17,6 +17,8 @@ const SYNONYMS: Record<FlowField, [string, Strength][]> = {
   sector: [['sector', 'primary'], ['بخش', 'primary'], ['category', 'normal'], ['industry', 'normal'], ['حوزه', 'normal']],
   date: [['date', 'primary'], ['تاریخ', 'primary'], ['year', 'normal'], ['day', 'normal'], ['سال', 'normal']],
   label: [['label', 'primary'], ['برچسب', 'primary'], ['title', 'normal'], ['description', 'normal'], ['note', 'normal'], ['عنوان', 'normal'], ['شرح', 'normal'], ['توضیح', 'normal'], ['name', 'weak'], ['نام', 'weak']],
+  // Weak only: "origin id" or "شناسه استان" name a place's id, which repeats, not the row's.
+  id: [['id', 'weak'], ['identifier', 'weak'], ['شناسه', 'weak'], ['row id', 'weak']],
 };
 
 /** Score of a synonym found as the whole header, as its first word, or as a later word. */

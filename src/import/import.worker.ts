@@ -1,7 +1,8 @@
 // A module Web Worker that reads, previews and imports an analyst's file off the main thread.
 // It imports only pure modules (no DOM): parsing, resolving and the message types.
 import { detectFormat } from './detect.ts';
-import { transferablesOf, type ImportRequest, type ImportResponse } from './messages.ts';
+import type { ImportRequest, ImportResponse } from './messages.ts';
+import { packedTransferables, packResult } from './packed.ts';
 import { parseCsv, previewCsv } from './parse-csv.ts';
 import { parseGeoJson } from './parse-geojson.ts';
 import { IMPORT_LIMITS } from './types.ts';
@@ -52,13 +53,23 @@ async function importFile(request: Extract<ImportRequest, { type: 'import' }>): 
   const onProgress = (fraction: number): void => post({ type: 'progress', fraction: READ_SHARE + (1 - READ_SHARE) * fraction });
   const result = format === 'csv' ? parseCsv(text, request.mapping, request.gazetteer, onProgress) : parseGeoJson(text, request.gazetteer);
   if ('failure' in result) return post({ type: 'failed', failure: result.failure });
-  post({ type: 'done', format, result }, transferablesOf(result.rows));
+  const packed = packResult(result);
+  post({ type: 'done', format, result: packed }, packedTransferables(packed));
 }
+
+/**
+ * Any unexpected error (an unreadable file, memory running out, a bug a hostile file finds) ends
+ * the job with a 'worker' failure. A rejected promise in a worker does not reach the app's error
+ * listener, so without this the dialog would wait on a job that will never answer.
+ */
+const failed = (error: unknown): void => {
+  console.error('import failed', error);
+  post({ type: 'failed', failure: 'worker' });
+};
 
 scope.addEventListener('message', (event) => {
   const request = event.data;
-  // Unexpected errors (an unreadable file) surface as the worker's error event on the app's side.
-  if (request.type === 'preview') void preview(request.file).then((response) => post(response));
-  else if (request.type === 'import') void importFile(request);
+  if (request.type === 'preview') void preview(request.file).then((response) => post(response), failed);
+  else if (request.type === 'import') void importFile(request).catch(failed);
   else scope.close(); // 'cancel' between jobs; during a job the app terminates the worker instead
 });

@@ -1,6 +1,7 @@
 // The messages between the app and the import worker (src/import/import.worker.ts).
+import type { PackedResult } from './packed.ts';
 import type { CsvPreview } from './parse-csv.ts';
-import type { ColumnMapping, Gazetteer, ImportedRows, ImportFailure, ImportResult } from './types.ts';
+import type { ColumnMapping, Gazetteer, ImportedRows, ImportFailure } from './types.ts';
 
 /**
  * App → worker. To cancel, the app terminates the worker: parsing runs in one synchronous call,
@@ -14,12 +15,16 @@ export type ImportRequest =
 /** The first rows of a CSV with its guessed mapping; a GeoJSON file needs no mapping, so its preview is empty. */
 export type ImportPreview = ({ format: 'csv' } & CsvPreview) | { format: 'geojson' };
 
-/** Worker → app. `progress` fractions rise from 0 to 1; reading the file is the first 10%. */
+/**
+ * Worker → app. `progress` fractions rise from 0 to 1; reading the file is the first 10%. The
+ * result comes packed (see packed.ts), so receiving it costs the app's thread next to nothing.
+ */
 export type ImportResponse =
   | { type: 'progress'; fraction: number }
   | ({ type: 'preview' } & ImportPreview)
-  | { type: 'done'; format: 'csv' | 'geojson'; result: ImportResult }
-  | { type: 'failed'; failure: ImportFailure };
+  | { type: 'done'; format: 'csv' | 'geojson'; result: PackedResult }
+  /** `worker`: the job broke for a reason that is not the file's format (see import.worker.ts). */
+  | { type: 'failed'; failure: ImportFailure | 'worker' };
 
 /** The buffers of an import's typed arrays, to transfer rather than copy between threads. */
 export function transferablesOf(rows: ImportedRows): ArrayBuffer[] {

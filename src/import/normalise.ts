@@ -9,8 +9,8 @@ export function toLatinDigits(text: string): string {
   return text.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) & 0xf));
 }
 
-/** Spaces of every width and the invisible bidi marks that text copied from RTL documents carries. */
-const INVISIBLE = /[\s\u00A0\u2007\u2009\u202F\u200E\u200F\u061C]/g;
+/** Spaces of every width and the invisible bidi marks and embeddings that text copied from RTL documents carries. */
+const INVISIBLE = /[\s\u00A0\u2007\u2009\u202F\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 const GROUPED = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 const DECIMAL_COMMA = /^[-+]?\d+,\d+$/;
@@ -102,22 +102,40 @@ export function normaliseKey(text: string): string {
 }
 
 // Line breaks become spaces, so words either side stay apart; other C0/C1 controls go, tab stays.
+// Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) go too: they reorder
+// what is drawn after them ("Trojan Source" spoofing), and the app isolates each text itself
+// (dir="auto"). The marks LRM, RLM and ALM stay: Persian text uses them and they reorder nothing.
+// ZWNJ and ZWJ are letters' joining controls, not in these ranges, and stay.
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
-const CONTROLS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/g;
+const CONTROLS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex -- as above
-const HAS_CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/;
+const HAS_CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+
+/** Marks text that was cut, so a reader knows there was more. */
+export const ELLIPSIS = '\u2026';
+
+/** `text` without control and bidi-override characters; line breaks become spaces, tab stays. */
+export function stripControls(text: string): string {
+  return HAS_CONTROL.test(text) ? text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '') : text;
+}
 
 /**
- * Text safe to keep and show as plain text: line breaks become spaces, other control characters
- * except tab are removed, and the result is cut to `maxLength` UTF-16 units without splitting a
- * surrogate pair. Markup is left as it is: it is never interpreted, only ever shown as text.
+ * `text` cut to at most `maxLength` UTF-16 units, the last of them an ellipsis, without splitting
+ * a surrogate pair; unchanged when it fits.
+ */
+export function cutText(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  let end = maxLength - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}${ELLIPSIS}`;
+}
+
+/**
+ * Text safe to keep and show as plain text: {@link stripControls}, then {@link cutText}.
+ * Markup is left as it is: it is never interpreted, only ever shown as text.
  */
 export function toPlainText(text: string, maxLength: number): string {
-  let t = HAS_CONTROL.test(text) ? text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '') : text;
-  if (t.length > maxLength) {
-    const last = t.charCodeAt(maxLength - 1);
-    t = t.slice(0, last >= 0xd800 && last <= 0xdbff ? maxLength - 1 : maxLength);
-  }
-  return t;
+  return cutText(stripControls(text), maxLength);
 }

@@ -1,15 +1,15 @@
 // Reads an analyst's CSV of flows or places into columnar rows, reporting each row it has to skip.
 import Papa from 'papaparse';
-import type { LonLat } from '../model/geodata.ts';
 import { guessMapping, sniffDelimiter } from './columns.ts';
-import { parseDate, parseNumber, toPlainText } from './normalise.ts';
+import { cutText, parseDate, parseNumber, stripControls, toPlainText } from './normalise.ts';
 import { createPlaceResolver, createSectorMatcher } from './resolve-place.ts';
+import { createRowBuilder, type RowBuilder } from './row-builder.ts';
 import {
   FLOW_FIELDS,
   IMPORT_LIMITS,
+  TEXT_LIMITS,
   type ColumnMapping,
   type Gazetteer,
-  type ImportedRows,
   type ImportFailure,
   type ImportResult,
   type RowError,
@@ -25,8 +25,6 @@ export interface CsvPreview {
 }
 
 const SNIFF_CHARS = 64 * 1024;
-const LABEL_MAX = 500;
-const DETAIL_MAX = 80;
 
 /** Drops the BOM and refuses text that is empty or binary. */
 function prepare(text: string): string | { failure: ImportFailure } {
@@ -76,104 +74,14 @@ function countLines(text: string): number {
   return cr + 1;
 }
 
-/** One accepted row, before it is spread over the columns. */
-export interface RowInput {
-  origin: LonLat;
-  originName: string;
-  destination: LonLat | null;
-  destinationName: string;
-  value: number;
-  date: number;
-  sector: number;
-  /** '' when absent. */
-  unit: string;
-  label: string;
-  rowNumber: number;
-}
-
-/** Collects rows into typed arrays; {@link RowBuilder.finish} trims them to the rows pushed. */
-export interface RowBuilder {
-  push(row: RowInput): void;
-  finish(): ImportedRows;
-}
-
-/** A row builder for about `capacity` rows (it grows if more come). Shared by the CSV and GeoJSON readers. */
-export function createRowBuilder(capacity: number): RowBuilder {
-  let size = Math.max(16, capacity);
-  let origins = new Float64Array(size * 2);
-  let destinations = new Float64Array(size * 2);
-  let values = new Float64Array(size);
-  let dates = new Float64Array(size);
-  let sectors = new Int16Array(size);
-  let units = new Int32Array(size);
-  let rowNumbers = new Uint32Array(size);
-  const labels: string[] = [];
-  const originNames: string[] = [];
-  const destinationNames: string[] = [];
-  const unitNames: string[] = [];
-  const unitIndex = new Map<string, number>();
-  let count = 0;
-  // Copies into a bigger array; also trims to `count` at the end, so every column owns its buffer and can be transferred.
-  const resize = <T extends Float64Array | Int16Array | Int32Array | Uint32Array>(array: T, length: number): T => {
-    const next = new (array.constructor as new (n: number) => T)(length);
-    next.set(array.subarray(0, Math.min(length, array.length)));
-    return next;
-  };
-  return {
-    push(row) {
-      if (count === size) {
-        size *= 2;
-        [origins, destinations] = [resize(origins, size * 2), resize(destinations, size * 2)];
-        [values, dates, sectors, units, rowNumbers] = [resize(values, size), resize(dates, size), resize(sectors, size), resize(units, size), resize(rowNumbers, size)];
-      }
-      origins[count * 2] = row.origin[0];
-      origins[count * 2 + 1] = row.origin[1];
-      destinations[count * 2] = row.destination ? row.destination[0] : NaN;
-      destinations[count * 2 + 1] = row.destination ? row.destination[1] : NaN;
-      values[count] = row.value;
-      dates[count] = row.date;
-      sectors[count] = row.sector;
-      let unit = -1;
-      if (row.unit) {
-        unit = unitIndex.get(row.unit) ?? unitNames.length;
-        if (unit === unitNames.length) {
-          unitNames.push(row.unit);
-          unitIndex.set(row.unit, unit);
-        }
-      }
-      units[count] = unit;
-      rowNumbers[count] = row.rowNumber;
-      labels.push(row.label);
-      originNames.push(row.originName);
-      destinationNames.push(row.destinationName);
-      count += 1;
-    },
-    finish() {
-      return {
-        count,
-        origins: resize(origins, count * 2),
-        destinations: resize(destinations, count * 2),
-        values: resize(values, count),
-        dates: resize(dates, count),
-        sectors: resize(sectors, count),
-        units: resize(units, count),
-        unitNames,
-        labels,
-        originNames,
-        destinationNames,
-        rowNumbers: resize(rowNumbers, count),
-      };
-    },
-  };
-}
-
 /** The header, the first `maxRows` data rows, the delimiter and a guessed mapping. */
 export function previewCsv(text: string, maxRows = 20): CsvPreview | { failure: ImportFailure } {
   const body = prepare(text);
   if (typeof body !== 'string') return body;
   const delimiter = sniffDelimiter(body.slice(0, SNIFF_CHARS));
   const { data } = Papa.parse<string[]>(body, { delimiter, preview: maxRows + 1, skipEmptyLines: 'greedy' });
-  const [headers, ...rows] = data;
+  // Shown in the mapping step, so as safe as any imported text.
+  const [headers, ...rows] = data.map((row) => row.map((cell) => toPlainText(cell, TEXT_LIMITS.name)));
   if (!headers || rows.length === 0) return { failure: 'empty' };
   return { headers, rows, delimiter, mapping: guessMapping(headers) };
 }
@@ -202,20 +110,34 @@ export function parseCsv(
   let record = 0; // records seen, header included: the number of the current row once incremented
   let dataRows = 0;
   let unknownSectors = 0;
+  let truncated = 0;
+  const ids = new Set<string>(); // ids of the rows kept, when the file has an id column
   let builder = null as RowBuilder | null;
   const progressStep = Math.max(1, Math.floor(estimate / 100));
   let nextProgress = progressStep;
 
   const fail = (row: number, reason: RowErrorReason, detail: string): void => {
-    errors.push({ row, reason, detail: toPlainText(detail, DETAIL_MAX) });
+    errors.push({ row, reason, detail: toPlainText(detail, TEXT_LIMITS.detail) });
   };
 
   // Column indices, -1 for an unmapped field; set from the header row.
-  let [oCol, dCol, vCol, uCol, sCol, tCol, lCol] = [-1, -1, -1, -1, -1, -1, -1];
+  let [oCol, dCol, vCol, uCol, sCol, tCol, lCol, iCol] = [-1, -1, -1, -1, -1, -1, -1, -1];
+
+  /** A text field cleaned and cut to `max`; a cut is counted once per row. */
+  let cutInRow = false;
+  const cleanText = (raw: string, max: number): string => {
+    const clean = stripControls(raw);
+    if (clean.length <= max) return clean;
+    cutInRow = true;
+    return cutText(clean, max);
+  };
 
   const readRow = (row: string[], originText: string, malformed: boolean): void => {
     if (malformed || hasExtraCells(row, headerLength)) return fail(record, 'row-malformed', row.join(delimiter));
     if (!originText) return fail(record, 'origin-missing', '');
+    // The first row with an id keeps it; a later one is skipped, so no row is silently overwritten or doubled.
+    const id = cellAt(row, iCol);
+    if (id && ids.has(id)) return fail(record, 'duplicate-id', id);
     const origin = resolve(originText);
     if ('error' in origin) return fail(record, origin.error === 'unknown' ? 'origin-unknown' : 'coordinates-out-of-range', originText);
     const destinationText = cellAt(row, dCol);
@@ -240,6 +162,11 @@ export function parseCsv(
     const sectorText = cellAt(row, sCol);
     const sector = sectorText ? matchSector(sectorText) : -1;
     if (sectorText && sector < 0) unknownSectors += 1;
+    if (id) ids.add(id);
+    cutInRow = false;
+    const unit = cleanText(cellAt(row, uCol), TEXT_LIMITS.unit);
+    const label = cleanText(cellAt(row, lCol), TEXT_LIMITS.label);
+    if (cutInRow) truncated += 1;
     builder?.push({
       origin: origin.lonLat,
       originName: origin.name,
@@ -248,8 +175,8 @@ export function parseCsv(
       value,
       date,
       sector,
-      unit: toPlainText(cellAt(row, uCol), 100),
-      label: toPlainText(cellAt(row, lCol), LABEL_MAX),
+      unit,
+      label,
       rowNumber: record,
     });
   };
@@ -272,7 +199,7 @@ export function parseCsv(
           parser.abort();
           return;
         }
-        [oCol = -1, dCol = -1, vCol = -1, uCol = -1, sCol = -1, tCol = -1, lCol = -1] = FLOW_FIELDS.map((field) => columns[field] ?? -1);
+        [oCol = -1, dCol = -1, vCol = -1, uCol = -1, sCol = -1, tCol = -1, lCol = -1, iCol = -1] = FLOW_FIELDS.map((field) => columns[field] ?? -1);
         builder = createRowBuilder(Math.min(estimate, IMPORT_LIMITS.maxRows));
         return;
       }
@@ -290,5 +217,5 @@ export function parseCsv(
   if (failure) return { failure };
   if (!builder || dataRows === 0) return { failure: 'empty' };
   onProgress?.(1);
-  return { rows: builder.finish(), errors, unknownSectors };
+  return { rows: builder.finish(), errors, unknownSectors, truncated };
 }

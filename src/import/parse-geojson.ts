@@ -1,11 +1,12 @@
 // Reads a GeoJSON FeatureCollection of points (places) and lines (flows) into columnar rows.
 import type { LonLat } from '../model/geodata.ts';
 import { guessMapping } from './columns.ts';
-import { parseDate, parseNumber, toPlainText } from './normalise.ts';
-import { createRowBuilder } from './parse-csv.ts';
+import { cutText, parseDate, parseNumber, stripControls, toPlainText } from './normalise.ts';
+import { createRowBuilder } from './row-builder.ts';
 import { coordinateName, createPlaceResolver, createSectorMatcher } from './resolve-place.ts';
 import {
   IMPORT_LIMITS,
+  TEXT_LIMITS,
   type ColumnMapping,
   type Gazetteer,
   type ImportFailure,
@@ -17,6 +18,25 @@ import {
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A short, bounded sketch of any JSON value for an error report. JSON.stringify would recurse
+ * through a hostile file's 100,000-deep arrays and overflow the stack, or copy megabytes.
+ */
+export function sketch(value: unknown, depth = 0): string {
+  if (Array.isArray(value)) {
+    if (depth >= 3) return '[…]';
+    const items = value.slice(0, 3).map((item) => sketch(item, depth + 1));
+    return `[${items.join(',')}${value.length > 3 ? ',…' : ''}]`;
+  }
+  if (isObject(value)) {
+    if (depth >= 3) return '{…}';
+    const keys = Object.keys(value);
+    const items = keys.slice(0, 3).map((key) => `${JSON.stringify(key.slice(0, 20))}:${sketch(value[key], depth + 1)}`);
+    return `{${items.join(',')}${keys.length > 3 ? ',…' : ''}}`;
+  }
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, TEXT_LIMITS.detail)) : String(value);
+}
 
 /** A position's lon/lat, or null when it is not two finite numbers. */
 function position(value: unknown): LonLat | null {
@@ -41,19 +61,25 @@ function endpoints(geometry: unknown): { from: LonLat; to: LonLat | null } | { r
     to = Array.isArray(last) ? position(last[last.length - 1]) : null;
     from = Array.isArray(first) && to ? position(first[0]) : null;
   } else {
-    return { reason: 'geometry-unsupported', detail: String(type) };
+    return { reason: 'geometry-unsupported', detail: typeof type === 'string' ? type : sketch(type) };
   }
-  if (!from) return { reason: 'row-malformed', detail: JSON.stringify(coordinates) ?? '' };
+  if (!from) return { reason: 'row-malformed', detail: sketch(coordinates) };
   for (const [lon, lat] of to ? [from, to] : [from]) {
     if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return { reason: 'coordinates-out-of-range', detail: `${lat}, ${lon}` };
   }
   return { from, to };
 }
 
-/** A property as text: strings trimmed, numbers written out, anything else ''. */
-function propertyText(value: unknown): string {
+/** A property as text: strings trimmed, numbers and booleans written out, absent ''; null for an object or array. */
+function propertyText(value: unknown): string | null {
   if (typeof value === 'string') return value.trim();
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value === undefined || value === null ? '' : null;
+}
+
+/** A feature's own id (GeoJSON puts it beside `properties`), as text; '' when it has none. */
+function featureId(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
 /**
@@ -84,20 +110,31 @@ export function parseGeoJson(text: string, gazetteer: Gazetteer): ImportResult |
   const errors: RowError[] = [];
   const mappings = new Map<string, ColumnMapping>(); // by the joined property names: features of one file share them
   let unknownSectors = 0;
+  let truncated = 0;
+  const ids = new Set<string>();
+  let cutInRow = false;
+
+  /** A text property cleaned and cut to `max`; a cut is counted once per row. */
+  const cleanText = (raw: string, max: number): string => {
+    const clean = stripControls(raw);
+    if (clean.length <= max) return clean;
+    cutInRow = true;
+    return cutText(clean, max);
+  };
 
   /** The name a feature gives an end: its gazetteer id when the text resolves, else the text, else the coordinates. */
   const nameOf = (given: string, lonLat: LonLat): string => {
     if (!given) return coordinateName(lonLat);
     const resolved = resolve(given);
-    return 'error' in resolved ? toPlainText(given, 200) : resolved.name;
+    return 'error' in resolved ? cleanText(given, TEXT_LIMITS.name) : resolved.name;
   };
 
   features.forEach((feature, index) => {
     const row = index + 1;
     const fail = (reason: RowErrorReason, detail: string): void => {
-      errors.push({ row, reason, detail: toPlainText(detail, 80) });
+      errors.push({ row, reason, detail: toPlainText(detail, TEXT_LIMITS.detail) });
     };
-    if (!isObject(feature) || feature.type !== 'Feature') return fail('row-malformed', JSON.stringify(feature)?.slice(0, 80) ?? '');
+    if (!isObject(feature) || feature.type !== 'Feature') return fail('row-malformed', sketch(feature));
     const ends = endpoints(feature.geometry);
     if ('reason' in ends) return fail(ends.reason, ends.detail);
     const properties = isObject(feature.properties) ? feature.properties : {};
@@ -108,34 +145,38 @@ export function parseGeoJson(text: string, gazetteer: Gazetteer): ImportResult |
       mapping = guessMapping(keys);
       mappings.set(signature, mapping);
     }
-    const field = (name: keyof ColumnMapping): unknown => {
+    const texts = {} as Record<keyof ColumnMapping, string>;
+    for (const name of ['id', 'value', 'date', 'sector', 'origin', 'destination', 'unit', 'label'] as const) {
       const column = mapping[name];
-      return column === undefined ? undefined : properties[keys[column] ?? ''];
-    };
-    const rawValue = field('value');
-    const valueText = propertyText(rawValue);
-    const value = typeof rawValue === 'number' ? rawValue : valueText ? parseNumber(valueText) : NaN;
-    if ((valueText || typeof rawValue === 'number') && !(value >= 0 && Number.isFinite(value))) {
-      return fail('value-invalid', valueText || String(rawValue));
+      const key = column === undefined ? '' : (keys[column] ?? '');
+      const text = key ? propertyText(properties[key]) : '';
+      // An object or array where text belongs: say which property, not what it holds.
+      if (text === null) return fail(name === 'value' ? 'value-invalid' : name === 'date' ? 'date-invalid' : 'property-invalid', key);
+      texts[name] = text;
     }
-    const dateText = propertyText(field('date'));
-    const date = dateText ? parseDate(dateText) : NaN;
-    if (dateText && Number.isNaN(date)) return fail('date-invalid', dateText);
-    const sectorText = propertyText(field('sector'));
-    const sector = sectorText ? matchSector(sectorText) : -1;
-    if (sectorText && sector < 0) unknownSectors += 1;
+    const id = featureId(feature.id) || texts.id;
+    if (id && ids.has(id)) return fail('duplicate-id', id);
+    const value = texts.value ? parseNumber(texts.value) : NaN;
+    if (texts.value && !(value >= 0)) return fail('value-invalid', texts.value);
+    const date = texts.date ? parseDate(texts.date) : NaN;
+    if (texts.date && Number.isNaN(date)) return fail('date-invalid', texts.date);
+    const sector = texts.sector ? matchSector(texts.sector) : -1;
+    if (texts.sector && sector < 0) unknownSectors += 1;
+    if (id) ids.add(id);
+    cutInRow = false;
     builder.push({
       origin: ends.from,
-      originName: nameOf(propertyText(field('origin')), ends.from),
+      originName: nameOf(texts.origin, ends.from),
       destination: ends.to,
-      destinationName: ends.to ? nameOf(propertyText(field('destination')), ends.to) : '',
+      destinationName: ends.to ? nameOf(texts.destination, ends.to) : '',
       value,
       date,
       sector,
-      unit: toPlainText(propertyText(field('unit')), 100),
-      label: toPlainText(propertyText(field('label')), 500),
+      unit: cleanText(texts.unit, TEXT_LIMITS.unit),
+      label: cleanText(texts.label, TEXT_LIMITS.label),
       rowNumber: row,
     });
+    if (cutInRow) truncated += 1;
   });
-  return { rows: builder.finish(), errors, unknownSectors };
+  return { rows: builder.finish(), errors, unknownSectors, truncated };
 }

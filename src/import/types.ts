@@ -17,23 +17,30 @@ export interface Gazetteer {
   sectors: { id: string; name: Bilingual }[];
 }
 
-/** The fields an imported row can carry, in the order a mapping guess prefers them. */
-export const FLOW_FIELDS = ['origin', 'destination', 'value', 'unit', 'sector', 'date', 'label'] as const;
+/**
+ * The fields an imported row can carry, in the order a mapping guess prefers them. `id` names a
+ * row; when a file has one, a second row with the same id is skipped as a duplicate.
+ */
+export const FLOW_FIELDS = ['origin', 'destination', 'value', 'unit', 'sector', 'date', 'label', 'id'] as const;
 export type FlowField = (typeof FLOW_FIELDS)[number];
 
 /** Field → column index in the file's header row. origin is required; the rest optional. */
 export type ColumnMapping = Partial<Record<FlowField, number>>;
 
-/** Why one row of a file was skipped. */
-export type RowErrorReason =
-  | 'origin-missing'
-  | 'origin-unknown'
-  | 'destination-unknown'
-  | 'coordinates-out-of-range'
-  | 'value-invalid'
-  | 'date-invalid'
-  | 'geometry-unsupported'
-  | 'row-malformed';
+/** Why one row of a file was skipped; each has a message `import.reason.<reason>` in both languages. */
+export const ROW_ERROR_REASONS = [
+  'origin-missing',
+  'origin-unknown',
+  'destination-unknown',
+  'coordinates-out-of-range',
+  'value-invalid',
+  'date-invalid',
+  'geometry-unsupported',
+  'row-malformed',
+  'duplicate-id',
+  'property-invalid',
+] as const;
+export type RowErrorReason = (typeof ROW_ERROR_REASONS)[number];
 
 /** A skipped row, for the report shown to the analyst. */
 export interface RowError {
@@ -85,17 +92,21 @@ export interface ImportResult {
   errors: RowError[];
   /** Rows with an unrecognised sector name (kept, sector -1). */
   unknownSectors: number;
+  /** Rows kept with a text cut to its limit (label 500, unit 100, place name 200 characters), ending in "…". */
+  truncated: number;
 }
 
-/** Why a whole file was refused. */
-export type ImportFailure =
-  | 'empty'
-  | 'too-large'
-  | 'too-many-rows'
-  | 'not-text'
-  | 'not-csv-or-geojson'
-  | 'no-origin-column'
-  | 'invalid-geojson';
+/** Why a whole file was refused; each has a message `import.failure.<failure>` in both languages. */
+export const IMPORT_FAILURES = ['empty', 'too-large', 'too-many-rows', 'not-text', 'not-csv-or-geojson', 'no-origin-column', 'invalid-geojson'] as const;
+export type ImportFailure = (typeof IMPORT_FAILURES)[number];
+
+/**
+ * Text limits in UTF-16 units; a cut text ends in "…". `detail` is an error report's excerpt.
+ * A label is the title of a hover card, the side panel and a table row: 500 characters is some
+ * five lines of the panel, more than any title or note a trade sheet holds, while a cell of a
+ * megabyte would push the card and the row off the screen.
+ */
+export const TEXT_LIMITS = { label: 500, unit: 100, name: 200, detail: 80 } as const;
 
 /** Bounds that keep an import within a browser tab's memory. */
 export const IMPORT_LIMITS = { maxBytes: 64 * 1024 * 1024, maxRows: 1_000_000 } as const;

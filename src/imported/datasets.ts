@@ -1,6 +1,6 @@
 // Imported datasets in the app: which rows pass the map's filters, the binary attributes deck.gl
 // draws them from, and the words panels and the table use for a row. Pure; memoised per dataset.
-import type { AppState } from '../app/state.ts';
+import type { AppState, EntityRef } from '../app/state.ts';
 import type { Gazetteer, ImportedRows, RowError } from '../import/types.ts';
 import type { LonLat } from '../model/geodata.ts';
 import { formatAmount } from '../i18n/format.ts';
@@ -15,6 +15,8 @@ export interface ImportedDataset {
   rows: ImportedRows;
   errors: RowError[];
   unknownSectors: number;
+  /** Rows kept with a text shortened to its limit. */
+  truncated: number;
 }
 
 type Filters = Pick<AppState, 'sectors' | 'time'>;
@@ -26,7 +28,17 @@ export interface VisibleRows {
 }
 
 const DAY_MS = 86_400_000;
-const isoDay = (ms: number): string | null => (Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10));
+const days = new Map<number, string>();
+/** `yyyy-mm-dd` of a UTC midnight, remembered: a million rows share a few thousand days, and sorting asks again and again. */
+function isoDay(ms: number): string | null {
+  if (Number.isNaN(ms)) return null;
+  let day = days.get(ms);
+  if (day === undefined) {
+    if (days.size > 100_000) days.clear();
+    days.set(ms, (day = new Date(ms).toISOString().slice(0, 10)));
+  }
+  return day;
+}
 
 const visibleCache = new WeakMap<ImportedRows, { key: string; value: VisibleRows }>();
 
@@ -82,9 +94,14 @@ export function flowAttributes(rows: ImportedRows, indexes: Uint32Array, sectorC
     out.targetPositions[3 * k] = rows.destinations[2 * i]!;
     out.targetPositions[3 * k + 1] = rows.destinations[2 * i + 1]!;
     const colour = sectorColours[rows.sectors[i]!] ?? neutral;
-    // Light where the flow leaves, full where it arrives, as for the atlas's own links.
-    out.sourceColors.set([colour[0], colour[1], colour[2], 90], 4 * k);
-    out.targetColors.set(colour, 4 * k);
+    // Light where the flow leaves, full where it arrives, as for the atlas's own links. Written
+    // element by element: a temporary array per row costs a million rows tens of milliseconds.
+    const c = 4 * k;
+    out.sourceColors[c] = out.targetColors[c] = colour[0];
+    out.sourceColors[c + 1] = out.targetColors[c + 1] = colour[1];
+    out.sourceColors[c + 2] = out.targetColors[c + 2] = colour[2];
+    out.sourceColors[c + 3] = 90;
+    out.targetColors[c + 3] = colour[3];
   }
   return out;
 }
@@ -148,34 +165,63 @@ function entryNames(gazetteer: Gazetteer): Map<string, { fa: string; en: string 
   return names;
 }
 
-/** Table records for the visible rows of every dataset. */
+/**
+ * A table record of one imported row whose words are worked out when first read. The table reads
+ * most of them only for the page it shows; made eagerly, a million rows' names, amounts and
+ * sources held the page for some 25 seconds when the table was open as they arrived.
+ */
+class ImportedRecord implements TableRecord {
+  /** Read by every comparison of the default sort: a plain field. */
+  readonly date: string | null;
+  /** The words, worked out on first read. */
+  #words: { row: RowSummary; provinces: string[]; partners: string[] } | null = null;
+  #ref: EntityRef | null = null;
+  constructor(
+    private readonly dataset: ImportedDataset,
+    private readonly i: number,
+    private readonly context: { gazetteer: Gazetteer; lang: Lang },
+  ) {
+    this.date = isoDay(dataset.rows.dates[i]!);
+  }
+  private get words() {
+    if (!this.#words) {
+      const { rows } = this.dataset;
+      const ids = [rows.originNames[this.i]!, rows.destinationNames[this.i]!];
+      this.#words = {
+        row: rowSummary(this.dataset, this.i, this.context.gazetteer, this.context.lang),
+        provinces: ids.filter((id) => id.startsWith('IR-')),
+        partners: ids.filter((id) => /^[A-Z]{3}$/.test(id)),
+      };
+    }
+    return this.#words;
+  }
+  get kind() { return 'flow' as const; }
+  get key() { return `flow:${this.dataset.id}:${this.i}`; }
+  get ref() { return (this.#ref ??= { kind: 'flow', id: `${this.dataset.id}:${this.i}` }); } // compared on every selection
+  get title() { return this.words.row.title; }
+  get where() { return this.words.row.where; }
+  get provinces() { return this.words.provinces; }
+  get partners() { return this.words.partners; }
+  get sectors() { return this.words.row.sector ? [this.words.row.sector] : []; }
+  get amount() { const v = this.dataset.rows.values[this.i]!; return Number.isNaN(v) ? null : v; }
+  get amountText() { return this.words.row.amountText; }
+  get unit() { return this.words.row.unit; }
+  get source() { return this.words.row.source; }
+  get origin() { return { name: this.words.row.origin, lonLat: this.words.row.originLonLat }; }
+  get destination() {
+    const { destination, destinationLonLat } = this.words.row;
+    return destination && destinationLonLat ? { name: destination, lonLat: destinationLonLat } : null;
+  }
+}
+
+/** Table records for the visible rows of every dataset; their words are filled in when read. */
 export function importedRecords(datasets: ImportedDataset[], filters: Filters, gazetteer: Gazetteer, lang: Lang): TableRecord[] {
   const sectorIds = gazetteer.sectors.map((s) => s.id);
   const records: TableRecord[] = [];
   for (const dataset of datasets) {
     const { flows, places } = visibleRows(dataset.rows, filters, sectorIds);
-    for (const list of [flows, places]) {
-      for (const i of list) {
-        const row = rowSummary(dataset, i, gazetteer, lang);
-        records.push({
-          key: `flow:${dataset.id}:${i}`,
-          kind: 'flow',
-          ref: { kind: 'flow', id: `${dataset.id}:${i}` },
-          title: row.title,
-          where: row.where,
-          provinces: [dataset.rows.originNames[i]!, dataset.rows.destinationNames[i]!].filter((id) => id.startsWith('IR-')),
-          partners: [dataset.rows.originNames[i]!, dataset.rows.destinationNames[i]!].filter((id) => /^[A-Z]{3}$/.test(id)),
-          sectors: row.sector ? [row.sector] : [],
-          date: row.date,
-          amount: row.value,
-          amountText: row.amountText,
-          unit: row.unit,
-          source: row.source,
-          origin: { name: row.origin, lonLat: row.originLonLat },
-          destination: row.destination && row.destinationLonLat ? { name: row.destination, lonLat: row.destinationLonLat } : null,
-        });
-      }
-    }
+    const context = { gazetteer, lang };
+    for (const list of [flows, places]) for (const i of list) records.push(new ImportedRecord(dataset, i, context));
   }
   return records;
 }

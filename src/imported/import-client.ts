@@ -3,6 +3,7 @@
 import type { ImportRequest, ImportResponse } from '../import/messages.ts';
 import type { CsvPreview } from '../import/parse-csv.ts';
 import type { ColumnMapping, Gazetteer, ImportFailure, ImportResult } from '../import/types.ts';
+import { unpackResult } from '../import/packed.ts';
 
 /** Why an import gave nothing: the file's fault, or the worker stopped. */
 export type ImportProblem = ImportFailure | 'worker';
@@ -44,6 +45,9 @@ function job(request: ImportRequest, onProgress?: (fraction: number) => void): {
   };
 }
 
+/** Yields the main thread: resolves in a later task, after any input or frame that is due. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export async function previewFile(file: File): Promise<CsvPreview | { failure: WorkerFailure } | null> {
   const answer = await job({ type: 'preview', file }).done;
   if (!answer) return null;
@@ -59,11 +63,20 @@ export function importFile(
   onProgress: (fraction: number) => void,
 ): { done: Promise<ImportResult | { failure: WorkerFailure } | null>; cancel(): void } {
   const running = job({ type: 'import', file, mapping, gazetteer }, onProgress);
-  const done = running.done.then((answer) => {
+  let cancelled = false;
+  const done = running.done.then(async (answer) => {
     if (!answer) return null;
     if (answer.type === 'failed') return { failure: answer.failure };
-    if (answer.type === 'done') return answer.result;
-    return { failure: 'worker' as const };
+    if (answer.type !== 'done') return { failure: 'worker' as const };
+    // Rebuilt between frames: a million rows' strings at once would hold the page for seconds.
+    const result = await unpackResult(answer.result, nextTask);
+    return cancelled ? null : result;
   });
-  return { done, cancel: running.cancel };
+  return {
+    done,
+    cancel() {
+      cancelled = true;
+      running.cancel();
+    },
+  };
 }

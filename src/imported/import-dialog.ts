@@ -1,13 +1,14 @@
 // The import dialog: pick or drop a file, map its columns when the headers are not recognised,
 // watch the progress (and cancel), then read what was skipped and why. Also lists the imported
 // datasets, each removable. Everything from the file is shown as text.
-import { FLOW_FIELDS, IMPORT_LIMITS, type ColumnMapping, type FlowField, type RowError } from '../import/types.ts';
+import { FLOW_FIELDS, IMPORT_LIMITS, TEXT_LIMITS, type ColumnMapping, type FlowField, type RowError } from '../import/types.ts';
 import type { ImportProblem } from './import-client.ts';
 import type { CsvPreview } from '../import/parse-csv.ts';
 import { formatNumber, t, tf, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import { el } from '../ui/dom.ts';
 import { downloadText } from '../ui/download.ts';
 import { csvCell } from '../import/to-files.ts';
+import { toPlainText } from '../import/normalise.ts';
 import type { ImportedDataset } from './datasets.ts';
 
 export interface ImportDialogHandlers {
@@ -58,7 +59,8 @@ export function createImportDialog(dialog: HTMLDialogElement, lang: () => Lang, 
           handlers.remove(dataset.id);
           renderList();
         });
-        return el('li', {}, el('span', { text: tf(language, 'import.datasetRows', { name: dataset.name, rows: dataset.rows.count, errors: dataset.errors.length }) }), remove);
+        const text = withName(language, 'import.datasetRows', dataset.name, { rows: dataset.rows.count, errors: dataset.errors.length });
+        return el('li', {}, el('span', {}, ...text), remove);
       }),
     );
   };
@@ -80,8 +82,8 @@ export function createImportDialog(dialog: HTMLDialogElement, lang: () => Lang, 
         return el('label', { className: 'select-row', attrs: { for: `map-${field}` } }, el('span', { text: t(language, `import.field.${field}` as MessageKey) }), select);
       });
       const sample = el('table', { className: 'records import-sample' },
-        el('thead', {}, el('tr', {}, ...preview.headers.map((h) => el('th', { text: h })))),
-        el('tbody', {}, ...preview.rows.slice(0, 5).map((row) => el('tr', {}, ...row.map((cell) => el('td', { text: cell }))))),
+        el('thead', {}, el('tr', {}, ...preview.headers.map((h) => el('th', { text: h, attrs: { dir: 'auto' } })))),
+        el('tbody', {}, ...preview.rows.slice(0, 5).map((row) => el('tr', {}, ...row.map((cell) => el('td', { text: cell, attrs: { dir: 'auto' } }))))),
       );
       const go = el('button', { text: t(language, 'import.start'), attrs: { type: 'button', id: 'import-start' } });
       const cancel = el('button', { text: t(language, 'import.cancel'), attrs: { type: 'button' } });
@@ -111,6 +113,7 @@ export function createImportDialog(dialog: HTMLDialogElement, lang: () => Lang, 
     const summary = tf(language, 'import.done', { rows: dataset.rows.count, errors: dataset.errors.length });
     const parts: Node[] = [el('p', { className: 'import-summary', attrs: { id: 'import-summary' }, text: summary })];
     if (dataset.unknownSectors > 0) parts.push(el('p', { text: tf(language, 'import.unknownSectors', { n: dataset.unknownSectors }) }));
+    if (dataset.truncated > 0) parts.push(el('p', { attrs: { id: 'import-truncated' }, text: tf(language, 'import.truncated', { n: dataset.truncated }) }));
     if (dataset.errors.length > 0) {
       const download = el('button', { text: t(language, 'import.downloadReport'), attrs: { type: 'button', id: 'import-report-download' } });
       download.addEventListener('click', () => downloadReport(dataset, language));
@@ -141,7 +144,7 @@ export function createImportDialog(dialog: HTMLDialogElement, lang: () => Lang, 
     const bar = el('progress', { attrs: { id: 'import-progress', max: '100', value: '0', 'aria-label': t(language, 'import.progress') } });
     const percent = el('span', { text: '' });
     const cancel = el('button', { text: t(language, 'import.cancel'), attrs: { type: 'button', id: 'import-cancel' } });
-    status.replaceChildren(el('p', { text: tf(language, 'import.importing', { name: file.name }) }), el('div', { className: 'import-progress' }, bar, percent, cancel));
+    status.replaceChildren(el('p', {}, ...withName(language, 'import.importing', file.name, {})), el('div', { className: 'import-progress' }, bar, percent, cancel));
     const job = handlers.run(file, mapping, (fraction) => {
       bar.value = Math.round(fraction * 100);
       percent.textContent = tf(language, 'import.percent', { n: Math.round(fraction * 100) });
@@ -169,8 +172,18 @@ export function createImportDialog(dialog: HTMLDialogElement, lang: () => Lang, 
   };
 }
 
+/**
+ * A message with a file's name in it, the name as text in a <bdi dir="auto">: an English name
+ * then reads right inside Persian text and the reverse, and a name cannot reorder the words after it.
+ */
+function withName(lang: Lang, key: MessageKey, name: string, values: Record<string, string | number>): Node[] {
+  const [before = '', after = ''] = tf(lang, key, { ...values, name: '\u0000' }).split('\u0000');
+  return [document.createTextNode(before), el('bdi', { text: toPlainText(name, TEXT_LIMITS.name), attrs: { dir: 'auto' } }), document.createTextNode(after)];
+}
+
 function errorRow(error: RowError, lang: Lang): HTMLTableRowElement {
-  return el('tr', {}, el('td', { text: formatNumber(lang, error.row) }), el('td', { text: t(lang, `import.reason.${error.reason}` as MessageKey) }), el('td', { text: error.detail }));
+  // The offending text is the file's, in whatever direction: isolated from the row's other cells.
+  return el('tr', {}, el('td', { text: formatNumber(lang, error.row) }), el('td', { text: t(lang, `import.reason.${error.reason}` as MessageKey) }), el('td', { text: error.detail, attrs: { dir: 'auto' } }));
 }
 
 /** The skipped rows as CSV: row, reason (in the UI language), the offending text. */

@@ -4,7 +4,8 @@ import type { Layer } from '@deck.gl/core';
 import type { AppState } from '../app/state.ts';
 import { loadJson } from '../app/data-source.ts';
 import { GAZETTEER_DATA_PATH, type AtlasData } from '../model/atlas.ts';
-import type { ColumnMapping, Gazetteer } from '../import/types.ts';
+import { TEXT_LIMITS, type ColumnMapping, type Gazetteer } from '../import/types.ts';
+import { toPlainText } from '../import/normalise.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { PanelModel } from '../ui/panel-model.ts';
@@ -31,6 +32,26 @@ export interface Imports {
   importFile(file: File): Promise<ImportedDataset | { failure: string } | null>;
 }
 
+/** Yields the main thread: resolves in a later task, after any input or frame that is due. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const extents = new WeakMap<Float64Array, [number, number]>();
+
+/** Earliest and latest of a dataset's dates (Infinity, -Infinity when none), worked out once: the chrome asks on every rebuild. */
+function dateExtent(dates: Float64Array): [number, number] {
+  let extent = extents.get(dates);
+  if (!extent) {
+    let [min, max] = [Infinity, -Infinity];
+    for (let i = 0; i < dates.length; i++) {
+      const ms = dates[i]!;
+      if (ms < min) min = ms; // NaN compares false both ways, so undated rows are skipped
+      if (ms > max) max = ms;
+    }
+    extents.set(dates, (extent = [min, max]));
+  }
+  return extent;
+}
+
 type Modules = [typeof import('./datasets.ts'), typeof import('../map/layers/imported-layers.ts')];
 
 export function createImports(api: ImportsApi): Imports {
@@ -53,18 +74,44 @@ export function createImports(api: ImportsApi): Imports {
     return { client, gazetteer: loadedGazetteer };
   };
 
+  /**
+   * A new dataset's heavy main-thread work, one task at a time, before the map takes it: its date
+   * range, the rows the filters keep and the attributes deck.gl draws from, each memoised where the
+   * redraw looks for it. Done in the redraw's one task, a million rows held the page for half a second.
+   */
+  const prepare = async (dataset: ImportedDataset, names: Gazetteer) => {
+    const [{ visibleRows }, { buildImportedLayers }] = modules!;
+    await nextTask();
+    dateExtent(dataset.rows.dates);
+    await nextTask();
+    visibleRows(dataset.rows, api.state(), names.sectors.map((s) => s.id));
+    await nextTask();
+    buildImportedLayers([dataset], api.state(), names, sectorColours, api.theme, ''); // the layers are thrown away; their data stays cached
+    await nextTask();
+  };
+
   /** One import through the worker; a good result becomes a dataset on the map. */
   const runImport = async (file: File, mapping: ColumnMapping | null, onProgress: (fraction: number) => void) => {
     const { client, gazetteer: names } = await load();
     const running = client.importFile(file, mapping, names, onProgress);
-    const done = running.done.then((result) => {
+    let cancelled = false;
+    const done = running.done.then(async (result) => {
       if (!result || 'failure' in result) return result;
-      const dataset: ImportedDataset = { id: nextId++, name: file.name, ...result };
+      // A file's name is shown like its contents, so it is cleaned the same way (no controls or bidi overrides).
+      const dataset: ImportedDataset = { id: nextId++, name: toPlainText(file.name, TEXT_LIMITS.name), ...result };
+      await prepare(dataset, names);
+      if (cancelled) return null;
       datasets = [...datasets, dataset];
       api.changed();
       return dataset;
     });
-    return { done, cancel: running.cancel };
+    return {
+      done,
+      cancel: () => {
+        cancelled = true;
+        running.cancel();
+      },
+    };
   };
 
   const openDialog = async (): Promise<ImportDialog> => {
@@ -150,10 +197,9 @@ export function createImports(api: ImportsApi): Imports {
       let min = Infinity;
       let max = -Infinity;
       for (const { rows } of datasets) {
-        for (const ms of rows.dates) {
-          if (ms < min) min = ms; // NaN compares false both ways, so undated rows are skipped
-          if (ms > max) max = ms;
-        }
+        const [first, last] = dateExtent(rows.dates);
+        min = Math.min(min, first);
+        max = Math.max(max, last);
       }
       return min <= max ? [min, max].map((ms) => new Date(ms).toISOString().slice(0, 10)) : [];
     },

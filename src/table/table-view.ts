@@ -1,6 +1,7 @@
 // The table drawer: filters, a sortable and paged <table> of the records, and export buttons.
 // Choosing a row selects it on the map; the map's selection marks its rows here. Loaded on demand.
-// Text from data goes in through textContent only.
+// Text from data goes in through textContent only, inside <bdi> where it may be an imported file's
+// (title, where, source), so English and Persian text each read right inside the other's table.
 import type { EntityRef } from '../app/state.ts';
 import { sameRef } from '../app/state.ts';
 import { formatNumber, t, tf, type Lang, type MessageKey } from '../i18n/i18n.ts';
@@ -117,11 +118,11 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
     const selected = record.ref !== null && sameRef(record.ref, selection);
     const tr = el('tr', { attrs: { 'data-key': record.key, tabindex: '0', 'aria-selected': String(selected) } },
       el('td', { text: t(lang, `record.${record.kind}` as MessageKey) }),
-      el('td', { text: record.title }),
-      el('td', { text: record.where }),
+      el('td', {}, el('bdi', { text: record.title })),
+      el('td', {}, el('bdi', { text: record.where })),
       el('td', { text: recordDate(record, lang) }),
       el('td', { text: record.amountText }),
-      el('td', { text: record.source }),
+      el('td', {}, el('bdi', { text: record.source })),
     );
     const choose = () => record.ref && options.onSelect(record.ref);
     tr.addEventListener('click', choose);

@@ -1,4 +1,6 @@
 // Renders a PanelModel as DOM: the hover card near the pointer and the pinned side panel.
+// Titles and item texts may be an imported file's, in either direction: each is bidi-isolated
+// (<bdi>, or dir="auto" on inline elements), so it reads right inside the other language's UI.
 import type { EntityRef } from '../app/state.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
 import type { PanelItem, PanelModel, SourceNote } from './panel-model.ts';
@@ -17,7 +19,7 @@ export function renderSidePanel(container: HTMLElement, model: PanelModel | null
   }
   const close = el('button', { className: 'panel-close', text: '×', attrs: { type: 'button', 'aria-label': t(lang, 'panel.close'), title: t(lang, 'panel.close') } });
   close.addEventListener('click', handlers.onClose);
-  const heading = el('h2', { className: 'panel-title', text: model.title, attrs: { id: 'side-panel-title' } });
+  const heading = el('h2', { className: 'panel-title', attrs: { id: 'side-panel-title' } }, el('bdi', { text: model.title }));
   container.setAttribute('aria-labelledby', 'side-panel-title');
   container.dataset['entity'] = `${model.ref.kind}:${model.ref.id}`;
   container.replaceChildren(
@@ -39,10 +41,10 @@ export function renderHoverCard(container: HTMLElement, model: PanelModel | null
   }
   container.replaceChildren(
     ...present(
-    el('strong', { className: 'hover-title', text: model.title }),
+    el('strong', { className: 'hover-title' }, el('bdi', { text: model.title })),
     el('span', { className: 'hover-subtitle', text: model.subtitle }),
     model.empty ? el('span', { className: 'hover-empty', text: model.empty }) : null,
-    ...model.sections.flatMap((s) => s.items.map((item) => el('span', { className: 'hover-item', text: item.detail ? `${item.text} (${item.detail})` : item.text }))),
+    ...model.sections.flatMap((s) => s.items.map((item) => el('span', { className: 'hover-item' }, el('bdi', { text: item.detail ? `${item.text} (${item.detail})` : item.text })))),
     ),
   );
   container.dataset['entity'] = `${model.ref.kind}:${model.ref.id}`;
@@ -52,9 +54,9 @@ export function renderHoverCard(container: HTMLElement, model: PanelModel | null
 
 function itemView(item: PanelItem, lang: Lang, handlers: PanelHandlers): HTMLLIElement {
   const text = item.target
-    ? el('button', { className: 'panel-link', text: item.text, attrs: { type: 'button' } })
+    ? el('button', { className: 'panel-link', text: item.text, attrs: { type: 'button', dir: 'auto' } })
     : item.text
-      ? el('span', { className: 'panel-text', text: item.text })
+      ? el('span', { className: 'panel-text', text: item.text, attrs: { dir: 'auto' } })
       : null;
   if (item.target && text) {
     const target = item.target;
@@ -64,7 +66,7 @@ function itemView(item: PanelItem, lang: Lang, handlers: PanelHandlers): HTMLLIE
     'li',
     {},
     text,
-    item.detail ? el('span', { className: 'panel-detail', text: item.detail }) : null,
+    item.detail ? el('span', { className: 'panel-detail', text: item.detail, attrs: { dir: 'auto' } }) : null,
     item.chips?.length ? el('span', { className: 'chips' }, ...item.chips.map((c) => chip(c.label, c.colour))) : null,
     ...(item.sources ?? []).map((s) => sourceView(s, lang)),
   );

@@ -24,7 +24,7 @@ describe('guessMapping', () => {
     expect(guessMapping(['Origin (province)', 'destination_country', 'Value (USD)', 'SECTOR', 'Year', 'Note'])).toEqual({
       origin: 0, destination: 1, value: 2, sector: 3, date: 4, label: 5,
     });
-    expect(guessMapping(['originProvince', 'id', 'trade value', 'source'])).toEqual({ origin: 0, value: 2 });
+    expect(guessMapping(['originProvince', 'id', 'trade value', 'source'])).toEqual({ origin: 0, id: 1, value: 2 });
   });
 
   it('does not let short everyday words steal a column', () => {

@@ -105,6 +105,6 @@ describe('toPlainText', () => {
     expect(toPlainText('a\u0007b\u001bc\u007fd\te', 500)).toBe('abcd\te');
     expect(toPlainText('one\r\ntwo\nthree', 500)).toBe('one two three');
     expect(toPlainText('x'.repeat(600), 500)).toHaveLength(500);
-    expect(toPlainText(`${'x'.repeat(499)}😀`, 500)).toBe('x'.repeat(499));
+    expect(toPlainText(`${'x'.repeat(498)}😀z`, 500)).toBe(`${'x'.repeat(498)}…`);
   });
 });

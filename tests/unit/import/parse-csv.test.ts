@@ -149,13 +149,14 @@ describe('parseCsv: hostile.csv', () => {
     expect(result.rows.labels[1]).toBe("<script>alert('x')</script>");
   });
 
-  it('cuts a 10,000-character label to 500', () => {
-    expect(result.rows.labels[2]).toBe('x'.repeat(500));
+  it('cuts a 10,000-character label to 500, ending in an ellipsis', () => {
+    expect(result.rows.labels[2]).toBe(`${'x'.repeat(499)}…`);
+    expect(result.truncated).toBe(1);
   });
 
-  it('removes control characters and keeps mixed-direction text as it is', () => {
+  it('removes control characters and bidi overrides, keeping marks and mixed-direction text', () => {
     expect(result.rows.labels[3]).toBe('bell escape[31m red end');
-    expect(result.rows.labels[4]).toBe('English متن فارسی \u200fRLM\u200e and \u202eoverride\u202c 123');
+    expect(result.rows.labels[4]).toBe('English متن فارسی \u200fRLM\u200e and override 123');
     expect(result.rows.labels[5]).toBe('line one line two');
     expect(result.rows.labels[6]).toBe('=HYPERLINK("http://evil.example")');
     expect(result.rows.count).toBe(7);

@@ -151,7 +151,7 @@ describe('app, on a phone', () => {
       await page.waitForSelector('#controls.open');
       await page.focus('#controls input');
       await page.keyboard.press('Escape');
-      await page.waitForSelector('#controls:not(.open)');
+      await page.waitForSelector('#controls:not(.open)', { state: 'attached' }); // closed, it is hidden on a phone
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('controls-toggle');
       expect(errors).toEqual([]);
     } finally {

@@ -3,9 +3,8 @@
 // GeoJSON built to crash a parser gets a row error or one file-level failure, never an exception, and
 // a big result reaches the app packed, so receiving it cannot hold the main thread.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../../src/i18n/i18n.ts';
-import type { ImportRequest, ImportResponse } from '../../../src/import/messages.ts';
 import { toPlainText } from '../../../src/import/normalise.ts';
 import { packResult, unpackResult } from '../../../src/import/packed.ts';
 import { parseCsv, previewCsv } from '../../../src/import/parse-csv.ts';
@@ -276,35 +275,6 @@ describe('messages', () => {
       for (const reason of ROW_ERROR_REASONS) expect(messages[`import.reason.${reason}`], `${lang}: ${reason}`).toBeTruthy();
       for (const failure of [...IMPORT_FAILURES, 'worker']) expect(messages[`import.failure.${failure}`], `${lang}: ${failure}`).toBeTruthy();
       expect(messages['import.truncated']).toBeTruthy();
-    }
-  });
-});
-
-describe('the worker, when parsing throws', () => {
-  // The worker's global scope, stubbed as in import-worker.test.ts.
-  const posted: ImportResponse[] = [];
-  let listener: ((event: { data: ImportRequest }) => void) | null = null;
-  beforeAll(async () => {
-    vi.stubGlobal('addEventListener', (_type: string, l: typeof listener) => (listener = l));
-    vi.stubGlobal('postMessage', (message: ImportResponse) => posted.push(message));
-    vi.stubGlobal('close', () => undefined);
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await import('../../../src/import/import.worker.ts');
-  });
-  afterAll(() => {
-    vi.unstubAllGlobals();
-    vi.restoreAllMocks();
-  });
-
-  it('answers with a failure instead of leaving the app waiting', async () => {
-    // A file that cannot be read (removed from disk after it was chosen, or memory ran out).
-    const unreadable = new File(['origin\nTehran\n'], 'gone.csv');
-    Object.defineProperty(unreadable, 'text', { value: () => Promise.reject(new Error('NotReadableError')) });
-    Object.defineProperty(unreadable, 'slice', { value: () => unreadable });
-    for (const type of ['import', 'preview'] as const) {
-      posted.length = 0;
-      listener?.({ data: type === 'import' ? { type, file: unreadable, mapping: null, gazetteer: GAZETTEER } : { type, file: unreadable } });
-      await vi.waitFor(() => expect(posted.at(-1)).toEqual({ type: 'failed', failure: 'worker' }));
     }
   });
 });

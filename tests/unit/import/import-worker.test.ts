@@ -74,4 +74,16 @@ describe('import worker', () => {
     const [preview] = await send({ type: 'preview', file: huge });
     expect(preview?.message).toEqual({ type: 'failed', failure: 'too-large' });
   });
+
+  it('answers a failure when reading or parsing throws, instead of leaving the app waiting', async () => {
+    // A file that cannot be read (removed after it was chosen, or memory ran out); a rejected promise
+    // in a worker never reaches the app's error listener, so only the worker's own catch answers.
+    const unreadable = file('origin\nTehran\n', 'gone.csv');
+    Object.defineProperty(unreadable, 'text', { value: () => Promise.reject(new Error('NotReadableError')) });
+    Object.defineProperty(unreadable, 'slice', { value: () => unreadable });
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect((await send({ type: 'import', file: unreadable, mapping: null, gazetteer: GAZETTEER })).at(-1)?.message).toEqual({ type: 'failed', failure: 'worker' });
+    expect((await send({ type: 'preview', file: unreadable })).at(-1)?.message).toEqual({ type: 'failed', failure: 'worker' });
+    quiet.mockRestore();
+  });
 });

@@ -139,3 +139,18 @@ export function cutText(text: string, maxLength: number): string {
 export function toPlainText(text: string, maxLength: number): string {
   return cutText(stripControls(text), maxLength);
 }
+
+/** Cleans a row's text fields ({@link toPlainText}) and tells whether any was cut since `startRow()`: the import reports cut rows once each. */
+export function createRowTextCleaner(): { clean(raw: string, max: number): string; startRow(): void; cut(): boolean } {
+  let cutInRow = false;
+  return {
+    clean(raw, max) {
+      const clean = stripControls(raw);
+      if (clean.length <= max) return clean;
+      cutInRow = true;
+      return cutText(clean, max);
+    },
+    startRow: () => void (cutInRow = false),
+    cut: () => cutInRow,
+  };
+}

@@ -1,7 +1,7 @@
 // Reads an analyst's CSV of flows or places into columnar rows, reporting each row it has to skip.
 import Papa from 'papaparse';
 import { guessMapping, sniffDelimiter } from './columns.ts';
-import { cutText, parseDate, parseNumber, stripControls, toPlainText } from './normalise.ts';
+import { createRowTextCleaner, parseDate, parseNumber, toPlainText } from './normalise.ts';
 import { createPlaceResolver, createSectorMatcher } from './resolve-place.ts';
 import { createRowBuilder, type RowBuilder } from './row-builder.ts';
 import {
@@ -123,14 +123,7 @@ export function parseCsv(
   // Column indices, -1 for an unmapped field; set from the header row.
   let [oCol, dCol, vCol, uCol, sCol, tCol, lCol, iCol] = [-1, -1, -1, -1, -1, -1, -1, -1];
 
-  /** A text field cleaned and cut to `max`; a cut is counted once per row. */
-  let cutInRow = false;
-  const cleanText = (raw: string, max: number): string => {
-    const clean = stripControls(raw);
-    if (clean.length <= max) return clean;
-    cutInRow = true;
-    return cutText(clean, max);
-  };
+  const cleaner = createRowTextCleaner();
 
   const readRow = (row: string[], originText: string, malformed: boolean): void => {
     if (malformed || hasExtraCells(row, headerLength)) return fail(record, 'row-malformed', row.join(delimiter));
@@ -163,10 +156,10 @@ export function parseCsv(
     const sector = sectorText ? matchSector(sectorText) : -1;
     if (sectorText && sector < 0) unknownSectors += 1;
     if (id) ids.add(id);
-    cutInRow = false;
-    const unit = cleanText(cellAt(row, uCol), TEXT_LIMITS.unit);
-    const label = cleanText(cellAt(row, lCol), TEXT_LIMITS.label);
-    if (cutInRow) truncated += 1;
+    cleaner.startRow();
+    const unit = cleaner.clean(cellAt(row, uCol), TEXT_LIMITS.unit);
+    const label = cleaner.clean(cellAt(row, lCol), TEXT_LIMITS.label);
+    if (cleaner.cut()) truncated += 1;
     builder?.push({
       origin: origin.lonLat,
       originName: origin.name,

@@ -1,7 +1,7 @@
 // Reads a GeoJSON FeatureCollection of points (places) and lines (flows) into columnar rows.
 import type { LonLat } from '../model/geodata.ts';
 import { guessMapping } from './columns.ts';
-import { cutText, parseDate, parseNumber, stripControls, toPlainText } from './normalise.ts';
+import { createRowTextCleaner, parseDate, parseNumber, toPlainText } from './normalise.ts';
 import { createRowBuilder } from './row-builder.ts';
 import { coordinateName, createPlaceResolver, createSectorMatcher } from './resolve-place.ts';
 import {
@@ -112,21 +112,13 @@ export function parseGeoJson(text: string, gazetteer: Gazetteer): ImportResult |
   let unknownSectors = 0;
   let truncated = 0;
   const ids = new Set<string>();
-  let cutInRow = false;
-
-  /** A text property cleaned and cut to `max`; a cut is counted once per row. */
-  const cleanText = (raw: string, max: number): string => {
-    const clean = stripControls(raw);
-    if (clean.length <= max) return clean;
-    cutInRow = true;
-    return cutText(clean, max);
-  };
+  const cleaner = createRowTextCleaner();
 
   /** The name a feature gives an end: its gazetteer id when the text resolves, else the text, else the coordinates. */
   const nameOf = (given: string, lonLat: LonLat): string => {
     if (!given) return coordinateName(lonLat);
     const resolved = resolve(given);
-    return 'error' in resolved ? cleanText(given, TEXT_LIMITS.name) : resolved.name;
+    return 'error' in resolved ? cleaner.clean(given, TEXT_LIMITS.name) : resolved.name;
   };
 
   features.forEach((feature, index) => {
@@ -163,7 +155,7 @@ export function parseGeoJson(text: string, gazetteer: Gazetteer): ImportResult |
     const sector = texts.sector ? matchSector(texts.sector) : -1;
     if (texts.sector && sector < 0) unknownSectors += 1;
     if (id) ids.add(id);
-    cutInRow = false;
+    cleaner.startRow();
     builder.push({
       origin: ends.from,
       originName: nameOf(texts.origin, ends.from),
@@ -172,11 +164,11 @@ export function parseGeoJson(text: string, gazetteer: Gazetteer): ImportResult |
       value,
       date,
       sector,
-      unit: cleanText(texts.unit, TEXT_LIMITS.unit),
-      label: cleanText(texts.label, TEXT_LIMITS.label),
+      unit: cleaner.clean(texts.unit, TEXT_LIMITS.unit),
+      label: cleaner.clean(texts.label, TEXT_LIMITS.label),
       rowNumber: row,
     });
-    if (cutInRow) truncated += 1;
+    if (cleaner.cut()) truncated += 1;
   });
   return { rows: builder.finish(), errors, unknownSectors, truncated };
 }

@@ -327,7 +327,7 @@ async function start(): Promise<void> {
   if (mapView) await bench?.complete({
     map: mapView.map,
     overlay: mapView.overlay,
-    importFile: (file) => analyst!.importFile(file),
+    importFile: (file, options) => analyst!.importFile(file, options),
     layersLoaded: () => lastLayers.every((layer) => layer.isLoaded),
     renderCount: mapView.renderCount,
   });

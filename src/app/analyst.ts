@@ -36,8 +36,8 @@ export interface Analyst {
   datasetNames(): string[];
   /** Earliest and latest dates of imported rows (none when undated or nothing is imported). */
   dateRange(): string[];
-  /** Imports a file without the dialog (the benchmark's path). */
-  importFile(file: File): Promise<unknown>;
+  /** Imports a file without the dialog (the benchmark's path); see `Imports.importFile`. */
+  importFile(file: File, options?: { onMap?: boolean }): Promise<unknown>;
 }
 
 const byId = (id: string) => document.getElementById(id)!;
@@ -123,7 +123,7 @@ export function createAnalyst(api: AnalystApi): Analyst {
     flowPanel: (id, lang) => imports.flowPanel(id, lang),
     datasetNames: () => imports.names(),
     dateRange: () => imports.dateRange(),
-    importFile: (file) => imports.importFile(file),
+    importFile: (file, options) => imports.importFile(file, options),
     mapClick(info, lonLat) {
       if (!measure?.active) return false;
       measure.click(lonLat, info);

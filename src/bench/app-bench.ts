@@ -4,14 +4,13 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { createHoverProbe, installBench, STANDARD_VIEW, type BenchTargets } from './contract.ts';
 import { syntheticCsv, syntheticFlows } from './synthetic.ts';
-import { loadJson } from '../app/data-source.ts';
-import { GAZETTEER_DATA_PATH } from '../model/atlas.ts';
-import type { Gazetteer } from '../import/types.ts';
+import type { ImportedDataset } from '../imported/datasets.ts';
 
 export interface BenchApp {
   map: MaplibreMap;
   overlay: MapLibreOverlay;
-  importFile(file: File): Promise<unknown>;
+  /** The app's import without the dialog; `onMap: false` prepares the layer data and drops the dataset. */
+  importFile(file: File, options?: { onMap?: boolean }): Promise<unknown>;
   /** True when every deck.gl layer the app set has its data loaded. */
   layersLoaded(): boolean;
   renderCount(): number;
@@ -24,31 +23,37 @@ export function installAppBench(n: number): { hoverProbe: ReturnType<typeof crea
   const marks: Record<string, number> = {};
   let resolveReady: (targets: BenchTargets) => void;
   const bench = installBench(new Promise<BenchTargets>((resolve) => (resolveReady = resolve)), () => ({ page: 'app', n, marks }));
-  bench.importRun = importRun;
+  let app: BenchApp | null = null;
+  bench.importRun = (rows, mode) => {
+    if (!app) return Promise.reject(new Error('importRun before __bench.ready'));
+    return importRun(app, rows, mode);
+  };
   return {
     hoverProbe,
-    async complete(app) {
+    async complete(ready) {
+      app = ready;
       marks['appReady'] = performance.now();
-      app.map.jumpTo(STANDARD_VIEW);
+      ready.map.jumpTo(STANDARD_VIEW);
       if (n > 0) {
         const csv = syntheticCsv(syntheticFlows(n));
-        await app.importFile(new File([csv], 'synthetic.csv', { type: 'text/csv' }));
+        await ready.importFile(new File([csv], 'synthetic.csv', { type: 'text/csv' }));
         marks['imported'] = performance.now();
       }
       // Ready: a deck.gl frame with every layer loaded, after maplibre went idle.
-      await new Promise<void>((resolve) => app.map.once('idle', () => resolve()));
-      const before = app.renderCount();
-      app.map.triggerRepaint();
-      while (!(app.renderCount() > before && app.layersLoaded())) await frame();
-      resolveReady({ map: app.map, overlay: app.overlay, hoverProbe });
+      await new Promise<void>((resolve) => ready.map.once('idle', () => resolve()));
+      const before = ready.renderCount();
+      ready.map.triggerRepaint();
+      while (!(ready.renderCount() > before && ready.layersLoaded())) await frame();
+      resolveReady({ map: ready.map, overlay: ready.overlay, hoverProbe });
     },
   };
 }
 
-let gazetteer: Promise<Gazetteer> | null = null;
-
-/** One import of `rows` synthetic flows, through the app's worker and attributes or plain papaparse. */
-async function importRun(rows: number, mode: 'app' | 'papaparse'): Promise<{ ms: number; rows: number; longTasks: number[] }> {
+/**
+ * One import of `rows` synthetic flows: through the app's own path (worker, unpacking, and the
+ * main-thread preparation of the layer data, in the app's tasks), or through plain papaparse.
+ */
+async function importRun(app: BenchApp, rows: number, mode: 'app' | 'papaparse'): Promise<{ ms: number; rows: number; longTasks: number[] }> {
   const file = new File([syntheticCsv(syntheticFlows(rows, 11))], 'import.csv', { type: 'text/csv' });
   const longTasks: number[] = [];
   const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push(entry.duration)));
@@ -56,17 +61,9 @@ async function importRun(rows: number, mode: 'app' | 'papaparse'): Promise<{ ms:
   let count: number;
   let started: number;
   if (mode === 'app') {
-    const [{ importFile }, { flowAttributes, visibleRows }, names] = await Promise.all([
-      import('../imported/import-client.ts'),
-      import('../imported/datasets.ts'),
-      (gazetteer ??= loadJson(GAZETTEER_DATA_PATH) as Promise<Gazetteer>),
-    ]);
     started = performance.now();
-    const result = await importFile(file, null, names, () => {}).done;
+    const result = (await app.importFile(file, { onMap: false })) as ImportedDataset | { failure: string } | null;
     if (!result || 'failure' in result) throw new Error(`import failed: ${result ? result.failure : 'cancelled'}`);
-    // The attributes the map draws from, built on the main thread as the app does.
-    const { flows } = visibleRows(result.rows, { sectors: null, time: { from: null, to: null, undated: true } }, names.sectors.map((s) => s.id));
-    flowAttributes(result.rows, flows, [], [90, 90, 90, 230]);
     count = result.rows.count;
   } else {
     const { default: PapaWorker } = await import('./papaparse.worker.ts?worker');

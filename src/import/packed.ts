@@ -2,6 +2,7 @@
 // A million rows carry three million short strings (labels, place names) and maybe as many error
 // rows; posted as they are, the main thread deserialises them in one task of seconds. Packed, they
 // are a few long strings and typed arrays, and the app rebuilds the lists between frames.
+import { eachIndex, runSliced, type Pause } from '../app/work-slices.ts';
 import { ROW_ERROR_REASONS, type ImportedRows, type ImportResult, type RowError } from './types.ts';
 
 /** Strings joined into one, each ending at `ends[i]`; the text of a string that repeats is kept once (`index`). */
@@ -70,28 +71,13 @@ export function packedTransferables(packed: PackedResult): ArrayBuffer[] {
   return arrays.map((array) => array.buffer as ArrayBuffer);
 }
 
-/** Lets the caller's thread do other work: resolves after a macrotask. */
-export type Pause = () => Promise<void>;
-
-/** Runs `step(i)` for i in [0, n), pausing whenever a slice has run for `sliceMs`. */
-async function sliced(n: number, step: (i: number) => void, pause: Pause, sliceMs: number): Promise<void> {
-  let start = performance.now();
-  for (let i = 0; i < n; i++) {
-    step(i);
-    if ((i & 4095) === 4095 && performance.now() - start > sliceMs) {
-      await pause();
-      start = performance.now();
-    }
-  }
-}
-
 async function unpackStrings(packed: PackedStrings, length: number, pause: Pause, sliceMs: number): Promise<string[]> {
   const { text, ends, index } = packed;
   const distinct = new Array<string>(ends.length);
-  await sliced(ends.length, (i) => (distinct[i] = text.slice(i === 0 ? 0 : ends[i - 1]!, ends[i]!)), pause, sliceMs);
+  await runSliced(eachIndex(ends.length, (i) => (distinct[i] = text.slice(i === 0 ? 0 : ends[i - 1]!, ends[i]!))), pause, sliceMs);
   if (!index) return distinct;
   const list = new Array<string>(length);
-  await sliced(length, (i) => (list[i] = distinct[index[i]!]!), pause, sliceMs);
+  await runSliced(eachIndex(length, (i) => (list[i] = distinct[index[i]!]!)), pause, sliceMs);
   return list;
 }
 
@@ -106,7 +92,7 @@ export async function unpackResult(packed: PackedResult, pause: Pause, sliceMs =
   const destinationNames = await unpackStrings(rows.destinationNames, rows.count, pause, sliceMs);
   const details = await unpackStrings(errors.details, errors.rows.length, pause, sliceMs);
   const list = new Array<RowError>(errors.rows.length);
-  await sliced(list.length, (i) => (list[i] = { row: errors.rows[i]!, reason: ROW_ERROR_REASONS[errors.reasons[i]!]!, detail: details[i]! }), pause, sliceMs);
+  await runSliced(eachIndex(list.length, (i) => (list[i] = { row: errors.rows[i]!, reason: ROW_ERROR_REASONS[errors.reasons[i]!]!, detail: details[i]! })), pause, sliceMs);
   return {
     rows: { ...rows, labels, originNames, destinationNames },
     errors: list,

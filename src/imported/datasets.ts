@@ -6,6 +6,7 @@ import type { LonLat } from '../model/geodata.ts';
 import { formatAmount } from '../i18n/format.ts';
 import { tf, type Lang } from '../i18n/i18n.ts';
 import type { TableRecord } from '../table/table-model.ts';
+import { eachIndex, ITEMS_PER_STEP, runNow, runSliced, type Pause, type Steps } from '../app/work-slices.ts';
 
 export interface ImportedDataset {
   /** Unique in the session; part of layer ids and row keys. */
@@ -42,10 +43,28 @@ function isoDay(ms: number): string | null {
 
 const visibleCache = new WeakMap<ImportedRows, { key: string; value: VisibleRows }>();
 
+const filterKey = (filters: Filters) => `${filters.sectors?.join(',') ?? '*'}|${filters.time.from}|${filters.time.to}|${filters.time.undated}`;
+
+/** The rows `filters` keep; memoised per dataset for the latest filters. */
 export function visibleRows(rows: ImportedRows, filters: Filters, sectorIds: string[]): VisibleRows {
-  const key = `${filters.sectors?.join(',') ?? '*'}|${filters.time.from}|${filters.time.to}|${filters.time.undated}`;
   const hit = visibleCache.get(rows);
-  if (hit?.key === key) return hit.value;
+  if (hit?.key === filterKey(filters)) return hit.value;
+  return remember(rows, filters, runNow(filterRows(rows, filters, sectorIds)));
+}
+
+/** `visibleRows` worked out between other tasks, into the same memo (a new dataset's first filtering). */
+export async function visibleRowsSliced(rows: ImportedRows, filters: Filters, sectorIds: string[], pause: Pause): Promise<VisibleRows> {
+  const hit = visibleCache.get(rows);
+  if (hit?.key === filterKey(filters)) return hit.value;
+  return remember(rows, filters, await runSliced(filterRows(rows, filters, sectorIds), pause));
+}
+
+function remember(rows: ImportedRows, filters: Filters, value: VisibleRows): VisibleRows {
+  visibleCache.set(rows, { key: filterKey(filters), value });
+  return value;
+}
+
+function* filterRows(rows: ImportedRows, filters: Filters, sectorIds: string[]): Steps<VisibleRows> {
   // Sector filter as a lookup by sector index; rows without a known sector show only when all sectors do.
   const allowed = sectorIds.map((id) => filters.sectors === null || filters.sectors.includes(id));
   const from = filters.time.from ? Date.parse(`${filters.time.from}T00:00:00Z`) : -Infinity;
@@ -55,6 +74,7 @@ export function visibleRows(rows: ImportedRows, filters: Filters, sectorIds: str
   let nFlows = 0;
   let nPlaces = 0;
   for (let i = 0; i < rows.count; i++) {
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const sector = rows.sectors[i]!;
     if (sector < 0 ? filters.sectors !== null : !allowed[sector]) continue;
     const date = rows.dates[i]!;
@@ -62,9 +82,7 @@ export function visibleRows(rows: ImportedRows, filters: Filters, sectorIds: str
     if (Number.isNaN(rows.destinations[2 * i]!)) places[nPlaces++] = i;
     else flows[nFlows++] = i;
   }
-  const value = { flows: flows.slice(0, nFlows), places: places.slice(0, nPlaces) };
-  visibleCache.set(rows, { key, value });
-  return value;
+  return { flows: flows.slice(0, nFlows), places: places.slice(0, nPlaces) };
 }
 
 /** deck.gl binary attributes for the given rows: positions (lon, lat, 0) and RGBA colours. */
@@ -78,7 +96,8 @@ export interface FlowAttributes {
 
 type RGBA = [number, number, number, number];
 
-export function flowAttributes(rows: ImportedRows, indexes: Uint32Array, sectorColours: RGBA[], neutral: RGBA): FlowAttributes {
+/** Run with `runNow` or `runSliced`. */
+export function* flowAttributes(rows: ImportedRows, indexes: Uint32Array, sectorColours: RGBA[], neutral: RGBA): Steps<FlowAttributes> {
   const n = indexes.length;
   const out: FlowAttributes = {
     length: n,
@@ -88,6 +107,7 @@ export function flowAttributes(rows: ImportedRows, indexes: Uint32Array, sectorC
     targetColors: new Uint8Array(n * 4),
   };
   for (let k = 0; k < n; k++) {
+    if (k % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const i = indexes[k]!;
     out.sourcePositions[3 * k] = rows.origins[2 * i]!;
     out.sourcePositions[3 * k + 1] = rows.origins[2 * i + 1]!;
@@ -106,12 +126,13 @@ export function flowAttributes(rows: ImportedRows, indexes: Uint32Array, sectorC
   return out;
 }
 
-export function placePositions(rows: ImportedRows, indexes: Uint32Array): Float32Array {
+/** Run with `runNow` or `runSliced`. */
+export function* placePositions(rows: ImportedRows, indexes: Uint32Array): Steps<Float32Array> {
   const out = new Float32Array(indexes.length * 3);
-  for (let k = 0; k < indexes.length; k++) {
+  yield* eachIndex(indexes.length, (k) => {
     out[3 * k] = rows.origins[2 * indexes[k]!]!;
     out[3 * k + 1] = rows.origins[2 * indexes[k]! + 1]!;
-  }
+  });
   return out;
 }
 

@@ -4,6 +4,7 @@ import type { ImportRequest, ImportResponse } from '../import/messages.ts';
 import type { CsvPreview } from '../import/parse-csv.ts';
 import type { ColumnMapping, Gazetteer, ImportFailure, ImportResult } from '../import/types.ts';
 import { unpackResult } from '../import/packed.ts';
+import { nextTask } from '../app/work-slices.ts';
 
 /** Why an import gave nothing: the file's fault, or the worker stopped. */
 export type ImportProblem = ImportFailure | 'worker';
@@ -44,9 +45,6 @@ function job(request: ImportRequest, onProgress?: (fraction: number) => void): {
     },
   };
 }
-
-/** Yields the main thread: resolves in a later task, after any input or frame that is due. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function previewFile(file: File): Promise<CsvPreview | { failure: WorkerFailure } | null> {
   const answer = await job({ type: 'preview', file }).done;

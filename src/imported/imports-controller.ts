@@ -8,6 +8,7 @@ import { TEXT_LIMITS, type ColumnMapping, type Gazetteer } from '../import/types
 import { toPlainText } from '../import/normalise.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
 import { formatDate } from '../i18n/format.ts';
+import { nextTask } from '../app/work-slices.ts';
 import type { PanelModel } from '../ui/panel-model.ts';
 import type { TableRecord } from '../table/table-model.ts';
 import type { Theme } from '../map/theme.ts';
@@ -28,12 +29,13 @@ export interface Imports {
   flowPanel(id: string, lang: Lang): PanelModel | null;
   names(): string[];
   dateRange(): string[];
-  /** Imports a file without the dialog (the benchmark's path); resolves once it is on the map. */
-  importFile(file: File): Promise<ImportedDataset | { failure: string } | null>;
+  /**
+   * Imports a file without the dialog (the benchmark's path); resolves once it is on the map, or,
+   * with `onMap: false`, once its layer data is ready and then dropped (the import benchmark).
+   */
+  importFile(file: File, options?: { onMap?: boolean }): Promise<ImportedDataset | { failure: string } | null>;
 }
 
-/** Yields the main thread: resolves in a later task, after any input or frame that is due. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const extents = new WeakMap<Float64Array, [number, number]>();
 
@@ -75,23 +77,18 @@ export function createImports(api: ImportsApi): Imports {
   };
 
   /**
-   * A new dataset's heavy main-thread work, one task at a time, before the map takes it: its date
+   * A new dataset's heavy main-thread work, between other tasks, before the map takes it: its date
    * range, the rows the filters keep and the attributes deck.gl draws from, each memoised where the
    * redraw looks for it. Done in the redraw's one task, a million rows held the page for half a second.
    */
   const prepare = async (dataset: ImportedDataset, names: Gazetteer) => {
-    const [{ visibleRows }, { buildImportedLayers }] = modules!;
     await nextTask();
     dateExtent(dataset.rows.dates);
-    await nextTask();
-    visibleRows(dataset.rows, api.state(), names.sectors.map((s) => s.id));
-    await nextTask();
-    buildImportedLayers([dataset], api.state(), names, sectorColours, api.theme, ''); // the layers are thrown away; their data stays cached
-    await nextTask();
+    await modules![1].prepareImportedData(dataset, api.state(), names, sectorColours, api.theme);
   };
 
   /** One import through the worker; a good result becomes a dataset on the map. */
-  const runImport = async (file: File, mapping: ColumnMapping | null, onProgress: (fraction: number) => void) => {
+  const runImport = async (file: File, mapping: ColumnMapping | null, onProgress: (fraction: number) => void, onMap = true) => {
     const { client, gazetteer: names } = await load();
     const running = client.importFile(file, mapping, names, onProgress);
     let cancelled = false;
@@ -101,6 +98,7 @@ export function createImports(api: ImportsApi): Imports {
       const dataset: ImportedDataset = { id: nextId++, name: toPlainText(file.name, TEXT_LIMITS.name), ...result };
       await prepare(dataset, names);
       if (cancelled) return null;
+      if (!onMap) return dataset;
       datasets = [...datasets, dataset];
       api.changed();
       return dataset;
@@ -192,7 +190,7 @@ export function createImports(api: ImportsApi): Imports {
       };
     },
     names: () => datasets.map((d) => d.name),
-    importFile: async (file) => (await runImport(file, null, () => {})).done,
+    importFile: async (file, options) => (await runImport(file, null, () => {}, options?.onMap)).done,
     dateRange() {
       let min = Infinity;
       let max = -Infinity;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/import/parse-csv.ts';
 import type { ImportResult } from '../../src/import/types.ts';
+import { runNow } from '../../src/app/work-slices.ts';
 import { flowAttributes, importedRecords, rowSummary, visibleRows, type ImportedDataset } from '../../src/imported/datasets.ts';
 import { ALL_TIME } from '../../src/app/filters.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
@@ -46,7 +47,7 @@ describe('imported datasets', () => {
     const { flows } = visibleRows(dataset.rows, all, sectorIds);
     const grey: [number, number, number, number] = [90, 90, 90, 230];
     const palette = sectorIds.map((_, i): [number, number, number, number] => [i, 0, 0, 255]);
-    const a = flowAttributes(dataset.rows, flows, palette, grey);
+    const a = runNow(flowAttributes(dataset.rows, flows, palette, grey));
     expect(a.length).toBe(3);
     expect(a.sourcePositions[0]).toBeCloseTo(dataset.rows.origins[0]!, 4);
     expect(a.targetPositions[1]).toBeCloseTo(dataset.rows.destinations[1]!, 4);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/import/parse-csv.ts';
 import type { ImportResult } from '../../src/import/types.ts';
 import type { ImportedDataset } from '../../src/imported/datasets.ts';
-import { buildImportedLayers } from '../../src/map/layers/imported-layers.ts';
+import { buildImportedLayers, prepareImportedData } from '../../src/map/layers/imported-layers.ts';
+import type { BinaryData } from '../../src/map/layers/imported-pick.ts';
 import { LIGHT_THEME } from '../../src/map/theme.ts';
 import { ALL_TIME } from '../../src/app/filters.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
@@ -28,5 +29,19 @@ describe('imported layers', () => {
   it('keeps the same data object while the filters stay the same, so deck.gl keeps its buffers', () => {
     const d = dataset(3, 50);
     expect(build(d)[0]!.props.data).toBe(build(d)[0]!.props.data);
+  });
+});
+
+describe('a new dataset prepared between tasks', () => {
+  it('fills the caches the redraw reads: the layers get the very data the slices built', async () => {
+    const d = dataset(4, 3 * 4096);
+    const prepared = await prepareImportedData(d, { sectors: null, time: ALL_TIME }, GAZETTEER, new Map(), LIGHT_THEME, () => Promise.resolve());
+    const [arcs, dots] = build(d);
+    expect(arcs!.props.data).toBe(prepared.flows);
+    expect(dots!.props.data).toBe(prepared.places);
+    // Built at once, the same rows give the same attributes.
+    const fresh = build(dataset(5, 3 * 4096))[0]!.props.data as unknown as BinaryData;
+    expect(prepared.flows.length).toBe(3 * 4096);
+    expect(prepared.flows.attributes).toEqual(fresh.attributes);
   });
 });

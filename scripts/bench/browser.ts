@@ -123,7 +123,13 @@ export async function waitForReady(page: Page, navigatedAt: number): Promise<Rea
     const seen = performance.now();
     return { readyAt: typeof bench.readyAt === 'number' ? bench.readyAt : null, seen, timeOrigin: performance.timeOrigin };
   });
-  const result = await withTimeout(ready, left, '__bench.ready');
+  // An uncaught error before ready (say, a data file missing) fails the run now, not after the timeout.
+  let onError: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    onError = (error) => reject(new Error(`page error before __bench.ready: ${errorText(error, 300)}`));
+    page.once('pageerror', onError);
+  });
+  const result = await withTimeout(Promise.race([ready, failed]), left, '__bench.ready').finally(() => page.off('pageerror', onError));
   return result.readyAt != null
     ? { readyAt: result.readyAt, source: 'readyAt', timeOrigin: result.timeOrigin }
     : { readyAt: result.seen, source: 'resolution', timeOrigin: result.timeOrigin };

@@ -116,7 +116,8 @@ export async function measurePage(options: PageRunOptions): Promise<PageRunResul
     const tasksSoFar = await readLongTasks(page);
     result.readyLongTasks = longTaskStats(tasksSoFar.filter((t) => t.start <= ready.readyAt).map((t) => t.duration));
 
-    const perAction = TIMEOUTS.stepMs + picks * TIMEOUTS.perActionMs;
+    // A pick or hover costs about a software-rendered frame, which grows with N.
+    const perAction = TIMEOUTS.stepMs + picks * TIMEOUTS.perActionMs * Math.max(1, n / 10_000);
     if (animMs > 0) {
       const phase = await runPhase(page, 'animate', animMs, animMs + TIMEOUTS.animateSlackMs);
       result.animate = phaseStats(phase.values, phase.longTasks);

@@ -174,8 +174,10 @@ export function renderMarkdown(input: ReportInput): string {
     '- LT = main-thread long tasks (> 50 ms, PerformanceObserver `longtask`): count, total and longest, while loading (until `readyAt`),',
     '  during `animate` and during `pick`+`hover`. Frame figures are gaps between animation frames; fps = 1000 / mean gap.',
     '- Each run is a fresh Chromium (cold cache); bare and app runs alternate, and their order is swapped on even runs.',
-    '- Import: `__bench.importRun(rows, mode)` on a page of its own (`n=0`), the two modes alternating; "max LT" is the longest',
-    '  main-thread long task during those imports.',
+    '  Pick and hover use `--picks` positions at N ≤ 10,000 and `--picks-big` above (defaults 50 and 5; see the command).',
+    '- Import: `__bench.importRun(rows, mode)` on a page of its own (`n=0`), the two modes alternating. "app" is the app\'s own',
+    '  import (worker, unpacking, and the main-thread preparation of the layer data; the dataset is then dropped), "papaparse"',
+    '  a plain papaparse parse in a worker. "max LT" is the longest main-thread long task during those imports.',
   );
   out.push(...lazyFiles(input.runs));
   out.push(...problems(input.runs, input.importResult));

@@ -1,5 +1,5 @@
 // `npm run bench`: builds, serves dist/, measures the bare page against the app, writes bench/results/.
-//   tsx scripts/bench/run.ts [--runs 3] [--n 1000,10000] [--big] [--anim-ms 8000] [--picks 50] [--skip-build]
+//   tsx scripts/bench/run.ts [--runs 3] [--n 1000,10000] [--big] [--anim-ms 8000] [--picks 50] [--picks-big 5] [--skip-build]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +20,7 @@ const HELP = `usage: tsx scripts/bench/run.ts [options]
   --big           also N = 100000 and 1000000, and an import of 1000000 rows
   --anim-ms MS    length of __bench.animate (default 8000; software WebGL draws only a few frames a second)
   --picks K       positions for __bench.pick and __bench.hover (default 50; 0 skips both)
+  --picks-big K   the same for N > 10,000 (default 5: each one waits for a software-rendered frame of seconds)
   --skip-build    measure the dist/ that is there instead of running \`npx vite build\``;
 
 /** Command-line options of the harness. */
@@ -29,11 +30,12 @@ interface Options {
   big: boolean;
   animMs: number;
   picks: number;
+  picksBig: number;
   skipBuild: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { runs: 3, ns: [1000, 10_000], big: false, animMs: 8000, picks: 50, skipBuild: false };
+  const options: Options = { runs: 3, ns: [1000, 10_000], big: false, animMs: 8000, picks: 50, picksBig: 5, skipBuild: false };
   const int = (flag: string, text: string | undefined, min: number) => {
     const value = Number(text);
     if (!Number.isInteger(value) || value < min) throw new Error(`${flag} needs an integer ≥ ${min}, got ${text ?? 'nothing'}`);
@@ -50,6 +52,7 @@ function parseArgs(argv: string[]): Options {
       case '--big': options.big = true; break;
       case '--anim-ms': options.animMs = int(name, value(), 0); break;
       case '--picks': options.picks = int(name, value(), 0); break;
+      case '--picks-big': options.picksBig = int(name, value(), 0); break;
       case '--skip-build': options.skipBuild = true; break;
       case '-h': case '--help': console.log(HELP); process.exit(0); break;
       default: throw new Error(`unknown argument ${flag}\n${HELP}`);
@@ -108,7 +111,7 @@ async function main(): Promise<number> {
         // Interleaved and alternated, so that drift (thermal, caches of the OS) hits both pages alike.
         const order: PageKind[] = run % 2 === 1 ? ['bare', 'app'] : ['app', 'bare'];
         for (const page of order) {
-          runs.push(await measurePage({ baseUrl, page, n, run, animMs: options.animMs, picks: options.picks, log }));
+          runs.push(await measurePage({ baseUrl, page, n, run, animMs: options.animMs, picks: n > 10_000 ? options.picksBig : options.picks, log }));
         }
       }
     }

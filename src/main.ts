@@ -136,7 +136,7 @@ async function start(): Promise<void> {
     container: ui.map,
     style: import.meta.env['VITE_BASEMAP_STYLE_URL'] || buildBasemapStyle({ ...region.basemap, places: placeLabelFeatures(atlas) }, LIGHT_THEME, state.lang),
     lang: state.lang,
-    view: parsed.hasView ? state.view : null,
+    view: parsed.hasView ? state.view : (bench?.view ?? null),
     reducedMotion,
     onHover: (info: PickingInfo) => onHover(info),
     onClick: (info: PickingInfo, lonLat: LonLat) => {
@@ -235,6 +235,7 @@ async function start(): Promise<void> {
     },
   });
   presenter = createPresenter({ atlas, corridorIds, state: () => state, update, setView: (v, animate) => view.setView(v, animate) }, reducedMotion);
+  if (mapView) bench?.startImport((file, options) => analyst!.importFile(file, options));
   renderLayers();
   renderPanel();
   controls!.update(state);

@@ -105,8 +105,14 @@ export interface ReadyTime {
   timeOrigin: number;
 }
 
-/** Waits for `window.__bench` and then for `__bench.ready`, within `TIMEOUTS.readyMs` of `navigatedAt`. */
-export async function waitForReady(page: Page, navigatedAt: number): Promise<ReadyTime> {
+/**
+ * How long a page with N arcs may take to be ready: at N = 100,000 a software-rendered frame takes
+ * over ten seconds, and the map draws one for every basemap tile that arrives while it loads.
+ */
+export const readyTimeoutMs = (n: number) => TIMEOUTS.readyMs + 3 * n;
+
+/** Waits for `window.__bench` and then for `__bench.ready`, within `readyMs` of `navigatedAt`. */
+export async function waitForReady(page: Page, navigatedAt: number, readyMs: number = TIMEOUTS.readyMs): Promise<ReadyTime> {
   // Return a boolean, not the promise: waitForFunction would otherwise wait for it to resolve.
   await page
     .waitForFunction(() => typeof (window as unknown as BenchWindow).__bench?.ready?.then === 'function', undefined, {
@@ -116,7 +122,7 @@ export async function waitForReady(page: Page, navigatedAt: number): Promise<Rea
     .catch((error: unknown) => {
       throw new Error(`window.__bench.ready did not appear within ${TIMEOUTS.contractMs / 1000} s (${errorText(error, 200)})`);
     });
-  const left = Math.max(1000, TIMEOUTS.readyMs - (Date.now() - navigatedAt));
+  const left = Math.max(1000, readyMs - (Date.now() - navigatedAt));
   const ready = page.evaluate(async () => {
     const bench = (window as unknown as BenchWindow).__bench!;
     await bench.ready;

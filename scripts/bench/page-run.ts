@@ -9,6 +9,7 @@ import {
   errorText,
   newBenchPage,
   readLongTasks,
+  readyTimeoutMs,
   waitForReady,
   watchErrors,
   withTimeout,
@@ -101,7 +102,7 @@ export async function measurePage(options: PageRunOptions): Promise<PageRunResul
 
     const navigatedAt = Date.now();
     await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUTS.readyMs });
-    const ready = await waitForReady(page, navigatedAt);
+    const ready = await waitForReady(page, navigatedAt, readyTimeoutMs(n));
     result.readyAt = ready.readyAt;
     result.readySource = ready.source;
     log(`${label}: ready at ${Math.round(ready.readyAt)} ms${ready.source === 'readyAt' ? '' : ' (no readyAt: time the harness saw it)'}`);

@@ -1,5 +1,5 @@
 // `npm run bench`: builds, serves dist/, measures the bare page against the app, writes bench/results/.
-//   tsx scripts/bench/run.ts [--runs 3] [--n 1000,10000] [--big] [--anim-ms 8000] [--picks 50] [--picks-big 5] [--skip-build]
+//   tsx scripts/bench/run.ts [--runs 3] [--n 1000,10000] [--big] [--anim-ms 8000] [--runs-big R] [--picks 50] [--picks-big 5] [--skip-build]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,7 @@ const RESULTS = path.join(ROOT, 'bench/results');
 
 const HELP = `usage: tsx scripts/bench/run.ts [options]
   --runs R        runs per page and N, and per import mode and row count (default 3)
+  --runs-big R    runs per page for N > 10,000 (default: --runs; a run there takes minutes)
   --n LIST        comma-separated N (default 1000,10000)
   --big           also N = 100000 and 1000000, and an import of 1000000 rows
   --anim-ms MS    length of __bench.animate (default 8000; software WebGL draws only a few frames a second)
@@ -26,6 +27,7 @@ const HELP = `usage: tsx scripts/bench/run.ts [options]
 /** Command-line options of the harness. */
 interface Options {
   runs: number;
+  runsBig: number | null;
   ns: number[];
   big: boolean;
   animMs: number;
@@ -35,7 +37,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { runs: 3, ns: [1000, 10_000], big: false, animMs: 8000, picks: 50, picksBig: 5, skipBuild: false };
+  const options: Options = { runs: 3, runsBig: null, ns: [1000, 10_000], big: false, animMs: 8000, picks: 50, picksBig: 5, skipBuild: false };
   const int = (flag: string, text: string | undefined, min: number) => {
     const value = Number(text);
     if (!Number.isInteger(value) || value < min) throw new Error(`${flag} needs an integer ≥ ${min}, got ${text ?? 'nothing'}`);
@@ -48,6 +50,7 @@ function parseArgs(argv: string[]): Options {
     const value = () => inline ?? argv[++i];
     switch (name) {
       case '--runs': options.runs = int(name, value(), 1); break;
+      case '--runs-big': options.runsBig = int(name, value(), 1); break;
       case '--n': options.ns = (value() ?? '').split(',').map((x) => int(name, x.trim(), 0)); break;
       case '--big': options.big = true; break;
       case '--anim-ms': options.animMs = int(name, value(), 0); break;
@@ -107,7 +110,8 @@ async function main(): Promise<number> {
     if (!baseUrl) throw new Error('vite preview did not report a URL');
     log(`serving dist/ at ${baseUrl}`);
     for (const n of options.ns) {
-      for (let run = 1; run <= options.runs; run++) {
+      const runCount = n > 10_000 ? (options.runsBig ?? options.runs) : options.runs;
+      for (let run = 1; run <= runCount; run++) {
         // Interleaved and alternated, so that drift (thermal, caches of the OS) hits both pages alike.
         const order: PageKind[] = run % 2 === 1 ? ['bare', 'app'] : ['app', 'bare'];
         for (const page of order) {

@@ -18,29 +18,45 @@ export interface BenchApp {
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
-export function installAppBench(n: number): { hoverProbe: ReturnType<typeof createHoverProbe>; complete(app: BenchApp): Promise<void> } {
+export interface AppBench {
+  hoverProbe: ReturnType<typeof createHoverProbe>;
+  /** The contract's camera, for the app to open at (as the bare page does) unless the URL names one. */
+  view: { center: [number, number]; zoom: number };
+  /**
+   * Starts importing the N synthetic flows as soon as the app can take them, while the map still
+   * loads: the bare page has its arcs in its first frame too.
+   */
+  startImport(importFile: BenchApp['importFile']): void;
+  /** After the app's first frame: waits for the import and a complete frame, then resolves `ready`. */
+  complete(app: BenchApp): Promise<void>;
+}
+
+export function installAppBench(n: number): AppBench {
   const hoverProbe = createHoverProbe();
   const marks: Record<string, number> = {};
   let resolveReady: (targets: BenchTargets) => void;
   const bench = installBench(new Promise<BenchTargets>((resolve) => (resolveReady = resolve)), () => ({ page: 'app', n, marks }));
   let app: BenchApp | null = null;
+  let imported: Promise<unknown> = Promise.resolve();
   bench.importRun = (rows, mode) => {
     if (!app) return Promise.reject(new Error('importRun before __bench.ready'));
     return importRun(app, rows, mode);
   };
   return {
     hoverProbe,
+    view: { center: STANDARD_VIEW.center, zoom: STANDARD_VIEW.zoom },
+    startImport(importFile) {
+      if (n === 0) return;
+      const csv = syntheticCsv(syntheticFlows(n));
+      imported = importFile(new File([csv], 'synthetic.csv', { type: 'text/csv' })).then(() => (marks['imported'] = performance.now()));
+    },
     async complete(ready) {
       app = ready;
       marks['appReady'] = performance.now();
-      ready.map.jumpTo(STANDARD_VIEW);
-      if (n > 0) {
-        const csv = syntheticCsv(syntheticFlows(n));
-        await ready.importFile(new File([csv], 'synthetic.csv', { type: 'text/csv' }));
-        marks['imported'] = performance.now();
-      }
+      ready.map.jumpTo(STANDARD_VIEW); // a no-op unless the URL named another view
+      await imported;
       // Ready: a deck.gl frame with every layer loaded, after maplibre went idle.
-      await new Promise<void>((resolve) => ready.map.once('idle', () => resolve()));
+      await new Promise<void>((resolve) => (ready.map.loaded() ? resolve() : ready.map.once('idle', () => resolve())));
       const before = ready.renderCount();
       ready.map.triggerRepaint();
       while (!(ready.renderCount() > before && ready.layersLoaded())) await frame();

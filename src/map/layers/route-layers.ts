@@ -1,4 +1,5 @@
-// The six corridors and the Caspian routes as paths: one colour per corridor, sea legs dashed.
+// The six corridors and the Caspian routes as paths: one colour per corridor, sea legs dashed,
+// branches drawn by this project (no cited source draws them) finely dashed and thinner.
 import { PathLayer, type PathLayerProps } from '@deck.gl/layers';
 import { beforeMapLayer } from './before-map-layer.ts';
 import { PathStyleExtension, type PathStyleExtensionProps } from '@deck.gl/extensions';
@@ -15,6 +16,8 @@ export interface CorridorPath {
   corridorId: string;
   branchId: string;
   mode: string;
+  /** No cited source draws this branch: our assumption. */
+  drawnByProject: boolean;
   path: LonLat[];
   colour: RGBA;
 }
@@ -22,6 +25,8 @@ export interface CorridorPath {
 export type DashedPathProps<T> = PathLayerProps<T> & PathStyleExtensionProps<T>;
 
 const DASH_SEA: [number, number] = [4, 3];
+/** Branches drawn by this project: short dashes, unlike the sea legs' long ones. */
+export const DASH_PROJECT: [number, number] = [1.5, 2];
 const SOLID: [number, number] = [0, 0];
 /** Props both path layers share: pixel widths, dashes (one shared extension instance, so one shader variant), hover. */
 export const PATH_DEFAULTS = {
@@ -37,7 +42,9 @@ export const PATH_DEFAULTS = {
 export function corridorPaths(corridors: Corridor[], visible: string[]): CorridorPath[] {
   return corridors
     .filter((c) => visible.includes(c.id))
-    .flatMap((c) => c.branches.map((b) => ({ corridorId: c.id, branchId: b.id, mode: b.mode, path: b.path, colour: hexToRgba(c.colour, 235) })));
+    .flatMap((c) =>
+      c.branches.map((b) => ({ corridorId: c.id, branchId: b.id, mode: b.mode, drawnByProject: b.drawnByProject === true, path: b.path, colour: hexToRgba(c.colour, 235) })),
+    );
 }
 
 export function buildCorridorLayer(paths: CorridorPath[], selectedId: string | null, beforeId: string): PathLayer<CorridorPath> {
@@ -47,8 +54,8 @@ export function buildCorridorLayer(paths: CorridorPath[], selectedId: string | n
     ...PATH_DEFAULTS,
     getPath: (d) => d.path,
     getColor: (d) => d.colour,
-    getWidth: (d) => (d.corridorId === selectedId ? 7 : 3.5),
-    getDashArray: (d) => (d.mode === 'sea' ? DASH_SEA : SOLID),
+    getWidth: (d) => (d.corridorId === selectedId ? 7 : 3.5) * (d.drawnByProject ? 0.6 : 1),
+    getDashArray: (d) => (d.drawnByProject ? DASH_PROJECT : d.mode === 'sea' ? DASH_SEA : SOLID),
     capRounded: true,
     updateTriggers: { getWidth: selectedId },
   }, beforeId));

@@ -2,12 +2,12 @@
 // paths, lengths, crossings and the indexes the panels read.
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { AtlasData, CaspianRoute, Corridor, Fact, Link, Vocabulary } from '../../src/model/atlas.ts';
+import { INTERNAL_LINK_KINDS, type AtlasData, type CaspianRoute, type Corridor, type Fact, type Link, type Vocabulary } from '../../src/model/atlas.ts';
 import type { Bilingual, LonLat } from '../../src/model/geodata.ts';
 import type { ProvinceRecord } from '../geodata/region-topology.ts';
 import type { DatasetFiles } from './load.ts';
 import { checkIntegrity } from './integrity.ts';
-import { bboxOf, branchPath, lengthKm, provincesCrossed, SeaLanes, type Bbox } from './geometry.ts';
+import { bboxOf, branchPath, corridorProvinces, lengthKm, SeaLanes, type Bbox } from './geometry.ts';
 import { ValidationError } from './load.ts';
 
 export interface AtlasInputs {
@@ -17,8 +17,6 @@ export interface AtlasInputs {
   countryShapes: Feature<Polygon | MultiPolygon, { id: string }>[];
 }
 
-const IRAN: Bilingual = { fa: 'ایران', en: 'Iran' };
-const TEHRAN = 'IR-23';
 
 export function buildAtlas({ files, provinceRecords, provinceShapes, countryShapes }: AtlasInputs): AtlasData {
   const problems = checkIntegrity(files, provinceRecords);
@@ -32,24 +30,33 @@ export function buildAtlas({ files, provinceRecords, provinceShapes, countryShap
     ...provinceRecords.map((p) => [p.id, p.capital.lonLat] as [string, LonLat]),
     ...files.partners.partners.map((p) => [p.id, p.capital.lonLat as LonLat] as [string, LonLat]),
   ]);
+  const national = files.national;
+  const nationalOrganisations = new Set(files.organisations.organisations.filter((o) => o.scope === 'national').map((o) => o.id));
+  /** Iran as a whole and its national bodies are one entity of their own, never a province (not Tehran, where IMIDRO sits). */
+  const isNational = (subject: string) => subject === national.id || nationalOrganisations.has(subject);
   const seatOf = new Map(files.organisations.organisations.map((o) => [o.id, o.seat]));
-  /** The province an arc from this origin starts in: itself, an organisation's seat, or Tehran. */
-  const homeProvince = (origin: string): string => {
-    const seat = seatOf.get(origin) ?? origin;
-    return seat.startsWith('IR-') ? seat : TEHRAN;
-  };
+  /** The province an arc from this origin starts in: itself or a provincial body's seat; null for national origins. */
+  const homeProvince = (origin: string): string | null => (isNational(origin) ? null : (seatOf.get(origin) ?? origin));
 
-  const facts: Fact[] = files.facts.facts.map((fact) => ({ ...fact, date: firstReportDate(fact.sources, reportDate) }));
+  const facts: Fact[] = files.facts.facts.map((fact) => ({
+    ...fact,
+    notes: fact.notes ?? [],
+    date: firstReportDate(fact.sources, reportDate),
+    reportId: firstReport(fact.sources),
+  }));
   const links: Link[] = files.links.links.map((link) => {
     const fromProvince = homeProvince(link.from);
-    const link_: Link = {
+    const internal = INTERNAL_LINK_KINDS.includes(link.kind);
+    return {
       ...link,
       participants: link.participants ?? [],
+      notes: link.notes ?? [],
+      reportId: firstReport(link.sources),
       fromProvince,
-      sourcePosition: capitalOf.get(fromProvince)!,
-      targetPosition: capitalOf.get(link.to) ?? null,
+      sourcePosition: fromProvince ? capitalOf.get(fromProvince)! : (national.anchor as LonLat),
+      // A meeting among Iranians has no foreign end: it is drawn as a ring at its origin.
+      targetPosition: internal ? null : (capitalOf.get(link.to) ?? null),
     };
-    return link_;
   });
 
   const corridors: Corridor[] = files.corridors.corridors.map((corridor) => {
@@ -59,9 +66,11 @@ export function buildAtlas({ files, provinceRecords, provinceShapes, countryShap
     });
     return {
       ...corridor,
+      membership: corridor.membership ?? 'members',
       branches,
       lengthKm: networkLengthKm(branches.map((b) => b.path)),
-      provinces: provincesCrossed(branches.map((b) => b.path), provinceShapes),
+      // Sourced branches only, plus the current province of places the basemap's old boundaries misplace.
+      provinces: corridorProvinces(branches, provinceShapes, (id) => placeById.get(id)?.province),
       bbox: bboxOf(branches.flatMap((b) => b.path)),
     };
   });
@@ -74,7 +83,9 @@ export function buildAtlas({ files, provinceRecords, provinceShapes, countryShap
 
   const factIdsOf = (subject: string) => facts.filter((f) => f.subject === subject).map((f) => f.id);
   const linkIdsOf = (test: (link: Link) => boolean) => links.filter(test).map((l) => l.id);
-  const organisationsIn = (seat: string) => files.organisations.organisations.filter((o) => o.seat === seat).map((o) => o.id);
+  const organisationsIn = (seat: string) => files.organisations.organisations.filter((o) => o.seat === seat && !isNational(o.id)).map((o) => o.id);
+  /** Facts about a place's own subject and the non-national bodies seated there. */
+  const factIdsIn = (seat: string) => facts.filter((f) => f.subject === seat || (seatOf.get(f.subject) === seat && !isNational(f.subject))).map((f) => f.id);
   const shapeBbox = (shapes: Feature[], id: string): Bbox => turf.bbox(shapes.find((s) => s.properties?.['id'] === id)!).map((x) => Math.round(x * 1e4) / 1e4) as Bbox;
 
   return {
@@ -82,7 +93,18 @@ export function buildAtlas({ files, provinceRecords, provinceShapes, countryShap
     sectors: files.vocabulary.sectors,
     vocabulary: buildVocabulary(files),
     sources: files.sources,
-    national: { id: 'IRN', name: IRAN, factIds: factIdsOf('IRN'), linkIds: linkIdsOf((l) => l.from === 'IRN') },
+    statusDefinitions: Object.fromEntries(files.vocabulary.statuses.map((s) => [s.id, s.definition])),
+    national: {
+      id: national.id,
+      name: national.name,
+      symbol: national.symbol,
+      anchor: national.anchor as LonLat,
+      note: national.note,
+      factIds: facts.filter((f) => isNational(f.subject)).map((f) => f.id),
+      linkIds: linkIdsOf((l) => isNational(l.from)),
+      organisationIds: [...nationalOrganisations],
+    },
+    speakers: files.speakers.speakers,
     provinces: provinceRecords.map((p) => ({
       id: p.id,
       name: p.name,
@@ -97,7 +119,7 @@ export function buildAtlas({ files, provinceRecords, provinceShapes, countryShap
       ...p,
       capital: { name: p.capital.name, lonLat: p.capital.lonLat as LonLat },
       bbox: shapeBbox(countryShapes, p.id),
-      factIds: factIdsOf(p.id),
+      factIds: factIdsIn(p.id),
       linkIds: linkIdsOf((l) => l.to === p.id),
       corridorIds: corridors.filter((c) => c.members.includes(p.id)).map((c) => c.id),
       routeIds: caspianRoutes.filter((r) => r.countries.includes(p.id)).map((r) => r.id),
@@ -115,6 +137,11 @@ export function buildAtlas({ files, provinceRecords, provinceShapes, countryShap
     identification: files.corridors.identification,
     caspianRoutes,
   };
+}
+
+function firstReport(sources: Fact['sources']): string | null {
+  for (const citation of sources) if ('report' in citation) return citation.report;
+  return null;
 }
 
 function firstReportDate(sources: Fact['sources'], reportDate: Map<string, string | null>): string | null {

@@ -5,7 +5,7 @@ import type { DatasetFiles } from './load.ts';
 
 export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[]): string[] {
   const problems: string[] = [];
-  const { vocabulary, sources, organisations, partners, facts, links, places, corridors, caspian } = files;
+  const { vocabulary, sources, organisations, partners, facts, links, places, corridors, caspian, speakers, claims } = files;
   const ids = <T extends { id: string }>(items: T[]) => new Set(items.map((item) => item.id));
   const provinceIds = new Set(provinces.map((p) => p.id));
   const partnerIds = ids(partners.partners);
@@ -16,6 +16,8 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
   const referenceIds = ids(sources.references);
   const reportIds = new Set(reportById.keys());
   const placeIds = new Set(placeById.keys());
+  const speakerIds = ids(speakers.speakers);
+  const saidByIds = new Set([...speakerIds, 'report']);
   const vocab = {
     sector: ids(vocabulary.sectors),
     factKind: ids(vocabulary.factKinds),
@@ -46,6 +48,8 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
       need(vocab.unit, q.unit, file, record, `quantities.${i}.unit`, 'unit');
       if (q.qualifier) need(vocab.qualifier, q.qualifier, file, record, `quantities.${i}.qualifier`, 'qualifier');
     });
+  const notes = (file: string, record: string, list: { kind: string; sources?: Citation[] }[] | undefined) =>
+    (list ?? []).forEach((n, i) => citations(file, `${record}.notes.${i}`, n.sources ?? []));
   const notAfterReport = (file: string, record: string, date: string | null | undefined, list: Citation[]) => {
     for (const c of list) {
       const reportDate = 'report' in c ? reportById.get(c.report)?.date : null;
@@ -62,6 +66,8 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
   unique('places.json', places.places);
   unique('corridors.json', corridors.corridors);
   unique('caspian.json', caspian.routes);
+  unique('speakers.json', speakers.speakers);
+  unique('claims.json', claims.claims);
 
   const subjects = new Set([...provinceIds, ...partnerIds, ...organisationIds, 'IRN']);
   for (const fact of facts.facts) {
@@ -70,6 +76,8 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
     fact.sectors.forEach((s, i) => need(vocab.sector, s, 'facts.json', fact.id, `sectors.${i}`, 'sector'));
     quantities('facts.json', fact.id, fact.quantities);
     citations('facts.json', fact.id, fact.sources);
+    need(saidByIds, fact.saidBy, 'facts.json', fact.id, 'saidBy', 'speaker');
+    notes('facts.json', fact.id, fact.notes);
   }
 
   const origins = new Set([...provinceIds, ...organisationIds, 'IRN']);
@@ -84,6 +92,9 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
     (link.participants ?? []).forEach((p, i) => need(origins, p, 'links.json', link.id, `participants.${i}`, 'participant'));
     quantities('links.json', link.id, link.quantities);
     citations('links.json', link.id, link.sources);
+    need(saidByIds, link.saidBy, 'links.json', link.id, 'saidBy', 'speaker');
+    link.people.forEach((p, i) => need(speakerIds, p, 'links.json', link.id, `people.${i}`, 'speaker'));
+    notes('links.json', link.id, link.notes);
     notAfterReport('links.json', link.id, link.date, link.sources);
     if (link.dateEnd && link.date && link.dateEnd < link.date) at('links.json', link.id, 'dateEnd', 'ends before it starts');
   }
@@ -91,6 +102,14 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
   for (const organisation of organisations.organisations) {
     need(new Set([...provinceIds, ...partnerIds]), organisation.seat, 'organisations.json', organisation.id, 'seat', 'province or partner');
   }
+
+  for (const speaker of speakers.speakers) {
+    need(new Set([...provinceIds, ...partnerIds, ...organisationIds]), speaker.organisation, 'speakers.json', speaker.id, 'organisation', 'province, partner or organisation');
+    speaker.then?.refs.forEach((r, i) => need(referenceIds, r, 'speakers.json', speaker.id, `then.refs.${i}`, 'reference'));
+  }
+  for (const report of sources.reports) report.dateInferred?.refs.forEach((r, i) => need(referenceIds, r, 'sources.json', report.id, `dateInferred.refs.${i}`, 'reference'));
+  const recordIds = new Set([...facts.facts.map((f) => `f:${f.id}`), ...links.links.map((l) => `l:${l.id}`)]);
+  for (const claim of claims.claims) (claim.records ?? []).forEach((r, i) => need(recordIds, r, 'claims.json', claim.id, `records.${i}`, 'record'));
 
   for (const place of places.places) {
     need(vocab.placeKind, place.kind, 'places.json', place.id, 'kind', 'place kind');

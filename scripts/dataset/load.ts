@@ -14,6 +14,9 @@ export interface DatasetFiles {
   places: schema.PlacesFile;
   corridors: schema.CorridorsFile;
   caspian: schema.CaspianFile;
+  speakers: schema.SpeakersFile;
+  national: schema.NationalFile;
+  claims: schema.ClaimsFile;
 }
 
 const FILES: { [K in keyof DatasetFiles]: [file: string, schema: z.ZodType<DatasetFiles[K]>] } = {
@@ -26,6 +29,9 @@ const FILES: { [K in keyof DatasetFiles]: [file: string, schema: z.ZodType<Datas
   places: ['places.json', schema.placesFile],
   corridors: ['corridors.json', schema.corridorsFile],
   caspian: ['caspian.json', schema.caspianFile],
+  speakers: ['speakers.json', schema.speakersFile],
+  national: ['national.json', schema.nationalFile],
+  claims: ['claims.json', schema.claimsFile],
 };
 
 export class ValidationError extends Error {

@@ -13,6 +13,8 @@ export const citation = z.union([
     .object({
       report: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'a report file name from shared/seeds'),
       excerpt: text.regex(/[\u0600-\u06FF]/, 'excerpts quote the Persian report').refine((s) => s.split(/\s+/).length <= 32, 'an excerpt is at most about 30 words'),
+      /** The source's own word order is scrambled here (an extraction fault); the card says so. */
+      scrambled: z.literal(true).optional(),
     })
     .strict(),
   z.object({ ref: id }).strict(),
@@ -25,13 +27,21 @@ export const quantity = z
 
 const named = z.object({ id, name: bilingual }).strict();
 
+/** A dated note of later public knowledge (with its sources), or our own editorial remark. */
+const note = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('later'), date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD'), text: bilingual, sources: z.array(citation).min(1, 'later knowledge cites a public source') }).strict(),
+  z.object({ kind: z.literal('editorial'), text: bilingual }).strict(),
+]);
+/** A speaker id from speakers.json, or `report` for the outlet's own narration. */
+const saidBy = id;
+
 export const vocabularyFile = z
   .object({
     $comment: z.string().optional(),
     sectors: z.array(named.extend({ colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/) }).strict()).min(1),
     factKinds: z.array(named),
     linkKinds: z.array(named),
-    statuses: z.array(named),
+    statuses: z.array(named.extend({ definition: bilingual, verbs: z.array(text).min(1) }).strict()),
     units: z.array(named),
     qualifiers: z.array(named),
     modes: z.array(named),
@@ -43,7 +53,22 @@ export const vocabularyFile = z
 export const sourcesFile = z
   .object({
     $comment: z.string().optional(),
-    reports: z.array(z.object({ id: z.string(), date: isoDate.nullable(), outlet: bilingual, title: bilingual }).strict()),
+    reports: z.array(
+      z
+        .object({
+          id: z.string(),
+          date: isoDate.nullable(),
+          /** For an undated report: the year its content points to, the range it must lie in, and why. */
+          dateInferred: z.object({ year: z.number().int(), from: isoDate, to: isoDate, basis: bilingual, refs: z.array(id).min(1) }).strict().optional(),
+          outlet: bilingual,
+          title: bilingual,
+          /** `headline`: the outlet's own headline (translated in en); `summary`: our summary where the headline is unknown. */
+          titleKind: z.enum(['headline', 'summary']),
+          url: z.url().optional(),
+        })
+        .strict()
+        .refine((r) => r.date !== null || r.dateInferred !== undefined, 'an undated report needs dateInferred'),
+    ),
     references: z.array(z.object({ id, title: text, url: z.url() }).strict()),
   })
   .strict();
@@ -84,6 +109,8 @@ export const factsFile = z
           sectors: z.array(id).min(1, 'every fact has at least one sector'),
           text: bilingual,
           quantities: z.array(quantity),
+          saidBy,
+          notes: z.array(note).optional(),
           sources,
         })
         .strict(),
@@ -91,8 +118,59 @@ export const factsFile = z
   })
   .strict();
 
+export const nationalFile = z
+  .object({
+    $comment: z.string().optional(),
+    id: z.literal('IRN'),
+    name: bilingual,
+    /** The short label drawn beside its map symbol. */
+    symbol: bilingual,
+    anchor: lonLat,
+    note: bilingual,
+  })
+  .strict();
+
+export const speakersFile = z
+  .object({
+    $comment: z.string().optional(),
+    speakers: z.array(
+      z
+        .object({
+          id,
+          name: bilingual,
+          /** Role at the time of the report. */
+          role: bilingual,
+          /** The phrase after "according to" / «به گفتهٔ». */
+          according: bilingual,
+          /** The province, partner or organisation the speaker spoke for. */
+          organisation: id,
+          /** No longer in that role: the public sources that show it. */
+          then: z.object({ refs: z.array(id).min(1) }).strict().optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export const claimsFile = z
+  .object({
+    $comment: z.string().optional(),
+    claims: z.array(
+      z
+        .object({
+          id: z.string().regex(/^\d{3}-\d{2}$/, 'report number and claim number, e.g. 001-02'),
+          claim: text,
+          persian: text,
+          records: z.array(z.string().regex(/^[fl]:[a-z0-9-]+$/, 'f:<fact id> or l:<link id>')).optional(),
+          notMapped: bilingual.optional(),
+        })
+        .strict()
+        .refine((c) => (c.records?.length ?? 0) > 0 || c.notMapped !== undefined, 'a claim maps to records or says why it is not mapped'),
+    ),
+  })
+  .strict();
+
 const topic = z.object({ text: bilingual, sectors: z.array(id).min(1) }).strict();
-const person = z.object({ name: bilingual, role: bilingual }).strict();
 
 export const linksFile = z
   .object({
@@ -113,8 +191,10 @@ export const linksFile = z
           text: bilingual,
           quantities: z.array(quantity),
           topics: z.array(topic),
-          people: z.array(person),
+          people: z.array(id),
           participants: z.array(id).optional(),
+          saidBy,
+          notes: z.array(note).optional(),
           sources,
         })
         .strict(),
@@ -155,8 +235,21 @@ export const corridorsFile = z
             .object({ year: z.number().int().nullable(), date: isoDate.optional(), place: bilingual.optional(), agreement: bilingual })
             .strict(),
           members: z.array(z.string().regex(/^[A-Z]{3}$/)).min(2),
+          /** 'members' (default): parties to an agreement; 'route': countries the route crosses, where there is no treaty. */
+          membership: z.enum(['members', 'route']).optional(),
           facts: z.array(fact),
-          branches: z.array(named.extend({ mode: id, nodes: z.array(id).min(2, 'a branch joins at least two places') }).strict()).min(1),
+          branches: z
+            .array(
+              named
+                .extend({
+                  mode: id,
+                  nodes: z.array(id).min(2, 'a branch joins at least two places'),
+                  /** True where no cited source draws this branch: our assumption, drawn dashed and left out of the corridor's provinces. */
+                  drawnByProject: z.boolean().optional(),
+                })
+                .strict(),
+            )
+            .min(1),
           sources: z.array(id).min(1),
         })
         .strict(),
@@ -170,6 +263,8 @@ const service = z
     text: bilingual,
     sources,
     since: isoDate.optional(),
+    /** The date of the source the service is known from: nothing says it still runs later. */
+    asOf: isoDate.optional(),
     frequency: quantity.optional(),
     publishedKm: z.number().positive().optional(),
   })
@@ -194,5 +289,8 @@ export type LinksFile = z.infer<typeof linksFile>;
 export type PlacesFile = z.infer<typeof placesFile>;
 export type CorridorsFile = z.infer<typeof corridorsFile>;
 export type CaspianFile = z.infer<typeof caspianFile>;
+export type SpeakersFile = z.infer<typeof speakersFile>;
+export type NationalFile = z.infer<typeof nationalFile>;
+export type ClaimsFile = z.infer<typeof claimsFile>;
 export type Citation = z.infer<typeof citation>;
 export type Quantity = z.infer<typeof quantity>;

@@ -62,7 +62,7 @@ export function groupLinks(state: Filters & Pick<AppState, 'layers'>, atlas: Atl
   return state.layers.links ? withoutTarget(filteredLinks(state, atlas)) : NO_LINKS;
 }
 
-/** Facts about a province, including those of organisations seated in it. */
+/** Facts about a province, including those of provincial bodies seated in it (national bodies are Iran as a whole's). */
 export function provinceFacts(atlas: AtlasData, provinceId: string): Fact[] {
   const province = atlas.provinces.find((p) => p.id === provinceId);
   if (!province) return [];
@@ -168,13 +168,22 @@ export function entityBounds(ref: EntityRef, atlas: AtlasData): [number, number,
       const lats = points.map((p) => p[1]);
       return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
     }
+    case 'national':
+      return iranBounds(atlas);
     case 'organisation': {
+      if (atlas.national.organisationIds.includes(ref.id)) return iranBounds(atlas);
       const seat = atlas.organisations.find((o) => o.id === ref.id)?.seat;
       return seat ? entityBounds({ kind: seat.startsWith('IR-') ? 'province' : 'partner', id: seat }, atlas) : null;
     }
     default:
       return null;
   }
+}
+
+/** All of Iran: its provinces' extent. */
+function iranBounds(atlas: AtlasData): [number, number, number, number] {
+  const boxes = atlas.provinces.map((p) => p.bbox);
+  return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
 }
 
 function linkEnds(link: Link | undefined): [number, number][] | undefined {

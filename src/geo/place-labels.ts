@@ -1,11 +1,12 @@
-// Label points for the basemap's place-labels layer: ports, border crossings, capitals.
+// Label points for the basemap's place-labels layer: ports, border crossings, capitals and the
+// symbol of Iran as a whole.
 import type { FeatureCollection, Point } from 'geojson';
 import type { AtlasData } from '../model/atlas.ts';
 
 export interface PlaceLabelProps {
   fa: string;
   en: string;
-  kind: 'port' | 'border' | 'capital';
+  kind: 'port' | 'border' | 'capital' | 'national';
 }
 
 export function placeLabelFeatures(atlas: AtlasData): FeatureCollection<Point, PlaceLabelProps> {
@@ -13,6 +14,7 @@ export function placeLabelFeatures(atlas: AtlasData): FeatureCollection<Point, P
   return {
     type: 'FeatureCollection',
     features: [
+      point(atlas.national.anchor, { ...atlas.national.symbol, kind: 'national' }),
       ...atlas.provinces.map((p) => point(p.capital.lonLat, { ...p.capital.name, kind: 'capital' })),
       ...atlas.partners.map((p) => point(p.capital.lonLat, { ...p.capital.name, kind: 'capital' })),
       ...atlas.places.filter((p) => p.kind === 'port' || p.kind === 'border').map((p) => point(p.lonLat, { ...p.name, kind: p.kind as 'port' | 'border' })),

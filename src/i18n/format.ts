@@ -1,7 +1,7 @@
 // Locale-aware formatting of the dataset's numbers, quantities and dates: Persian digits and the
 // Jalali calendar in fa, Western digits and the Gregorian calendar in en.
-import type { Quantity, Vocabulary } from '../model/atlas.ts';
-import { formatNumber, localeOf, t, type Lang } from './i18n.ts';
+import type { Quantity, Report, Vocabulary } from '../model/atlas.ts';
+import { formatNumber, localeOf, t, tf, type Lang } from './i18n.ts';
 
 /** 5500 → "۵٬۵۰۰"; 50,000,000 → "۵۰ میلیون" / "50 million" (long compact form for millions). */
 export function formatAmount(lang: Lang, value: number): string {
@@ -26,6 +26,28 @@ export function formatDate(lang: Lang, iso: string | null): string {
   if (!iso) return t(lang, 'date.undated');
   const date = new Date(`${iso}T12:00:00Z`);
   return new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** A year from its content ("c. 2020" / «حدود ۱۳۹۹»: the Jalali year holding most of it), for a report with no exact date. */
+export function formatApproxYear(lang: Lang, year: number): string {
+  if (lang === 'en') return tf(lang, 'date.approx', { year: String(year) });
+  const jalali = new Intl.DateTimeFormat(localeOf(lang), { year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, 6, 1)));
+  return tf(lang, 'date.approx', { year: jalali.replace(/\s*ه\.ش\.?/, '').trim() });
+}
+
+/** When a report was published: its date, or its inferred year ("c. 2020"), or "undated". */
+export function formatReportDate(lang: Lang, report: Pick<Report, 'date' | 'dateInferred'> | undefined): string {
+  if (report?.date) return formatDate(lang, report.date);
+  if (report?.dateInferred) return formatApproxYear(lang, report.dateInferred.year);
+  return t(lang, 'date.undated');
+}
+
+/** "2021-05" → "May 2021" / «مه ۲۰۲۱»; a full date as formatDate. Later notes may know only the month. */
+export function formatNoteDate(lang: Lang, date: string): string {
+  if (date.length > 7) return formatDate(lang, date);
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  const locale = lang === 'fa' ? 'fa-IR-u-ca-gregory-nu-arabext' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 15)));
 }
 
 export function formatDateRange(lang: Lang, start: string | null, end?: string): string {

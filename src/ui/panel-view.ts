@@ -44,7 +44,12 @@ export function renderHoverCard(container: HTMLElement, model: PanelModel | null
     el('strong', { className: 'hover-title' }, el('bdi', { text: model.title })),
     el('span', { className: 'hover-subtitle', text: model.subtitle }),
     model.empty ? el('span', { className: 'hover-empty', text: model.empty }) : null,
-    ...model.sections.flatMap((s) => s.items.map((item) => el('span', { className: 'hover-item' }, el('bdi', { text: item.detail ? `${item.text} (${item.detail})` : item.text })))),
+    ...model.sections.flatMap((s) =>
+      s.items.flatMap((item) => [
+        el('span', { className: 'hover-item' }, el('bdi', { text: item.detail ? `${item.text} (${item.detail})` : item.text })),
+        ...(item.notes ?? []).map((note) => el('span', { className: 'hover-note', text: note, attrs: { dir: 'auto' } })),
+      ]),
+    ),
     ),
   );
   container.dataset['entity'] = `${model.ref.kind}:${model.ref.id}`;
@@ -68,6 +73,7 @@ function itemView(item: PanelItem, lang: Lang, handlers: PanelHandlers): HTMLLIE
     text,
     item.detail ? el('span', { className: 'panel-detail', text: item.detail, attrs: { dir: 'auto' } }) : null,
     item.chips?.length ? el('span', { className: 'chips' }, ...item.chips.map((c) => chip(c.label, c.colour))) : null,
+    ...(item.notes ?? []).map((note) => el('p', { className: 'panel-note', text: note, attrs: { dir: 'auto' } })),
     ...(item.sources ?? []).map((s) => sourceView(s, lang)),
   );
 }
@@ -86,6 +92,8 @@ function sourceView(source: SourceNote, lang: Lang): HTMLElement {
       { className: 'source' },
       el('summary', {}, el('span', { text: `${source.label} ` }), source.file ? el('bdi', { className: 'source-file', text: source.file, attrs: { dir: 'ltr' } }) : null),
       el('blockquote', { text: source.excerpt, attrs: { lang: 'fa', dir: 'rtl', 'aria-label': t(lang, 'panel.excerpt') } }),
+      source.excerptNote ? el('p', { className: 'source-note', text: source.excerptNote }) : null,
+      url ? el('a', { className: 'source-url', text: t(lang, 'panel.openReport'), attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } }) : null,
     );
   }
   if (url) return el('a', { className: 'source', text: source.label, attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } });

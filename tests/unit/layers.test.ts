@@ -5,6 +5,7 @@ import { initialState, type AppState } from '../../src/app/state.ts';
 import { buildLayers, entityFromPick } from '../../src/map/layers/build-layers.ts';
 import { arcEnds, arcTilts, linkColours } from '../../src/map/layers/link-layer.ts';
 import { provinceFill } from '../../src/map/layers/province-layer.ts';
+import { DASH_PROJECT, type CorridorPath } from '../../src/map/layers/route-layers.ts';
 import { hexToRgba } from '../../src/map/colours.ts';
 import { LIGHT_THEME } from '../../src/map/theme.ts';
 import { regionFromTopology, type RegionTopology } from '../../src/geo/region.ts';
@@ -36,6 +37,18 @@ describe('buildLayers', () => {
   it('draws only the visible corridors', () => {
     const layers = layersOf({ ...base, corridors: ['eco-iti'] });
     expect(new Set(dataIds(layers['corridors'], (d: { corridorId: string }) => d.corridorId))).toEqual(new Set(['eco-iti']));
+  });
+
+  it('draws the branches this project drew (no cited source) finely dashed and thinner', () => {
+    const layer = layersOf({ ...base, corridors: ['traceca'] })['corridors']!;
+    const props = layer.props as unknown as { data: CorridorPath[]; getDashArray: (d: CorridorPath) => [number, number]; getWidth: (d: CorridorPath) => number };
+    const feeder = props.data.find((d) => d.branchId === 'feeder-south')!;
+    const core = props.data.find((d) => d.branchId === 'caucasus')!;
+    expect(feeder.drawnByProject).toBe(true);
+    expect(props.getDashArray(feeder)).toEqual(DASH_PROJECT);
+    expect(props.getDashArray(core)).toEqual([0, 0]);
+    expect(props.getWidth(feeder)).toBeLessThan(props.getWidth(core));
+    expect(props.data.filter((d) => d.drawnByProject).map((d) => d.branchId)).toEqual(['feeder-south', 'feeder-west', 'feeder-northeast']);
   });
 
   it('draws the arcs the sector filter keeps', () => {
@@ -86,7 +99,10 @@ describe('link arcs', () => {
   });
 
   it('fan out when they share both ends', () => {
-    const tilts = arcTilts(atlas.links.filter((l) => l.from === 'IR-03' && l.to === 'KAZ'));
+    // Iran as a whole and IMIDRO both start at the national symbol: four links to Tashkent.
+    const shared = atlas.links.filter((l) => l.fromProvince === null && l.to === 'UZB' && l.targetPosition !== null);
+    expect(shared.length).toBeGreaterThan(1);
+    const tilts = arcTilts(shared);
     expect(new Set(tilts.values()).size).toBe(tilts.size);
   });
 });

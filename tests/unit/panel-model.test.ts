@@ -30,7 +30,8 @@ describe('province panel', () => {
     expect(units.detail).toContain('over 5,500 units');
     expect(units.chips).toEqual([{ label: 'Industry and manufacturing', colour: expect.stringMatching(/^#/) }]);
     expect(units.sources![0]).toMatchObject({ file: '001_94fc70272dc78c07.txt', excerpt: expect.stringContaining('5') });
-    expect(units.sources![0]!.label).toContain('undated');
+    // Report 001 has no date of its own; its content dates it to about 2020.
+    expect(units.sources![0]!.label).toContain('c. 2020');
     expect(text(fa)).toContain('بیش از ۵٬۵۰۰ واحد');
   });
 
@@ -66,17 +67,46 @@ describe('corridor panel', () => {
   });
 });
 
+describe('corridor panel after the data review (D10)', () => {
+  it('heads East–West\'s countries "Countries on the route", not "Members"', () => {
+    for (const [lang, heading, members] of [['en', 'Countries on the route', 'Members'], ['fa', 'کشورهای مسیر', 'اعضا']] as const) {
+      const overview = panelModel({ kind: 'corridor', id: 'east-west' }, context(lang))!.sections[0]!.items.map((i) => i.text);
+      expect(overview).toContain(heading);
+      expect(overview).not.toContain(members);
+    }
+  });
+
+  it('labels the branches drawn by this project, and says TRACECA crosses no province on a sourced branch', () => {
+    const en = panelModel({ kind: 'corridor', id: 'traceca' }, context('en'))!;
+    const branches = section(en, 'Branches')!.items.map((i) => i.text);
+    expect(branches.filter((b) => b.endsWith('drawn by this project (our assumption)'))).toHaveLength(3);
+    expect(branches.find((b) => b.startsWith('Turkmenbashi–Tashkent–Osh'))).not.toMatch(/drawn by this project/);
+    expect(section(en, 'Overview')!.items.find((i) => i.text === 'Provinces crossed')!.detail).toBe('none: only branches drawn by this project cross Iran');
+    const fa = panelModel({ kind: 'corridor', id: 'traceca' }, context('fa'))!;
+    expect(fa.sections.flatMap((s) => s.items.map((i) => i.text)).filter((b) => b.endsWith('ترسیم این پروژه (فرض ما)'))).toHaveLength(3);
+  });
+});
+
 describe('link and route panels', () => {
   it('shows a link with its quantity, date and source', () => {
     const purchase = panelModel({ kind: 'link', id: 'iran-uzb-steel-purchase' }, context('en'))!;
-    expect(purchase.title).toBe('Iran → Uzbekistan');
+    expect(purchase.title).toBe('Iran as a whole → Uzbekistan');
     expect(purchase.subtitle).toContain('26 August 2025');
     expect(text(purchase)).toContain('300,000 tonnes');
   });
 
   it('shows a Caspian route with its length and service', () => {
-    const route = panelModel({ kind: 'route', id: 'baku--turkmenbashi' }, context('en'))!;
+    const route = panelModel({ kind: 'route', id: 'alat--turkmenbashi' }, context('en'))!;
     expect(text(route)).toContain('343 km');
+  });
+
+  it('marks the KSSL–TPO lines as possible pairs, monthly, as of 2021, in both languages', () => {
+    const en = section(panelModel({ kind: 'route', id: 'nowshahr--astrakhan' }, context('en')), 'Services')!.items[0]!;
+    expect(en.detail).toBe('One possible pair of six monthly MoU lines (pairs not published) · 1 sailing a month on each line · as of 30 October 2021');
+    expect(en.text).toMatch(/not published/);
+    const fa = panelModel({ kind: 'route', id: 'nowshahr--astrakhan' }, context('fa'))!.sections[0]!.items[0]!;
+    expect(fa.detail).toContain('جفت‌ها منتشر نشده');
+    expect(fa.detail).toContain('وضعیت در');
   });
 });
 

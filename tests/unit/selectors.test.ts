@@ -17,9 +17,9 @@ describe('sector filter', () => {
     expect(filteredLinks({ ...base, sectors: [] }, atlas)).toEqual([]);
   });
 
-  it('draws arcs only for links with a target, and rings for group links', () => {
+  it('draws arcs only for links with a foreign end, and rings for group links and meetings among Iranians', () => {
     expect(arcLinks(base, atlas).every((l) => l.targetPosition !== null)).toBe(true);
-    expect(groupLinks(base, atlas).map((l) => l.id)).toEqual(['rk-provincial-diplomacy']);
+    expect(groupLinks(base, atlas).map((l) => l.id)).toEqual(['ea-kaz-video-call', 'rk-provincial-diplomacy']);
     expect(arcLinks({ ...base, layers: { ...base.layers, links: false } }, atlas)).toEqual([]);
   });
 
@@ -44,8 +44,8 @@ describe('province activity', () => {
     expect(provinceActivity(base, atlas)).toBe(before);
   });
 
-  it('counts national bodies in Tehran', () => {
-    expect(provinceActivity(base, atlas).get('IR-23')).toBeGreaterThan(0);
+  it('counts nothing national in Tehran: IMIDRO and Iran as a whole are an entity of their own', () => {
+    expect(provinceActivity(base, atlas).get('IR-23')).toBe(0);
   });
 
   it('maps counts to classes', () => {
@@ -84,7 +84,7 @@ describe('sector counts', () => {
     const steel = sectorCounts(atlas).get('steel-metals')!;
     expect(steel.links).toBe(5);
     expect(steel.facts).toBeGreaterThanOrEqual(5);
-    expect(steel.provinces).toBe(1); // Tehran, through IMIDRO
+    expect(steel.provinces).toBe(0); // all steel records are Iran as a whole's or IMIDRO's, not a province's
   });
 });
 
@@ -114,6 +114,6 @@ describe('resolveEntity and entityBounds', () => {
   it('finds somewhere to fly for places and areas', () => {
     expect(entityBounds({ kind: 'province', id: 'IR-03' }, atlas)).toHaveLength(4);
     expect(entityBounds({ kind: 'place', id: 'bandar-anzali' }, atlas)).toEqual([49.458, 37.473]);
-    expect(entityBounds({ kind: 'national', id: 'IRN' }, atlas)).toBeNull();
+    expect(entityBounds({ kind: 'national', id: 'IRN' }, atlas)).toHaveLength(4);
   });
 });

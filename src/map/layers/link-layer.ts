@@ -18,8 +18,7 @@ export const LINK_WIDTH: Record<string, number> = {
   visit: 4,
   meeting: 3.5,
   'target-market': 3,
-  'planned-cooperation': 2.5,
-  forum: 3,
+  'proposed-cooperation': 2.5,
 };
 
 export interface LinkLayerInputs {

@@ -1,5 +1,5 @@
-// Points: ports, border crossings and capitals (labels come from the basemap style, shaped by the
-// browser), and rings for links to partner groups, which have no single place to arc to.
+// Points: ports, border crossings, capitals and the symbol of Iran as a whole (labels come from the
+// basemap style, shaped by the browser), and rings for links with no foreign place to arc to.
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { beforeMapLayer } from './before-map-layer.ts';
 import type { AtlasData, Link } from '../../model/atlas.ts';
@@ -14,12 +14,13 @@ export const FORUM_LAYER_ID = 'forums';
 export interface MapPoint {
   ref: EntityRef;
   lonLat: LonLat;
-  kind: 'port' | 'border' | 'capital' | 'partner-capital';
+  kind: 'port' | 'border' | 'capital' | 'partner-capital' | 'national';
 }
 
 /** Ports and border crossings from the dataset, plus province and partner capitals. */
 export function mapPoints(atlas: AtlasData): MapPoint[] {
   return [
+    { ref: { kind: 'national', id: atlas.national.id }, lonLat: atlas.national.anchor, kind: 'national' },
     ...atlas.provinces.map((p): MapPoint => ({ ref: { kind: 'province', id: p.id }, lonLat: p.capital.lonLat, kind: 'capital' })),
     ...atlas.partners.map((p): MapPoint => ({ ref: { kind: 'partner', id: p.id }, lonLat: p.capital.lonLat, kind: 'partner-capital' })),
     ...atlas.places
@@ -38,10 +39,12 @@ export const POINT_DEFAULTS = {
   highlightColor: [255, 200, 0, 255] as RGBA,
 };
 
-const RADIUS: Record<MapPoint['kind'], number> = { port: 4.5, border: 4, capital: 3, 'partner-capital': 3.5 };
+const RADIUS: Record<MapPoint['kind'], number> = { port: 4.5, border: 4, capital: 3, 'partner-capital': 3.5, national: 7 };
+const WHITE: RGBA = [255, 255, 255, 255];
 
+/** Iran as a whole is a hollow ring, unlike any capital, so it never reads as a province's city. */
 function pointColour(kind: MapPoint['kind'], theme: Theme): RGBA {
-  return kind === 'port' ? theme.port : kind === 'border' ? theme.border : theme.capital;
+  return kind === 'port' ? theme.port : kind === 'border' ? theme.border : kind === 'national' ? WHITE : theme.capital;
 }
 
 export function buildPlaceLayer(points: MapPoint[], selected: EntityRef | null, theme: Theme, beforeId: string): ScatterplotLayer<MapPoint> {
@@ -53,8 +56,8 @@ export function buildPlaceLayer(points: MapPoint[], selected: EntityRef | null, 
     getPosition: (d) => d.lonLat,
     getRadius: (d) => RADIUS[d.kind] + (`${d.ref.kind}:${d.ref.id}` === selectedKey ? 3 : 0),
     getFillColor: (d) => pointColour(d.kind, theme),
-    getLineColor: [255, 255, 255, 255],
-    getLineWidth: 1.5,
+    getLineColor: (d) => (d.kind === 'national' ? theme.capital : WHITE),
+    getLineWidth: (d) => (d.kind === 'national' ? 3 : 1.5),
     updateTriggers: { getRadius: selectedKey },
   }, beforeId));
 }

@@ -20,8 +20,9 @@ describe('provinces', () => {
   it('gives facts only to the provinces the reports speak of', () => {
     const withFacts = atlas.provinces.filter((p) => p.factIds.length > 0).map((p) => p.id);
     expect(withFacts).toEqual(['IR-03', 'IR-07', 'IR-09', 'IR-15', 'IR-28', 'IR-29']);
-    // Tehran's facts come through the national bodies seated there.
-    expect(atlas.provinces.find((p) => p.id === 'IR-23')!.organisationIds).toContain('imidro');
+    // IMIDRO sits in Tehran but is a national body: its facts are Iran as a whole's, not Tehran's.
+    expect(atlas.provinces.find((p) => p.id === 'IR-23')!.organisationIds).not.toContain('imidro');
+    expect(atlas.national.organisationIds).toContain('imidro');
   });
 });
 
@@ -57,9 +58,11 @@ describe('links', () => {
     expect(link('iran-uzb-steel-purchase').quantities).toEqual([{ value: 300000, unit: 'tonnes' }]);
   });
 
-  it('starts arcs at capitals: a province at its own, a national body at Tehran', () => {
+  it('starts arcs at a province capital, or at the national symbol for Iran and its national bodies', () => {
     expect(link('fars-uzb-delegation').sourcePosition).toEqual([52.5311, 29.6103]); // Shiraz
-    expect(link('imidro-uzb-meeting').fromProvince).toBe('IR-23');
+    expect(link('imidro-uzb-meeting').fromProvince).toBeNull();
+    expect(link('imidro-uzb-meeting').sourcePosition).toEqual(atlas.national.anchor);
+    expect(link('iran-uzb-steel-purchase').sourcePosition).toEqual(atlas.national.anchor);
     expect(link('iran-uzb-steel-purchase').targetPosition).toEqual([69.2163, 41.2647]); // Tashkent
     expect(link('rk-provincial-diplomacy').targetPosition).toBeNull();
   });
@@ -77,7 +80,7 @@ describe('every record', () => {
     }
   });
 
-  it('takes its date from its report; facts from the undated report are undated', () => {
+  it('takes its date from its report; facts from the undated report have no exact date', () => {
     expect(fact('ea-carmakers').date).toBeNull();
     expect(fact('iran-steel-capacity').date).toBe('2025-08-26');
   });

@@ -8,7 +8,7 @@ import type { AtlasData, Citation, Fact } from '../model/atlas.ts';
 import type { LonLat } from '../model/geodata.ts';
 import { formatApproxYear, formatDate, formatKm, formatQuantity } from '../i18n/format.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
-import { entityName, sourceNote, type PanelContext } from '../ui/panel-model.ts';
+import { entityName, sourceNote, type PanelContext } from '../ui/panel-items.ts';
 
 export const RECORD_KINDS = ['fact', 'link', 'corridor', 'route', 'flow'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];

@@ -72,7 +72,7 @@ describe('app, opened in Persian', () => {
   });
 
   it('toggling sectors changes which arcs are drawn, and the legend follows', async () => {
-    expect((await layerData(page, 'links')).length).toBe(14);
+    expect((await layerData(page, 'links')).length).toBe(13);
     await page.click('#sectors-none');
     expect(await layerData(page, 'links')).toEqual([]);
     await page.check('#sector-steel-metals');
@@ -81,7 +81,7 @@ describe('app, opened in Persian', () => {
     expect(await page.textContent('#legend')).not.toContain('معدن و مواد معدنی');
     expect(new URL(page.url()).searchParams.get('sectors')).toBe('steel-metals');
     await page.click('#sectors-all');
-    expect((await layerData(page, 'links')).length).toBe(14);
+    expect((await layerData(page, 'links')).length).toBe(13);
   });
 
   it('switches each corridor off and on', async () => {

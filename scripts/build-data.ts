@@ -6,13 +6,13 @@ import { buildGeodataInputs } from './geodata/inputs.ts';
 import { buildRegionTopology } from './geodata/region-topology.ts';
 import { buildAtlas } from './dataset/build-atlas.ts';
 import { buildAtlasInputs } from './dataset/inputs.ts';
-import { ATLAS_DATA_PATH, GAZETTEER_DATA_PATH } from '../src/model/atlas.ts';
-import { STORIES_DATA_PATH } from '../src/model/stories.ts';
+import { ATLAS_DATA_PATH, GAZETTEER_DATA_PATH } from '../src/core/atlas.ts';
+import { STORIES_DATA_PATH } from '../src/core/stories.ts';
 import { loadStories } from './dataset/stories.ts';
 import { buildGazetteer } from './dataset/gazetteer.ts';
-import { isRegionTopology, regionFromTopology } from '../src/geo/region.ts';
+import { isRegionTopology, regionFromTopology } from '../src/core/region.ts';
 
-import { REGION_TOPOLOGY_PATH } from '../src/model/geodata.ts';
+import { REGION_TOPOLOGY_PATH } from '../src/core/geodata.ts';
 
 function main(): void {
   const started = performance.now();

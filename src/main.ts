@@ -3,32 +3,32 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { sameRef, type AppState, type EntityRef, type ViewState } from './app/state.ts';
-import { parseLang, parseUrlState, writeUrlState } from './app/url-state.ts';
-import { entityBounds, resolveEntity } from './app/selectors.ts';
-import { isRegionTopology, regionFromTopology, type Region } from './geo/region.ts';
-import { placeLabelFeatures } from './geo/place-labels.ts';
-import { formatNumber, t, tf, type Lang } from './i18n/i18n.ts';
-import { formatDate } from './i18n/format.ts';
-import { BASEMAP_LAYER_IDS, buildBasemapStyle } from './map/basemap-style.ts';
-import { buildLayers, entityFromPick } from './map/layers/build-layers.ts';
+import { sameRef, type AppState, type EntityRef, type ViewState } from './state/state.ts';
+import { parseLang, parseUrlState, writeUrlState } from './state/url-state.ts';
+import { entityBounds, resolveEntity } from './model/selectors.ts';
+import { isRegionTopology, regionFromTopology, type Region } from './core/region.ts';
+import { placeLabelFeatures } from './model/place-labels.ts';
+import { formatNumber, t, tf, type Lang } from './core/i18n/i18n.ts';
+import { formatDate } from './core/i18n/format.ts';
+import { BASEMAP_LAYER_IDS, buildBasemapStyle } from './layers/basemap-style.ts';
+import { buildLayers, entityFromPick } from './layers/build-layers.ts';
 import { tryCreateMapView, type AtlasView, type MapView } from './map/map-view.ts';
 import { createStaticView } from './map/static-map.ts';
-import { LIGHT_THEME } from './map/theme.ts';
-import { ATLAS_DATA_PATH, type AtlasData } from './model/atlas.ts';
-import { REGION_TOPOLOGY_PATH, type Bilingual, type LonLat } from './model/geodata.ts';
+import { LIGHT_THEME } from './core/theme.ts';
+import { ATLAS_DATA_PATH, type AtlasData } from './core/atlas.ts';
+import { REGION_TOPOLOGY_PATH, type Bilingual, type LonLat } from './core/geodata.ts';
 import { applyLanguage, showNotice, showStatus } from './ui/chrome.ts';
 import { createControls, type ControlsView } from './ui/controls-panel.ts';
 import { loadFonts } from './ui/fonts.ts';
-import { hoverSummary, panelModel, type PanelContext } from './ui/panel-model.ts';
+import { hoverSummary, panelModel, type PanelContext } from './model/panel-model.ts';
 import { renderHoverCard, renderSidePanel } from './ui/panel-view.ts';
 import { createSearchBox } from './ui/search-box.ts';
 import { bindMenu } from './ui/menu.ts';
-import { legendModel } from './ui/legend-model.ts';
+import { legendModel } from './model/legend-model.ts';
 import { renderLegend } from './ui/legend-view.ts';
-import { createPresenter, type Presenter } from './app/presenter.ts';
-import { createAnalyst, type Analyst } from './app/analyst.ts';
-import { loadJson } from './app/data-source.ts';
+import { createPresenter, type Presenter } from './features/presenter.ts';
+import { createAnalyst, type Analyst } from './features/analyst.ts';
+import { loadJson } from './data/data-source.ts';
 import { configureMaplibreWorker } from './map/worker-url.ts';
 
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
@@ -247,7 +247,7 @@ async function start(): Promise<void> {
     if (!mapView) throw new Error('no live map to export'); // its menu is hidden then
     showStatus(ui.status, t(state.lang, 'export.working'));
     try {
-      const { exportPng: render } = await import('./export/png-export.ts');
+      const { exportPng: render } = await import('./features/png-export.ts');
       const image = await render({
         view: mapView,
         layers: lastLayers,

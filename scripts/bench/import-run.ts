@@ -1,5 +1,5 @@
 // Import benchmark: the app's CSV import against plain papaparse, via `__bench.importRun` on one page.
-import { launchChromium } from '../../tests/browser/chromium.ts';
+import { launchChromium } from '../lib/chromium.ts';
 import { TIMEOUTS, closeBrowser, errorText, newBenchPage, waitForReady, watchErrors, withTimeout } from './browser.ts';
 import type { BenchWindow, ImportBenchResult, ImportRunResult } from './types.ts';
 

@@ -1,6 +1,6 @@
 // One benchmark run: a fresh Chromium, one page at one N, every metric of the contract measured once.
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../../tests/browser/chromium.ts';
+import { launchChromium } from '../lib/chromium.ts';
 import {
   LONG_TASK_INIT_SCRIPT,
   TIMEOUTS,

@@ -2,8 +2,8 @@
 // paths, lengths, crossings and the indexes the panels read.
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { INTERNAL_LINK_KINDS, type AtlasData, type CaspianRoute, type Corridor, type Fact, type Link, type Vocabulary } from '../../src/model/atlas.ts';
-import type { Bilingual, LonLat } from '../../src/model/geodata.ts';
+import { INTERNAL_LINK_KINDS, type AtlasData, type CaspianRoute, type Corridor, type Fact, type Link, type Vocabulary } from '../../src/core/atlas.ts';
+import type { Bilingual, LonLat } from '../../src/core/geodata.ts';
 import type { ProvinceRecord } from '../geodata/region-topology.ts';
 import type { DatasetFiles } from './load.ts';
 import { checkIntegrity } from './integrity.ts';

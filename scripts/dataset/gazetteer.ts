@@ -3,10 +3,10 @@
 // places, with ISO codes and the other names i18n-iso-countries knows as aliases.
 import countries from 'i18n-iso-countries';
 import { pointOnFeature } from '@turf/turf';
-import type { CountryFeature } from '../../src/geo/region.ts';
-import type { Gazetteer, GazetteerEntry } from '../../src/import/types.ts';
-import type { AtlasData } from '../../src/model/atlas.ts';
-import type { LonLat } from '../../src/model/geodata.ts';
+import type { CountryFeature } from '../../src/core/region.ts';
+import type { Gazetteer, GazetteerEntry } from '../../src/core/import-types.ts';
+import type { AtlasData } from '../../src/core/atlas.ts';
+import type { LonLat } from '../../src/core/geodata.ts';
 
 const round = ([lon, lat]: LonLat): LonLat => [Math.round(lon * 1e4) / 1e4, Math.round(lat * 1e4) / 1e4];
 

@@ -2,7 +2,7 @@
 // provinces crossed, bounding boxes. Pure functions of the data files and the province shapes.
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { LonLat } from '../../src/model/geodata.ts';
+import type { LonLat } from '../../src/core/geodata.ts';
 import type { CaspianFile } from './schema.ts';
 
 export type Bbox = [west: number, south: number, east: number, north: number];

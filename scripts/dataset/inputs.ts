@@ -1,6 +1,6 @@
 // Everything the atlas build reads: the data files plus the province and country shapes of the basemap.
 import type { Topology } from 'topojson-specification';
-import { regionFromTopology, isRegionTopology } from '../../src/geo/region.ts';
+import { regionFromTopology, isRegionTopology } from '../../src/core/region.ts';
 import { buildGeodataInputs } from '../geodata/inputs.ts';
 import { buildRegionTopology } from '../geodata/region-topology.ts';
 import type { AtlasInputs } from './build-atlas.ts';

@@ -2,11 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AtlasData } from '../../src/model/atlas.ts';
-import type { Story } from '../../src/model/stories.ts';
-import { LAYER_GROUPS } from '../../src/app/state.ts';
-import { resolveEntity } from '../../src/app/selectors.ts';
-import { REGION_EXTENT } from '../../src/model/geodata.ts';
+import type { AtlasData } from '../../src/core/atlas.ts';
+import type { Story } from '../../src/core/stories.ts';
+import { LAYER_GROUPS, resolveEntity } from '../../src/core/entities.ts';
+import { REGION_EXTENT } from '../../src/core/geodata.ts';
 import { bilingual } from './schema.ts';
 import { ValidationError, validateFile } from './load.ts';
 

@@ -1,6 +1,6 @@
 // Dev helper: screenshots the example slide deck (public/examples/slides.html) with its embedded map.
 import { preview } from 'vite';
-import { launchChromium } from '../../tests/browser/chromium.ts';
+import { launchChromium } from '../lib/chromium.ts';
 
 const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
 const url = server.resolvedUrls!.local[0]!;

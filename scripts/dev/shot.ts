@@ -2,7 +2,7 @@
 //   npx tsx scripts/dev/shot.ts "?lang=en&select=IR-03" [hoverLon hoverLat] [width height]
 // With EXPORT=1|2|4 in the environment it also saves the PNG export to /tmp/export.png.
 import { preview } from 'vite';
-import { hoverAt, launchChromium, openApp } from '../../tests/browser/chromium.ts';
+import { hoverAt, launchChromium, openApp } from '../lib/chromium.ts';
 
 const [query = '', lon, lat, width = '1280', height = '800'] = process.argv.slice(2);
 const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });

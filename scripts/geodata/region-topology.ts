@@ -8,7 +8,7 @@ import { presimplify, simplify } from 'topojson-simplify';
 import * as turf from '@turf/turf';
 import countries from 'i18n-iso-countries';
 import faCountryNames from 'i18n-iso-countries/langs/fa.json' with { type: 'json' };
-import { REGION_EXTENT, type Bilingual, type CountryProps, type LabelProps, type LonLat, type ProvinceProps } from '../../src/model/geodata.ts';
+import { REGION_EXTENT, type Bilingual, type CountryProps, type LabelProps, type LonLat, type ProvinceProps } from '../../src/core/geodata.ts';
 import { DataError } from '../lib/io.ts';
 
 countries.registerLocale(faCountryNames);
@@ -130,7 +130,7 @@ function buildCountries(world: NamedTopology, config: CountryConfig, iranIslands
   }
   const { west, south, east, north } = config.region;
   if (JSON.stringify([[west, south], [east, north]]) !== JSON.stringify(REGION_EXTENT)) {
-    throw new DataError(CONFIG_FILE, 'region', 'west/south/east/north', 'must equal REGION_EXTENT in src/model/geodata.ts');
+    throw new DataError(CONFIG_FILE, 'region', 'west/south/east/north', 'must equal REGION_EXTENT in src/core/geodata.ts');
   }
   for (const id of config.partners) {
     if (!byId.has(id)) throw new DataError(CONFIG_FILE, 'partners', id, 'not a country in world-atlas');

@@ -4,7 +4,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { createHoverProbe, installBench, STANDARD_VIEW, type BenchTargets } from './contract.ts';
 import { syntheticCsv, syntheticFlows } from './synthetic.ts';
-import type { ImportedDataset } from '../imported/datasets.ts';
+import type { ImportedDataset } from '../model/imported-datasets.ts';
 
 export interface BenchApp {
   map: MaplibreMap;

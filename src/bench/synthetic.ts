@@ -1,6 +1,6 @@
 // Synthetic flows for the benchmark: the same N arcs on the bare page and in the app (there as a
 // CSV through the import path). Deterministic: mulberry32 with a fixed seed.
-import type { LonLat } from '../model/geodata.ts';
+import type { LonLat } from '../core/geodata.ts';
 
 /** The public mulberry32 generator; returns numbers in [0, 1). */
 export function mulberry32(seed: number): () => number {

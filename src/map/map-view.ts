@@ -4,12 +4,12 @@ import { AttributionControl, FullscreenControl, Map as MaplibreMap, NavigationCo
 import type { ControlPosition, IControl, StyleSpecification } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import type { Lang } from '../i18n/i18n.ts';
-import { t } from '../i18n/i18n.ts';
-import { REGION_EXTENT, type LonLat } from '../model/geodata.ts';
-import { REGION_BOUNDS, type ViewState } from '../app/state.ts';
-import { ZOOM_RANGE } from '../app/url-state.ts';
-import { LABEL_LAYER_IDS, labelText } from './basemap-style.ts';
+import type { Lang } from '../core/i18n/i18n.ts';
+import { t } from '../core/i18n/i18n.ts';
+import { REGION_EXTENT, type LonLat } from '../core/geodata.ts';
+import { REGION_BOUNDS, type ViewState } from '../state/state.ts';
+import { ZOOM_RANGE } from '../state/url-state.ts';
+import { LABEL_LAYER_IDS, labelText } from '../layers/basemap-style.ts';
 
 export interface MapViewOptions {
   container: HTMLElement;

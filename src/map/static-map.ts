@@ -2,17 +2,17 @@
 // partners, corridors and Caspian routes, the selection outlined. It is the same AtlasView as the
 // live map, so the app drives it alike; camera moves are no-ops.
 import type { Geometry } from 'geojson';
-import type { AppState, EntityRef } from '../app/state.ts';
-import { REGION_BOUNDS } from '../app/state.ts';
-import { provinceActivity } from '../app/selectors.ts';
-import type { Region } from '../geo/region.ts';
-import { t, tf, type Lang } from '../i18n/i18n.ts';
-import type { AtlasData } from '../model/atlas.ts';
-import type { Bilingual, LonLat } from '../model/geodata.ts';
-import { cssColour, hexToRgba } from './colours.ts';
-import { provinceFill } from './layers/province-layer.ts';
+import type { AppState, EntityRef } from '../state/state.ts';
+import { REGION_BOUNDS } from '../state/state.ts';
+import { provinceActivity } from '../model/selectors.ts';
+import type { Region } from '../core/region.ts';
+import { t, tf, type Lang } from '../core/i18n/i18n.ts';
+import type { AtlasData } from '../core/atlas.ts';
+import type { Bilingual, LonLat } from '../core/geodata.ts';
+import { cssColour, hexToRgba } from '../core/colours.ts';
+import { provinceFill } from '../layers/province-layer.ts';
 import type { AtlasView } from './map-view.ts';
-import type { Theme } from './theme.ts';
+import type { Theme } from '../core/theme.ts';
 
 export interface StaticViewOptions {
   container: HTMLElement;

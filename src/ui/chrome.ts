@@ -1,5 +1,5 @@
 // The page around the map: localized static text, direction, loading/error status and notices.
-import { dirOf, t, type Lang, type MessageKey } from '../i18n/i18n.ts';
+import { dirOf, t, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 
 /** Sets `lang`/`dir` on <html> and fills every [data-i18n] / [data-i18n-label] element. */
 export function applyLanguage(lang: Lang, root: ParentNode = document): void {

@@ -1,14 +1,14 @@
 // The layer panel: layer groups, each corridor, sector toggles with all/none and counts, the time
 // filter, what the province fill shows, and the legend. Built once per language; `update` only syncs checkboxes and the legend to the state.
-import { LAYER_GROUPS, type AppState, type LayerGroup } from '../app/state.ts';
-import { sectorCounts } from '../app/selectors.ts';
-import { dateDomain, PROVINCE_METRICS, type ProvinceMetric, type TimeFilter } from '../app/filters.ts';
+import { LAYER_GROUPS, type AppState, type LayerGroup } from '../state/state.ts';
+import { sectorCounts } from '../model/selectors.ts';
+import { dateDomain, PROVINCE_METRICS, type ProvinceMetric, type TimeFilter } from '../state/filters.ts';
 import { createTimeFilter } from './time-filter-view.ts';
-import type { AtlasData } from '../model/atlas.ts';
-import { t, tf, type Lang, type MessageKey } from '../i18n/i18n.ts';
-import type { Theme } from '../map/theme.ts';
+import type { AtlasData } from '../core/atlas.ts';
+import { t, tf, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
+import type { Theme } from '../core/theme.ts';
 import { el } from './dom.ts';
-import type { LegendGroup } from './legend-model.ts';
+import type { LegendGroup } from '../model/legend-model.ts';
 import { renderLegend } from './legend-view.ts';
 
 export interface ControlsHandlers {

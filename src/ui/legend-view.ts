@@ -1,6 +1,6 @@
 // Renders legend groups (legend-model.ts) as DOM; used by the layer panel and the embed legend.
 import { el } from './dom.ts';
-import type { LegendGroup } from './legend-model.ts';
+import type { LegendGroup } from '../model/legend-model.ts';
 
 export function renderLegend(container: HTMLElement, groups: LegendGroup[]): void {
   container.replaceChildren(

@@ -1,9 +1,9 @@
 // Renders a PanelModel as DOM: the hover card near the pointer and the pinned side panel.
 // Titles and item texts may be an imported file's, in either direction: each is bidi-isolated
 // (<bdi>, or dir="auto" on inline elements), so it reads right inside the other language's UI.
-import type { EntityRef } from '../app/state.ts';
-import { t, type Lang } from '../i18n/i18n.ts';
-import type { PanelItem, PanelModel, SourceNote } from './panel-model.ts';
+import type { EntityRef } from '../state/state.ts';
+import { t, type Lang } from '../core/i18n/i18n.ts';
+import type { PanelItem, PanelModel, SourceNote } from '../model/panel-model.ts';
 import { el, present, safeUrl } from './dom.ts';
 
 export interface PanelHandlers {

@@ -1,9 +1,9 @@
 // Search field with a results list (ARIA combobox): type in Persian or English, pick with the
 // mouse or with arrows and Enter.
-import { buildSearchIndex, search, type SearchEntry } from '../app/search.ts';
-import type { EntityRef } from '../app/state.ts';
-import type { AtlasData } from '../model/atlas.ts';
-import { t, type Lang, type MessageKey } from '../i18n/i18n.ts';
+import { buildSearchIndex, search, type SearchEntry } from '../model/search.ts';
+import type { EntityRef } from '../state/state.ts';
+import type { AtlasData } from '../core/atlas.ts';
+import { t, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { el } from './dom.ts';
 
 export function createSearchBox(container: HTMLElement, atlas: AtlasData, lang: Lang, onPick: (ref: EntityRef) => void): void {

@@ -1,6 +1,6 @@
 // The Share dialog: the link to the current state, and an embed snippet with options.
-import { embedSnippet, embedUrl, type EmbedOptions } from '../app/share.ts';
-import { t, type Lang } from '../i18n/i18n.ts';
+import { embedSnippet, embedUrl, type EmbedOptions } from '../model/share.ts';
+import { t, type Lang } from '../core/i18n/i18n.ts';
 import { el } from './dom.ts';
 
 export function openShareDialog(lang: Lang, currentUrl: string): HTMLDialogElement {

@@ -1,8 +1,8 @@
 // The time filter: two range sliders over the days between the earliest and latest dated record,
 // the chosen dates written out (Jalali in Persian), and a switch for undated records.
-import { isAllTime, type TimeFilter } from '../app/filters.ts';
-import { formatDate } from '../i18n/format.ts';
-import { t, type Lang } from '../i18n/i18n.ts';
+import { isAllTime, type TimeFilter } from '../state/filters.ts';
+import { formatDate } from '../core/i18n/format.ts';
+import { t, type Lang } from '../core/i18n/i18n.ts';
 import { el } from './dom.ts';
 
 const DAY_MS = 86_400_000;

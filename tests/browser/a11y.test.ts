@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp } from './chromium.ts';
+import { openApp } from '../../scripts/lib/chromium.ts';
 import { useBrowser } from './shared-browser.ts';
 
 const SIZE = { width: 1280, height: 800 };

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type OpenedPage } from './chromium.ts';
+import { openApp, type OpenedPage } from '../../scripts/lib/chromium.ts';
 import { useBrowser } from './shared-browser.ts';
 import { makeFlowsCsv } from '../fixtures/import/make-large-csv.ts';
 

@@ -2,7 +2,7 @@
 // corridor toggles, search, language switch, and state from the URL.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canvasColourCount, hoverAt, openApp, type OpenedPage } from './chromium.ts';
+import { canvasColourCount, hoverAt, openApp, type OpenedPage } from '../../scripts/lib/chromium.ts';
 import { useBrowser } from './shared-browser.ts';
 
 /** A spot in East Azerbaijan south of Tabriz, clear of arcs and corridor lines at the default view. */

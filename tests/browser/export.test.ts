@@ -3,9 +3,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
 import type { Page } from 'playwright-core';
-import { openApp } from './chromium.ts';
+import { openApp } from '../../scripts/lib/chromium.ts';
 import { useBrowser } from './shared-browser.ts';
-import { hexToRgba } from '../../src/map/colours.ts';
+import { hexToRgba } from '../../src/core/colours.ts';
 
 const browser = useBrowser();
 

@@ -3,7 +3,7 @@
 // window, the map's container (to nothing and back), an embedding iframe and the pixel ratio.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canvasColourCount, openApp, type OpenedPage } from './chromium.ts';
+import { canvasColourCount, openApp, type OpenedPage } from '../../scripts/lib/chromium.ts';
 import { useBrowser } from './shared-browser.ts';
 
 const browser = useBrowser();

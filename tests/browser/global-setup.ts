@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { chromiumPath } from './chromium.ts';
+import { chromiumPath } from '../../scripts/lib/chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -4,9 +4,9 @@
 // over the limit gets the localized size message and changes nothing.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type OpenedPage } from './chromium.ts';
+import { openApp, type OpenedPage } from '../../scripts/lib/chromium.ts';
 import { useBrowser } from './shared-browser.ts';
-import { MESSAGES, tf } from '../../src/i18n/i18n.ts';
+import { MESSAGES, tf } from '../../src/core/i18n/i18n.ts';
 
 const browser = useBrowser();
 const PAYLOAD = '<img src=x onerror="window.__pwned=1">';

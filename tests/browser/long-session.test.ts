@@ -2,7 +2,7 @@
 // the DOM or the event listeners beyond a stated bound (measured after forced garbage collection).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { openApp } from './chromium.ts';
+import { openApp } from '../../scripts/lib/chromium.ts';
 import { useBrowser } from './shared-browser.ts';
 
 /** Allowed growth after the session, against a warmed-up baseline. Measured here: see the README. */

@@ -2,7 +2,7 @@
 // the postMessage API, and the Share dialog.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canvasColourCount, openApp, type OpenedPage } from './chromium.ts';
+import { canvasColourCount, openApp, type OpenedPage } from '../../scripts/lib/chromium.ts';
 import { useBrowser } from './shared-browser.ts';
 
 const browser = useBrowser();

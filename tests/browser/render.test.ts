@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { canvasColourCount, hoverAt, openApp } from './chromium.ts';
+import { canvasColourCount, hoverAt, openApp } from '../../scripts/lib/chromium.ts';
 import { useBrowser } from './shared-browser.ts';
 import { compareWithExpected, DEFAULT_TOLERANCE } from './render-compare.ts';
 

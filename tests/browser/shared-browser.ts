@@ -1,7 +1,7 @@
 // One Chromium per test file: launched before its tests, closed after them.
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;

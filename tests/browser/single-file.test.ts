@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canvasColourCount } from './chromium.ts';
+import { canvasColourCount } from '../../scripts/lib/chromium.ts';
 import { useBrowser } from './shared-browser.ts';
 
 const FILE = path.resolve('dist-single/index.html');

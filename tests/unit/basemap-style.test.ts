@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import { buildBasemapStyle, labelText, type BasemapGeodata } from '../../src/map/basemap-style.ts';
-import { LIGHT_THEME } from '../../src/map/theme.ts';
+import { buildBasemapStyle, labelText, type BasemapGeodata } from '../../src/layers/basemap-style.ts';
+import { LIGHT_THEME } from '../../src/core/theme.ts';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const geo: BasemapGeodata = {

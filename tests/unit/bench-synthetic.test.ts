@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32, syntheticCsv, syntheticFlows } from '../../src/bench/synthetic.ts';
-import { parseCsv } from '../../src/import/parse-csv.ts';
-import type { ImportResult } from '../../src/import/types.ts';
+import { parseCsv } from '../../src/worker/parse-csv.ts';
+import type { ImportResult } from '../../src/core/import-types.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
 
 describe('benchmark data', () => {

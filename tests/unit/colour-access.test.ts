@@ -1,9 +1,9 @@
 // Colour accessibility: categorical palettes stay apart under colour-vision deficiencies, and UI text keeps WCAG AA contrast.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { colourDifference, composite, contrastRatio, deltaE2000, DEFICIENCIES, parseColour, relativeLuminance, simulate, type Rgb, type Vision } from '../../src/map/colour-vision.ts';
-import { LIGHT_THEME } from '../../src/map/theme.ts';
-import type { RGBA } from '../../src/map/colours.ts';
+import { colourDifference, composite, contrastRatio, deltaE2000, DEFICIENCIES, parseColour, relativeLuminance, simulate, type Rgb, type Vision } from '../support/colour-vision.ts';
+import { LIGHT_THEME } from '../../src/core/theme.ts';
+import type { RGBA } from '../../src/core/colours.ts';
 
 const readJson = (path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const hexOf = (c: RGBA) => `#${c.slice(0, 3).map((x) => x.toString(16).padStart(2, '0')).join('')}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateDomain, isIsoDay, matchesTime, parseTime, timeKey, type TimeFilter } from '../../src/app/filters.ts';
+import { dateDomain, isIsoDay, matchesTime, parseTime, timeKey, type TimeFilter } from '../../src/state/filters.ts';
 
 describe('time filter', () => {
   it('parses ranges with open ends and the undated switch', () => {

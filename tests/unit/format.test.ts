@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatDateRange, formatKm, formatQuantity } from '../../src/i18n/format.ts';
+import { formatAmount, formatDate, formatDateRange, formatKm, formatQuantity } from '../../src/core/i18n/format.ts';
 
 const vocabulary = {
   units: { units: { fa: 'واحد', en: 'units' }, tonnes: { fa: 'تن', en: 'tonnes' }, percent: { fa: 'درصد', en: '%' }, rank: { fa: 'رتبه', en: 'rank' } },

@@ -1,9 +1,9 @@
 // Property tests of the postMessage API: any message or origins value is either refused or read exactly as documented.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedOrigins, isAllowedOrigin, MESSAGE_SOURCE, parseHostMessage, type HostCommand } from '../../src/app/host-messages.ts';
-import { REGION_EXTENT } from '../../src/model/geodata.ts';
-import { ZOOM_RANGE } from '../../src/app/url-state.ts';
+import { allowedOrigins, isAllowedOrigin, MESSAGE_SOURCE, parseHostMessage, type HostCommand } from '../../src/state/host-messages.ts';
+import { REGION_EXTENT } from '../../src/core/geodata.ts';
+import { ZOOM_RANGE } from '../../src/state/url-state.ts';
 
 const RUNS = { numRuns: 1000 };
 const [[WEST, SOUTH], [EAST, NORTH]] = REGION_EXTENT;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, dirOf, formatNumber, t } from '../../src/i18n/i18n.ts';
+import { MESSAGES, dirOf, formatNumber, t } from '../../src/core/i18n/i18n.ts';
 
 describe('locale files', () => {
   const fa = Object.keys(MESSAGES.fa).sort();

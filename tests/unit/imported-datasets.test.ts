@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/import/parse-csv.ts';
-import type { ImportResult } from '../../src/import/types.ts';
-import { runNow } from '../../src/app/work-slices.ts';
-import { flowAttributes, importedRecords, rowSummary, visibleRows, type ImportedDataset } from '../../src/imported/datasets.ts';
-import { ALL_TIME } from '../../src/app/filters.ts';
+import { parseCsv } from '../../src/worker/parse-csv.ts';
+import type { ImportResult } from '../../src/core/import-types.ts';
+import { runNow } from '../../src/core/work-slices.ts';
+import { flowAttributes, importedRecords, rowSummary, visibleRows, type ImportedDataset } from '../../src/model/imported-datasets.ts';
+import { ALL_TIME } from '../../src/state/filters.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
 
 const CSV = [

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/import/parse-csv.ts';
-import type { ImportResult } from '../../src/import/types.ts';
-import type { ImportedDataset } from '../../src/imported/datasets.ts';
-import { buildImportedLayers, prepareImportedData } from '../../src/map/layers/imported-layers.ts';
-import type { BinaryData } from '../../src/map/layers/imported-pick.ts';
-import { LIGHT_THEME } from '../../src/map/theme.ts';
-import { ALL_TIME } from '../../src/app/filters.ts';
+import { parseCsv } from '../../src/worker/parse-csv.ts';
+import type { ImportResult } from '../../src/core/import-types.ts';
+import type { ImportedDataset } from '../../src/model/imported-datasets.ts';
+import { buildImportedLayers, prepareImportedData } from '../../src/layers/imported-layers.ts';
+import type { BinaryData } from '../../src/layers/imported-pick.ts';
+import { LIGHT_THEME } from '../../src/core/theme.ts';
+import { ALL_TIME } from '../../src/state/filters.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
 
 function dataset(id: number, rows: number): ImportedDataset {

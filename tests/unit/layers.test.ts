@@ -1,14 +1,14 @@
 // Layer builders are pure: assert on ids, data, colours and widths for fixture states, no WebGL.
 import { describe, expect, it } from 'vitest';
 import type { Layer } from '@deck.gl/core';
-import { initialState, type AppState } from '../../src/app/state.ts';
-import { buildLayers, entityFromPick } from '../../src/map/layers/build-layers.ts';
-import { arcEnds, arcTilts, linkColours } from '../../src/map/layers/link-layer.ts';
-import { provinceFill } from '../../src/map/layers/province-layer.ts';
-import { DASH_PROJECT, type CorridorPath } from '../../src/map/layers/route-layers.ts';
-import { hexToRgba } from '../../src/map/colours.ts';
-import { LIGHT_THEME } from '../../src/map/theme.ts';
-import { regionFromTopology, type RegionTopology } from '../../src/geo/region.ts';
+import { initialState, type AppState } from '../../src/state/state.ts';
+import { buildLayers, entityFromPick } from '../../src/layers/build-layers.ts';
+import { arcEnds, arcTilts, linkColours } from '../../src/layers/link-layer.ts';
+import { provinceFill } from '../../src/layers/province-layer.ts';
+import { DASH_PROJECT, type CorridorPath } from '../../src/layers/route-layers.ts';
+import { hexToRgba } from '../../src/core/colours.ts';
+import { LIGHT_THEME } from '../../src/core/theme.ts';
+import { regionFromTopology, type RegionTopology } from '../../src/core/region.ts';
 import { builtAtlas } from './dataset/fixture.ts';
 import { buildRegionTopology } from '../../scripts/geodata/region-topology.ts';
 import { buildGeodataInputs } from '../../scripts/geodata/inputs.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { measureLegs, snapToPath, totalKm } from '../../src/measure/measure.ts';
-import type { LonLat } from '../../src/model/geodata.ts';
+import { measureLegs, snapToPath, totalKm } from '../../src/model/measure.ts';
+import type { LonLat } from '../../src/core/geodata.ts';
 
 const TEHRAN: LonLat = [51.389, 35.689];
 const MASHHAD: LonLat = [59.606, 36.297];

@@ -1,10 +1,10 @@
 // Panels say what a planner needs, in both languages, with sources; no DOM needed.
 import { describe, expect, it } from 'vitest';
-import { hoverSummary, panelModel, type PanelContext, type PanelModel } from '../../src/ui/panel-model.ts';
-import { legendModel } from '../../src/ui/legend-model.ts';
-import { initialState } from '../../src/app/state.ts';
-import { LIGHT_THEME } from '../../src/map/theme.ts';
-import type { Lang } from '../../src/i18n/i18n.ts';
+import { hoverSummary, panelModel, type PanelContext, type PanelModel } from '../../src/model/panel-model.ts';
+import { legendModel } from '../../src/model/legend-model.ts';
+import { initialState } from '../../src/state/state.ts';
+import { LIGHT_THEME } from '../../src/core/theme.ts';
+import type { Lang } from '../../src/core/i18n/i18n.ts';
 import { builtAtlas } from './dataset/fixture.ts';
 
 const { atlas } = builtAtlas();

@@ -1,7 +1,7 @@
 // Presenters' pure parts: host messages, origin policy, share and embed snippets, stories.
 import { describe, expect, it } from 'vitest';
-import { allowedOrigins, isAllowedOrigin, parseHostMessage } from '../../src/app/host-messages.ts';
-import { embedSnippet, embedUrl } from '../../src/app/share.ts';
+import { allowedOrigins, isAllowedOrigin, parseHostMessage } from '../../src/state/host-messages.ts';
+import { embedSnippet, embedUrl } from '../../src/model/share.ts';
 import { loadStories, storyFile } from '../../scripts/dataset/stories.ts';
 import { validateFile } from '../../scripts/dataset/load.ts';
 import { builtAtlas } from './dataset/fixture.ts';

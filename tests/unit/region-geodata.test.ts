@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import { buildGeodataInputs } from '../../scripts/geodata/inputs.ts';
 import { buildRegionTopology } from '../../scripts/geodata/region-topology.ts';
-import { isRegionTopology, regionFromTopology, type Region, type RegionTopology } from '../../src/geo/region.ts';
-import { REGION_EXTENT, type LonLat } from '../../src/model/geodata.ts';
+import { isRegionTopology, regionFromTopology, type Region, type RegionTopology } from '../../src/core/region.ts';
+import { REGION_EXTENT, type LonLat } from '../../src/core/geodata.ts';
 
 let topology: RegionTopology;
 let region: Region;

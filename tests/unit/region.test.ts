@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRegionTopology } from '../../src/geo/region.ts';
+import { isRegionTopology } from '../../src/core/region.ts';
 
 describe('isRegionTopology', () => {
   it.each([null, 42, 'Topology', {}, { type: 'Topology', arcs: [], objects: {} }, { type: 'Topology', arcs: [], objects: { countries: {} } }])(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, normaliseForSearch, search } from '../../src/app/search.ts';
+import { buildSearchIndex, normaliseForSearch, search } from '../../src/model/search.ts';
 import { builtAtlas } from './dataset/fixture.ts';
 
 const index = buildSearchIndex(builtAtlas().atlas);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activityClass, arcLinks, entityBounds, filteredFacts, filteredLinks, groupLinks, linkSector, provinceActivity, resolveEntity, sectorCounts } from '../../src/app/selectors.ts';
-import { initialState } from '../../src/app/state.ts';
+import { activityClass, arcLinks, entityBounds, filteredFacts, filteredLinks, groupLinks, linkSector, provinceActivity, resolveEntity, sectorCounts } from '../../src/model/selectors.ts';
+import { initialState } from '../../src/state/state.ts';
 import { builtAtlas } from './dataset/fixture.ts';
 
 const { atlas } = builtAtlas();

@@ -1,7 +1,7 @@
 // The still map's projection and path data: the region fills the box, shapes keep their ends.
 import { describe, expect, it } from 'vitest';
 import { fitProjection, pathData, ringsOf } from '../../src/map/static-map.ts';
-import type { LonLat } from '../../src/model/geodata.ts';
+import type { LonLat } from '../../src/core/geodata.ts';
 
 describe('fitProjection', () => {
   const projection = fitProjection([[40, 22], [80, 52]], 1000);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { atlasRecords, DEFAULT_QUERY, queryRecords, type TableQuery } from '../../src/table/table-model.ts';
-import { exportRowsOf } from '../../src/export/data-export.ts';
-import { initialState } from '../../src/app/state.ts';
-import type { Lang } from '../../src/i18n/i18n.ts';
-import type { PanelContext } from '../../src/ui/panel-model.ts';
+import { atlasRecords, DEFAULT_QUERY, queryRecords, type TableQuery } from '../../src/model/table-model.ts';
+import { exportRowsOf } from '../../src/features/data-export.ts';
+import { initialState } from '../../src/state/state.ts';
+import type { Lang } from '../../src/core/i18n/i18n.ts';
+import type { PanelContext } from '../../src/model/panel-model.ts';
 import { builtAtlas } from './dataset/fixture.ts';
 
 const { atlas } = builtAtlas();

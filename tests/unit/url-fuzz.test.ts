@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLang, parseUrlState, parseView, writeUrlState, type ParsedUrl, type UrlCatalog } from '../../src/app/url-state.ts';
-import { isValidState, stateProblems } from '../../src/app/state-check.ts';
-import { resolveEntity } from '../../src/app/selectors.ts';
-import type { AppState } from '../../src/app/state.ts';
+import { parseLang, parseUrlState, parseView, writeUrlState, type ParsedUrl, type UrlCatalog } from '../../src/state/url-state.ts';
+import { isValidState, stateProblems } from '../support/state-check.ts';
+import { resolveEntity } from '../../src/model/selectors.ts';
+import type { AppState } from '../../src/state/state.ts';
 import { builtAtlas } from './dataset/fixture.ts';
 
 const { atlas } = builtAtlas();
@@ -15,7 +15,7 @@ const catalog: UrlCatalog = {
   resolve: (id) => resolveEntity(id, atlas),
 };
 const entityIds = ['IRN', ...[atlas.provinces, atlas.partners, atlas.corridors, atlas.links, atlas.caspianRoutes, atlas.places, atlas.organisations, atlas.groups].flatMap((items) => items.map((i) => i.id))];
-const locale = (lang: string) => JSON.parse(readFileSync(new URL(`../../src/i18n/locales/${lang}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+const locale = (lang: string) => JSON.parse(readFileSync(new URL(`../../src/core/i18n/locales/${lang}.json`, import.meta.url), 'utf8')) as Record<string, string>;
 const [en, fa] = [locale('en'), locale('fa')];
 
 const OWNED = ['lang', 'select', 'layers', 'sectors', 'corridors', 'time', 'metric', 'view'];

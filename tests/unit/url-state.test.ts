@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLang, parseUrlState, parseView, writeUrlState, type UrlCatalog } from '../../src/app/url-state.ts';
-import { DEFAULT_VIEW, type EntityRef } from '../../src/app/state.ts';
+import { parseLang, parseUrlState, parseView, writeUrlState, type UrlCatalog } from '../../src/state/url-state.ts';
+import { DEFAULT_VIEW, type EntityRef } from '../../src/state/state.ts';
 
 const catalog: UrlCatalog = {
   sectorIds: ['mining', 'steel-metals', 'food'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eachIndex, ITEMS_PER_STEP, runNow, runSliced } from '../../src/app/work-slices.ts';
+import { eachIndex, ITEMS_PER_STEP, runNow, runSliced } from '../../src/core/work-slices.ts';
 
 describe('work slices', () => {
   it('eachIndex visits every index once, in order, yielding every ITEMS_PER_STEP items', () => {

@@ -1,7 +1,7 @@
 // What the dataset must say: provinces, partners, the expected links, and every number in the reports.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Citation, Quantity } from '../../../src/model/atlas.ts';
+import type { Citation, Quantity } from '../../../src/core/atlas.ts';
 import { builtAtlas } from './fixture.ts';
 
 const { atlas } = builtAtlas();

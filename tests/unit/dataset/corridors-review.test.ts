@@ -2,7 +2,7 @@
 // defects stay fixed. Each test failed on the data as it was before the fixes.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Citation, Corridor } from '../../../src/model/atlas.ts';
+import type { Citation, Corridor } from '../../../src/core/atlas.ts';
 import { PROVINCE_CORRECTIONS } from '../../../scripts/dataset/geometry.ts';
 import { builtAtlas } from './fixture.ts';
 

@@ -2,7 +2,7 @@
 import { buildAtlas } from '../../../scripts/dataset/build-atlas.ts';
 import { buildAtlasInputs } from '../../../scripts/dataset/inputs.ts';
 import type { AtlasInputs } from '../../../scripts/dataset/build-atlas.ts';
-import type { AtlasData } from '../../../src/model/atlas.ts';
+import type { AtlasData } from '../../../src/core/atlas.ts';
 
 let cached: { inputs: AtlasInputs; atlas: AtlasData } | undefined;
 

@@ -7,7 +7,7 @@ import countries from 'i18n-iso-countries';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-10m.json' with { type: 'json' };
-import type { LonLat } from '../../../src/model/geodata.ts';
+import type { LonLat } from '../../../src/core/geodata.ts';
 import { builtAtlas } from './fixture.ts';
 
 const { atlas, inputs } = builtAtlas();

@@ -2,12 +2,12 @@
 // Every test here failed on the data and code as they were before the fixes.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Fact, Link } from '../../../src/model/atlas.ts';
-import { panelModel, type PanelContext, type PanelModel } from '../../../src/ui/panel-model.ts';
-import { atlasRecords, recordDate } from '../../../src/table/table-model.ts';
-import { provinceActivity } from '../../../src/app/selectors.ts';
-import { initialState } from '../../../src/app/state.ts';
-import type { Lang } from '../../../src/i18n/i18n.ts';
+import type { Fact, Link } from '../../../src/core/atlas.ts';
+import { panelModel, type PanelContext, type PanelModel } from '../../../src/model/panel-model.ts';
+import { atlasRecords, recordDate } from '../../../src/model/table-model.ts';
+import { provinceActivity } from '../../../src/model/selectors.ts';
+import { initialState } from '../../../src/state/state.ts';
+import type { Lang } from '../../../src/core/i18n/i18n.ts';
 import { builtAtlas } from './fixture.ts';
 
 const { atlas } = builtAtlas();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessMapping, sniffDelimiter } from '../../../src/import/columns.ts';
+import { guessMapping, sniffDelimiter } from '../../../src/worker/columns.ts';
 
 describe('guessMapping', () => {
   it('maps plain English headers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../../src/import/detect.ts';
+import { detectFormat } from '../../../src/worker/detect.ts';
 
 describe('detectFormat', () => {
   it('goes by the extension', () => {

@@ -1,6 +1,6 @@
 // A small literal gazetteer for import tests: all provinces, the partner countries, a few places, the sectors.
 // Copied from public/data/atlas.json (province ids per ISO 3166-2:IR, 2018 list) so tests do not depend on the build.
-import type { Gazetteer, GazetteerEntry } from '../../../src/import/types.ts';
+import type { Gazetteer, GazetteerEntry } from '../../../src/core/import-types.ts';
 
 const province = (id: string, fa: string, en: string, lon: number, lat: number, aliases: string[] = []): GazetteerEntry => ({
   id,

@@ -4,12 +4,12 @@
 // a big result reaches the app packed, so receiving it cannot hold the main thread.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../src/i18n/i18n.ts';
-import { toPlainText } from '../../../src/import/normalise.ts';
-import { packResult, unpackResult } from '../../../src/import/packed.ts';
-import { parseCsv, previewCsv } from '../../../src/import/parse-csv.ts';
-import { parseGeoJson } from '../../../src/import/parse-geojson.ts';
-import { IMPORT_FAILURES, ROW_ERROR_REASONS, TEXT_LIMITS, type ImportResult } from '../../../src/import/types.ts';
+import { MESSAGES } from '../../../src/core/i18n/i18n.ts';
+import { toPlainText } from '../../../src/worker/normalise.ts';
+import { packResult, unpackResult } from '../../../src/worker/packed.ts';
+import { parseCsv, previewCsv } from '../../../src/worker/parse-csv.ts';
+import { parseGeoJson } from '../../../src/worker/parse-geojson.ts';
+import { IMPORT_FAILURES, ROW_ERROR_REASONS, TEXT_LIMITS, type ImportResult } from '../../../src/core/import-types.ts';
 import { GAZETTEER } from './gazetteer-fixture.ts';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1">';

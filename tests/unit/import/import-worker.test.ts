@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ImportRequest, ImportResponse } from '../../../src/import/messages.ts';
-import { unpackResult } from '../../../src/import/packed.ts';
+import type { ImportRequest, ImportResponse } from '../../../src/worker/messages.ts';
+import { unpackResult } from '../../../src/worker/packed.ts';
 import { GAZETTEER } from './gazetteer-fixture.ts';
 import { readFixture } from './read-fixture.ts';
 
@@ -12,7 +12,7 @@ beforeAll(async () => {
   vi.stubGlobal('addEventListener', (_type: string, l: typeof listener) => (listener = l));
   vi.stubGlobal('postMessage', (message: ImportResponse, options?: { transfer?: Transferable[] }) => posted.push({ message, transfer: options?.transfer ?? [] }));
   vi.stubGlobal('close', () => undefined);
-  await import('../../../src/import/import.worker.ts');
+  await import('../../../src/worker/import.worker.ts');
 });
 
 afterAll(() => vi.unstubAllGlobals());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jalaliToUtc, normaliseKey, parseDate, parseNumber, toLatinDigits, toPlainText } from '../../../src/import/normalise.ts';
+import { jalaliToUtc, normaliseKey, parseDate, parseNumber, toLatinDigits, toPlainText } from '../../../src/worker/normalise.ts';
 
 const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { transferablesOf } from '../../../src/import/messages.ts';
-import { parseCsv, previewCsv } from '../../../src/import/parse-csv.ts';
-import type { ImportFailure, ImportResult } from '../../../src/import/types.ts';
+import { transferablesOf } from '../../../src/worker/messages.ts';
+import { parseCsv, previewCsv } from '../../../src/worker/parse-csv.ts';
+import type { ImportFailure, ImportResult } from '../../../src/core/import-types.ts';
 import { makeFlowRecords, makeFlowsCsv } from '../../fixtures/import/make-large-csv.ts';
 import { GAZETTEER } from './gazetteer-fixture.ts';
 import { readFixture } from './read-fixture.ts';

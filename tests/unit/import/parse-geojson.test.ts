@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseGeoJson } from '../../../src/import/parse-geojson.ts';
-import type { ImportResult } from '../../../src/import/types.ts';
+import { parseGeoJson } from '../../../src/worker/parse-geojson.ts';
+import type { ImportResult } from '../../../src/core/import-types.ts';
 import { GAZETTEER } from './gazetteer-fixture.ts';
 import { readFixture } from './read-fixture.ts';
 

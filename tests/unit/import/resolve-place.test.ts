@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coordinateName, createPlaceResolver, createSectorMatcher } from '../../../src/import/resolve-place.ts';
+import { coordinateName, createPlaceResolver, createSectorMatcher } from '../../../src/worker/resolve-place.ts';
 import { GAZETTEER } from './gazetteer-fixture.ts';
 
 const resolve = createPlaceResolver(GAZETTEER);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/import/parse-csv.ts';
-import { parseGeoJson } from '../../../src/import/parse-geojson.ts';
-import { toCsv, toGeoJson, type ExportRow } from '../../../src/import/to-files.ts';
-import type { ImportedRows, ImportResult } from '../../../src/import/types.ts';
+import { parseCsv } from '../../../src/worker/parse-csv.ts';
+import { parseGeoJson } from '../../../src/worker/parse-geojson.ts';
+import { toCsv, toGeoJson, type ExportRow } from '../../../src/worker/to-files.ts';
+import type { ImportedRows, ImportResult } from '../../../src/core/import-types.ts';
 import { GAZETTEER } from './gazetteer-fixture.ts';
 import { readFixture } from './read-fixture.ts';
 

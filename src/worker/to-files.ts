@@ -1,0 +1,99 @@
+// Writes rows as CSV or GeoJSON in the import format, so an exported file re-imports as the same rows.
+import type { LonLat } from '../core/geodata.ts';
+import { coordinateName, createPlaceResolver, type PlaceResolver } from './resolve-place.ts';
+import type { Gazetteer } from '../core/import-types.ts';
+
+/** One row to export: a flow (with a destination) or a place, with the source it comes from. */
+export interface ExportRow {
+  origin: string;
+  /** '' for a place. */
+  destination: string;
+  originLonLat: LonLat;
+  /** null for a place. */
+  destinationLonLat: LonLat | null;
+  value: number | null;
+  unit: string;
+  /** A sector id or name. */
+  sector: string;
+  /** ISO `yyyy-mm-dd`, or ''. */
+  date: string;
+  label: string;
+  /** Where the row comes from: a citation or a file name. */
+  source: string;
+}
+
+/** The CSV header, in the field names the importer guesses best. */
+export const CSV_HEADER = ['origin', 'destination', 'value', 'unit', 'sector', 'date', 'label', 'source'] as const;
+
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const FORMULA_START = /^[=+\-@]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (starting with = + - @) gets a
+ * leading `'`, which spreadsheets hide and the importer strips; numbers keep their sign.
+ */
+/** One RFC 4180 cell, with text that a spreadsheet would run as a formula made inert. */
+export function csvCell(text: string): string {
+  const safe = FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const samePoint = (a: LonLat, b: LonLat): boolean => Math.abs(a[0] - b[0]) < 1e-6 && Math.abs(a[1] - b[1]) < 1e-6;
+
+/**
+ * How an end is written so it re-imports to the same point: its name when that resolves (with a
+ * gazetteer: to this very point; without: any non-empty name is trusted), else "lat, lon".
+ */
+function placeText(name: string, lonLat: LonLat, resolve: PlaceResolver | null): string {
+  if (name) {
+    if (!resolve) return name;
+    const resolved = resolve(name);
+    if (!('error' in resolved) && samePoint(resolved.lonLat, lonLat)) return name;
+  }
+  return coordinateName(lonLat);
+}
+
+/**
+ * RFC 4180 CSV (CRLF line ends, quoted where needed) with a UTF-8 BOM so Excel reads Persian.
+ * Pass the gazetteer the file will be re-imported against to have unresolvable names written as coordinates.
+ */
+export function toCsv(rows: ExportRow[], gazetteer?: Gazetteer): string {
+  const resolve = gazetteer ? createPlaceResolver(gazetteer) : null;
+  const lines = [CSV_HEADER.join(',')];
+  for (const row of rows) {
+    const cells = [
+      csvCell(placeText(row.origin, row.originLonLat, resolve)),
+      row.destinationLonLat ? csvCell(placeText(row.destination, row.destinationLonLat, resolve)) : '',
+      row.value === null || !Number.isFinite(row.value) ? '' : String(row.value),
+      csvCell(row.unit),
+      csvCell(row.sector),
+      csvCell(row.date),
+      csvCell(row.label),
+      csvCell(row.source),
+    ];
+    lines.push(cells.join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** A GeoJSON FeatureCollection: a LineString origin → destination per flow, a Point per place, every field in properties. */
+export function toGeoJson(rows: ExportRow[]): string {
+  const features = rows.map((row) => ({
+    type: 'Feature',
+    geometry: row.destinationLonLat
+      ? { type: 'LineString', coordinates: [row.originLonLat, row.destinationLonLat] }
+      : { type: 'Point', coordinates: row.originLonLat },
+    properties: {
+      origin: row.origin,
+      destination: row.destinationLonLat ? row.destination : '',
+      value: row.value !== null && Number.isFinite(row.value) ? row.value : null,
+      unit: row.unit,
+      sector: row.sector,
+      date: row.date,
+      label: row.label,
+      source: row.source,
+    },
+  }));
+  return JSON.stringify({ type: 'FeatureCollection', features });
+}

@@ -21,7 +21,17 @@ const layerRules = LAYERS.map((layer, rank) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-single/', 'public/geo/', 'public/data/', 'node_modules/', 'bench/results/', 'tests/**/actual.png'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-single/',
+      'public/geo/',
+      'public/data/',
+      'node_modules/',
+      'bench/results/',
+      'tests/**/actual.png',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -37,5 +47,11 @@ export default tseslint.config(
   },
   ...layerRules,
   // The data build and the tools import only src/core/ (shared types and rules), never the app or tests.
-  { files: ['scripts/**/*.ts'], rules: forbid(['src/(?!core/)[a-z-]+', 'tests'], 'scripts/ may import only src/core/ from the app, and never tests/.') },
+  {
+    files: ['scripts/**/*.ts'],
+    rules: forbid(
+      ['src/(?!core/)[a-z-]+', 'tests'],
+      'scripts/ may import only src/core/ from the app, and never tests/.',
+    ),
+  },
 );

@@ -39,24 +39,32 @@ function main(): number {
       excerpts += 1;
       const text = reportText(source.report);
       if (text === undefined) problems.push(`data/${file}: ${record}: report ${source.report} is not in ${seedsDir}`);
-      else if (!text.includes(foldWhitespace(source.excerpt))) problems.push(`data/${file}: ${record}: excerpt not found verbatim in ${source.report}: «${source.excerpt}»`);
+      else if (!text.includes(foldWhitespace(source.excerpt)))
+        problems.push(`data/${file}: ${record}: excerpt not found verbatim in ${source.report}: «${source.excerpt}»`);
     }
   };
   for (const fact of files.facts.facts) check('facts.json', fact.id, fact.sources);
   for (const link of files.links.links) check('links.json', link.id, link.sources);
   check('corridors.json', 'identification', files.corridors.identification.sources);
 
-  const checklist = readJson<{ numbers: { report: string; token: string | null }[] }>('data/report-numbers.json').numbers;
+  const checklist = readJson<{ numbers: { report: string; token: string | null }[] }>(
+    'data/report-numbers.json',
+  ).numbers;
   for (const report of files.sources.reports) {
     const raw = fs.readFileSync(path.join(seedsDir, report.id), 'utf8').replace(/^\s*date \d{4}-\d{2}-\d{2}/, '');
     const listed = new Set(checklist.filter((n) => n.report === report.id).map((n) => n.token));
     for (const numeral of new Set(raw.match(/[0-9۰-۹]+/g) ?? [])) {
-      if (!listed.has(numeral)) problems.push(`data/report-numbers.json: ${report.id}: the numeral ${numeral} in the report is not on the checklist`);
+      if (!listed.has(numeral))
+        problems.push(
+          `data/report-numbers.json: ${report.id}: the numeral ${numeral} in the report is not on the checklist`,
+        );
     }
   }
 
   for (const problem of problems) console.error(problem);
-  console.log(`audit:sources: ${excerpts} excerpts in ${files.sources.reports.length} reports, ${problems.length} problems`);
+  console.log(
+    `audit:sources: ${excerpts} excerpts in ${files.sources.reports.length} reports, ${problems.length} problems`,
+  );
   return problems.length === 0 ? 0 : 1;
 }
 

@@ -55,14 +55,19 @@ export function singleFileDirectives(scriptHashes: string[], styleHashes: string
  * the style names, over https; maplibre may decode fetched images through blob: URLs.
  */
 export function withOnlineBasemap(directives: Directives): Directives {
-  return { ...directives, 'connect-src': [...(directives['connect-src'] ?? []), 'https:'], 'img-src': [...(directives['img-src'] ?? []), 'blob:', 'https:'] };
+  return {
+    ...directives,
+    'connect-src': [...(directives['connect-src'] ?? []), 'https:'],
+    'img-src': [...(directives['img-src'] ?? []), 'blob:', 'https:'],
+  };
 }
 
 export function policyString(directives: Directives): string {
   return Object.entries(directives)
     .map(([name, sources]) => {
       if (sources.length === 0) throw new Error(`CSP directive ${name} has no sources (use 'none')`);
-      if (sources.some((s) => /unsafe-(inline|eval|hashes)/.test(s))) throw new Error(`CSP directive ${name} must not loosen the policy: ${sources.join(' ')}`);
+      if (sources.some((s) => /unsafe-(inline|eval|hashes)/.test(s)))
+        throw new Error(`CSP directive ${name} must not loosen the policy: ${sources.join(' ')}`);
       return `${name} ${sources.join(' ')}`;
     })
     .join('; ');
@@ -78,7 +83,9 @@ export function inlineHashes(html: string, tag: 'script' | 'style'): string[] {
   const element = (name: string) => new RegExp(`<${name}\\b([^>]*)>([\\s\\S]*?)</${name}>`, 'gi');
   // Script text may hold "<style" in a string (and a script's own "</script" is escaped): look for styles outside scripts.
   const scope = tag === 'style' ? html.replace(element('script'), '') : html;
-  const hashes = [...scope.matchAll(element(tag))].filter((m) => !/\ssrc\s*=/i.test(m[1] ?? '')).map((m) => sha256Source(m[2] ?? ''));
+  const hashes = [...scope.matchAll(element(tag))]
+    .filter((m) => !/\ssrc\s*=/i.test(m[1] ?? ''))
+    .map((m) => sha256Source(m[2] ?? ''));
   return [...new Set(hashes)];
 }
 
@@ -95,7 +102,9 @@ export function injectCspMeta(html: string, policy: string): string {
 /** The single file's policy, for HTML whose scripts and styles are all inlined already. */
 export function singleFilePolicy(html: string): string {
   if (/<script\b[^>]*\ssrc\s*=/i.test(html) || /<link\b[^>]*rel="?(stylesheet|modulepreload)/i.test(html)) {
-    throw new Error('CSP: the single file still links scripts or styles; this plugin must run after vite-plugin-singlefile');
+    throw new Error(
+      'CSP: the single file still links scripts or styles; this plugin must run after vite-plugin-singlefile',
+    );
   }
   const scripts = inlineHashes(html, 'script');
   const styles = inlineHashes(html, 'style');
@@ -123,7 +132,9 @@ export function cspPlugin(options: { single: boolean }): Plugin {
         const asset = bundle['index.html'];
         if (!asset || asset.type !== 'asset') throw new Error('CSP: index.html is not in the bundle');
         const html = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
-        const policy = options.single ? singleFilePolicy(html) : policyString(onlineBasemap ? withOnlineBasemap(PRODUCTION_DIRECTIVES) : PRODUCTION_DIRECTIVES);
+        const policy = options.single
+          ? singleFilePolicy(html)
+          : policyString(onlineBasemap ? withOnlineBasemap(PRODUCTION_DIRECTIVES) : PRODUCTION_DIRECTIVES);
         asset.source = injectCspMeta(html, policy);
       },
     },

@@ -86,7 +86,13 @@ function hasWebGL2(): boolean {
 }
 
 function pickedId(object: unknown): string {
-  const o = object as { id?: string; corridorId?: string; branchId?: string; ref?: EntityRef; properties?: { id: string } };
+  const o = object as {
+    id?: string;
+    corridorId?: string;
+    branchId?: string;
+    ref?: EntityRef;
+    properties?: { id: string };
+  };
   return o.properties?.id ?? (o.corridorId ? `${o.corridorId}/${o.branchId}` : undefined) ?? o.ref?.id ?? o.id ?? '';
 }
 
@@ -95,7 +101,10 @@ async function start(): Promise<void> {
   // file (the constant condition drops the bench code, and its worker, from that build).
   const params = new URLSearchParams(location.search);
   const benchN = params.get('bench') === '1' ? Number(params.get('n') ?? '0') || 0 : null;
-  const bench = import.meta.env.VITE_SINGLE_FILE === 'true' || benchN === null ? null : (await import('./bench/app-bench.ts')).installAppBench(benchN);
+  const bench =
+    import.meta.env.VITE_SINGLE_FILE === 'true' || benchN === null
+      ? null
+      : (await import('./bench/app-bench.ts')).installAppBench(benchN);
   const initialLang = parseLang(location.search);
   applyLanguage(initialLang);
   showStatus(ui.status, t(initialLang, 'app.loading'));
@@ -120,7 +129,9 @@ async function start(): Promise<void> {
   let state: AppState = { ...parsed.state, hover: null };
   for (const key of parsed.notices) showNotice(ui.notices, state.lang, key);
 
-  const countryNames = new Map<string, Bilingual>(region.countries.map((c) => [c.properties.id, { fa: c.properties.fa, en: c.properties.en }]));
+  const countryNames = new Map<string, Bilingual>(
+    region.countries.map((c) => [c.properties.id, { fa: c.properties.fa, en: c.properties.en }]),
+  );
   const panelContext = (): PanelContext => ({
     atlas,
     lang: state.lang,
@@ -132,26 +143,40 @@ async function start(): Promise<void> {
   let pointer: [number, number] = [0, 0];
   let lastLayers: Layer[] = [];
 
-  const mapView = !webgl ? null : tryCreateMapView({
-    container: ui.map,
-    style: import.meta.env['VITE_BASEMAP_STYLE_URL'] || buildBasemapStyle({ ...region.basemap, places: placeLabelFeatures(atlas) }, LIGHT_THEME, state.lang),
-    lang: state.lang,
-    view: parsed.hasView ? state.view : (bench?.view ?? null),
-    reducedMotion,
-    onHover: (info: PickingInfo) => onHover(info),
-    onClick: (info: PickingInfo, lonLat: LonLat) => {
-      if (!analyst?.mapClick(info, lonLat)) select(entityFromPick(info), false);
-    },
-    onViewChange: (next: ViewState) => {
-      state = { ...state, view: next };
-      writeUrl();
-    },
-    onContext: (lost) => {
-      showStatus(ui.status, lost ? t(state.lang, 'map.contextLost') : null);
-      document.documentElement.dataset['mapState'] = lost ? 'lost' : 'ready';
-    },
-  });
-  const view: AtlasView = mapView ?? createStaticView({ container: ui.map, region, atlas, theme: LIGHT_THEME, lang: state.lang, state: () => state, onSelect: (ref) => select(ref, false) });
+  const mapView = !webgl
+    ? null
+    : tryCreateMapView({
+        container: ui.map,
+        style:
+          import.meta.env['VITE_BASEMAP_STYLE_URL'] ||
+          buildBasemapStyle({ ...region.basemap, places: placeLabelFeatures(atlas) }, LIGHT_THEME, state.lang),
+        lang: state.lang,
+        view: parsed.hasView ? state.view : (bench?.view ?? null),
+        reducedMotion,
+        onHover: (info: PickingInfo) => onHover(info),
+        onClick: (info: PickingInfo, lonLat: LonLat) => {
+          if (!analyst?.mapClick(info, lonLat)) select(entityFromPick(info), false);
+        },
+        onViewChange: (next: ViewState) => {
+          state = { ...state, view: next };
+          writeUrl();
+        },
+        onContext: (lost) => {
+          showStatus(ui.status, lost ? t(state.lang, 'map.contextLost') : null);
+          document.documentElement.dataset['mapState'] = lost ? 'lost' : 'ready';
+        },
+      });
+  const view: AtlasView =
+    mapView ??
+    createStaticView({
+      container: ui.map,
+      region,
+      atlas,
+      theme: LIGHT_THEME,
+      lang: state.lang,
+      state: () => state,
+      onSelect: (ref) => select(ref, false),
+    });
 
   function onHover(info: PickingInfo): void {
     bench?.hoverProbe.ran();
@@ -166,14 +191,19 @@ async function start(): Promise<void> {
     view.setLayers(lastLayers);
   };
   const renderHover = () => {
-    const model = state.hover && !sameRef(state.hover, state.selection) ? panelModel(state.hover, panelContext()) : null;
+    const model =
+      state.hover && !sameRef(state.hover, state.selection) ? panelModel(state.hover, panelContext()) : null;
     renderHoverCard(ui.hoverCard, model && hoverSummary(model, state.lang), pointer);
   };
   const renderPanel = () => {
     const model = state.selection ? panelModel(state.selection, panelContext()) : null;
-    renderSidePanel(ui.sidePanel, model, state.lang, { onSelect: (ref) => select(ref, true), onClose: () => select(null, false) });
+    renderSidePanel(ui.sidePanel, model, state.lang, {
+      onSelect: (ref) => select(ref, true),
+      onClose: () => select(null, false),
+    });
   };
-  const writeUrl = () => history.replaceState(history.state, '', writeUrlState(location.search, state, corridorIds) + location.hash);
+  const writeUrl = () =>
+    history.replaceState(history.state, '', writeUrlState(location.search, state, corridorIds) + location.hash);
 
   let controls: ControlsView;
   let presenter: Presenter | undefined = undefined; // set once the chrome exists; `update` may run before
@@ -181,7 +211,12 @@ async function start(): Promise<void> {
   const buildChrome = () => {
     controls = createControls(ui.controls, atlas, state.lang, LIGHT_THEME, {
       onLayer: (group, visible) => update({ layers: { ...state.layers, [group]: visible } }),
-      onCorridor: (id, visible) => update({ corridors: visible ? corridorIds.filter((c) => c === id || state.corridors.includes(c)) : state.corridors.filter((c) => c !== id) }),
+      onCorridor: (id, visible) =>
+        update({
+          corridors: visible
+            ? corridorIds.filter((c) => c === id || state.corridors.includes(c))
+            : state.corridors.filter((c) => c !== id),
+        }),
       onSectors: (sectors) => update({ sectors }),
       onTime: (time) => update({ time }),
       onMetric: (metric) => update({ metric }),
@@ -234,7 +269,10 @@ async function start(): Promise<void> {
       renderLegend(ui.embedLegend, legend(state));
     },
   });
-  presenter = createPresenter({ atlas, corridorIds, state: () => state, update, setView: (v, animate) => view.setView(v, animate) }, reducedMotion);
+  presenter = createPresenter(
+    { atlas, corridorIds, state: () => state, update, setView: (v, animate) => view.setView(v, animate) },
+    reducedMotion,
+  );
   if (mapView) bench?.startImport((file, options) => analyst!.importFile(file, options));
   renderLayers();
   renderPanel();
@@ -274,9 +312,17 @@ async function start(): Promise<void> {
   };
   // The still picture cannot be exported, measured on or refitted: those buttons go.
   if (!mapView) for (const id of ['export-png', 'measure-toggle', 'fit-region']) byId(id).hidden = true;
-  else bindMenu(byId('export-png'), byId('export-menu'), () =>
-    ([1, 2, 4] as const).map((scale) => ({ label: tf(state.lang, 'export.scale', { n: formatNumber(state.lang, scale), px: formatNumber(state.lang, Math.round(ui.map.clientWidth * devicePixelRatio * scale)) }), attrs: { 'data-scale': String(scale) }, choose: () => void exportPng(scale) })),
-  );
+  else
+    bindMenu(byId('export-png'), byId('export-menu'), () =>
+      ([1, 2, 4] as const).map((scale) => ({
+        label: tf(state.lang, 'export.scale', {
+          n: formatNumber(state.lang, scale),
+          px: formatNumber(state.lang, Math.round(ui.map.clientWidth * devicePixelRatio * scale)),
+        }),
+        attrs: { 'data-scale': String(scale) },
+        choose: () => void exportPng(scale),
+      })),
+    );
 
   ui.langSwitch.addEventListener('click', () => update({ lang: (state.lang === 'fa' ? 'en' : 'fa') as Lang }));
   ui.fit.addEventListener('click', () => view.fitRegion());
@@ -325,13 +371,14 @@ async function start(): Promise<void> {
   showStatus(ui.status, null);
   document.documentElement.dataset['mapState'] = mapView ? 'ready' : 'static';
   presenter.announceReady();
-  if (mapView) await bench?.complete({
-    map: mapView.map,
-    overlay: mapView.overlay,
-    importFile: (file, options) => analyst!.importFile(file, options),
-    layersLoaded: () => lastLayers.every((layer) => layer.isLoaded),
-    renderCount: mapView.renderCount,
-  });
+  if (mapView)
+    await bench?.complete({
+      map: mapView.map,
+      overlay: mapView.overlay,
+      importFile: (file, options) => analyst!.importFile(file, options),
+      layersLoaded: () => lastLayers.every((layer) => layer.isLoaded),
+      renderCount: mapView.renderCount,
+    });
 }
 
 void start();

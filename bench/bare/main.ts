@@ -27,7 +27,12 @@ const hoverProbe = createHoverProbe();
 installBench(new Promise<BenchTargets>((resolve) => (resolveReady = resolve)), () => ({ page: 'bare', n, marks }));
 
 async function start(): Promise<void> {
-  const [, topology, atlas] = await Promise.all([loadFonts(), fetchJson('geo/region.topo.json'), fetchJson('data/atlas.json') as Promise<AtlasData>, configureMaplibreWorker()]);
+  const [, topology, atlas] = await Promise.all([
+    loadFonts(),
+    fetchJson('geo/region.topo.json'),
+    fetchJson('data/atlas.json') as Promise<AtlasData>,
+    configureMaplibreWorker(),
+  ]);
   if (!isRegionTopology(topology)) throw new Error('not a region topology');
   marks['dataLoaded'] = performance.now();
   const region = regionFromTopology(topology);
@@ -41,18 +46,29 @@ async function start(): Promise<void> {
   marks['mapCreated'] = performance.now();
   const flows = syntheticFlows(n);
   const layers = [
-    ...buildLayers(initialState('en', atlas.corridors.map((c) => c.id)), { region, atlas, theme: LIGHT_THEME }),
-    new ArcLayer<SyntheticFlow>(beforeMapLayer({
-      id: 'synthetic',
-      data: flows,
-      getSourcePosition: (f) => f.source,
-      getTargetPosition: (f) => f.target,
-      getSourceColor: [90, 90, 90, 90],
-      getTargetColor: [90, 90, 90, 230],
-      getWidth: 1,
-      pickable: true,
-      numSegments: 8,
-    }, BASEMAP_LAYER_IDS.countryLabels)),
+    ...buildLayers(
+      initialState(
+        'en',
+        atlas.corridors.map((c) => c.id),
+      ),
+      { region, atlas, theme: LIGHT_THEME },
+    ),
+    new ArcLayer<SyntheticFlow>(
+      beforeMapLayer(
+        {
+          id: 'synthetic',
+          data: flows,
+          getSourcePosition: (f) => f.source,
+          getTargetPosition: (f) => f.target,
+          getSourceColor: [90, 90, 90, 90],
+          getTargetColor: [90, 90, 90, 230],
+          getWidth: 1,
+          pickable: true,
+          numSegments: 8,
+        },
+        BASEMAP_LAYER_IDS.countryLabels,
+      ),
+    ),
   ];
   let basemapIdle = false;
   const overlay = new MapLibreOverlay({

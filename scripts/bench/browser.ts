@@ -112,7 +112,11 @@ export interface ReadyTime {
 export const readyTimeoutMs = (n: number) => TIMEOUTS.readyMs + 3 * n;
 
 /** Waits for `window.__bench` and then for `__bench.ready`, within `readyMs` of `navigatedAt`. */
-export async function waitForReady(page: Page, navigatedAt: number, readyMs: number = TIMEOUTS.readyMs): Promise<ReadyTime> {
+export async function waitForReady(
+  page: Page,
+  navigatedAt: number,
+  readyMs: number = TIMEOUTS.readyMs,
+): Promise<ReadyTime> {
   // Return a boolean, not the promise: waitForFunction would otherwise wait for it to resolve.
   await page
     .waitForFunction(() => typeof (window as unknown as BenchWindow).__bench?.ready?.then === 'function', undefined, {
@@ -120,14 +124,20 @@ export async function waitForReady(page: Page, navigatedAt: number, readyMs: num
       polling: 100,
     })
     .catch((error: unknown) => {
-      throw new Error(`window.__bench.ready did not appear within ${TIMEOUTS.contractMs / 1000} s (${errorText(error, 200)})`);
+      throw new Error(
+        `window.__bench.ready did not appear within ${TIMEOUTS.contractMs / 1000} s (${errorText(error, 200)})`,
+      );
     });
   const left = Math.max(1000, readyMs - (Date.now() - navigatedAt));
   const ready = page.evaluate(async () => {
     const bench = (window as unknown as BenchWindow).__bench!;
     await bench.ready;
     const seen = performance.now();
-    return { readyAt: typeof bench.readyAt === 'number' ? bench.readyAt : null, seen, timeOrigin: performance.timeOrigin };
+    return {
+      readyAt: typeof bench.readyAt === 'number' ? bench.readyAt : null,
+      seen,
+      timeOrigin: performance.timeOrigin,
+    };
   });
   // An uncaught error before ready (say, a data file missing) fails the run now, not after the timeout.
   let onError: (error: Error) => void = () => {};
@@ -135,7 +145,9 @@ export async function waitForReady(page: Page, navigatedAt: number, readyMs: num
     onError = (error) => reject(new Error(`page error before __bench.ready: ${errorText(error, 300)}`));
     page.once('pageerror', onError);
   });
-  const result = await withTimeout(Promise.race([ready, failed]), left, '__bench.ready').finally(() => page.off('pageerror', onError));
+  const result = await withTimeout(Promise.race([ready, failed]), left, '__bench.ready').finally(() =>
+    page.off('pageerror', onError),
+  );
   return result.readyAt != null
     ? { readyAt: result.readyAt, source: 'readyAt', timeOrigin: result.timeOrigin }
     : { readyAt: result.seen, source: 'resolution', timeOrigin: result.timeOrigin };
@@ -160,7 +172,8 @@ export async function environment(browser: Browser): Promise<{ userAgent: string
   try {
     return await withTimeout(
       page.evaluate(() => {
-        const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+        const gl =
+          document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
         if (!gl) return { userAgent: navigator.userAgent, renderer: 'no WebGL' };
         const debug = gl.getExtension('WEBGL_debug_renderer_info');
         const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
@@ -171,7 +184,10 @@ export async function environment(browser: Browser): Promise<{ userAgent: string
       'renderer query',
     );
   } finally {
-    await page.context().close().catch(() => {});
+    await page
+      .context()
+      .close()
+      .catch(() => {});
   }
 }
 

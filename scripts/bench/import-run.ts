@@ -32,21 +32,25 @@ export async function measureImports(options: ImportOptions): Promise<ImportBenc
     const navigatedAt = Date.now();
     await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUTS.readyMs });
     await waitForReady(page, navigatedAt);
-    const hasImport = await page.evaluate(() => typeof (window as unknown as BenchWindow).__bench?.importRun === 'function');
+    const hasImport = await page.evaluate(
+      () => typeof (window as unknown as BenchWindow).__bench?.importRun === 'function',
+    );
     if (!hasImport) throw new Error('the app page has no __bench.importRun(rows, mode)');
 
     for (const rows of options.rows) {
       for (let run = 1; run <= options.runs; run++) {
         const order = run % 2 === 1 ? (['app', 'papaparse'] as const) : (['papaparse', 'app'] as const);
         for (const mode of order) {
-          const call = page.evaluate(
-            ([r, m]) => (window as unknown as BenchWindow).__bench!.importRun!(r, m),
-            [rows, mode] as const,
-          );
+          const call = page.evaluate(([r, m]) => (window as unknown as BenchWindow).__bench!.importRun!(r, m), [
+            rows,
+            mode,
+          ] as const);
           const out: ImportRunResult = await withTimeout(call, TIMEOUTS.importMs, `importRun(${rows}, '${mode}')`);
           const maxLongTaskMs = out.longTasks.length ? Math.max(...out.longTasks) : 0;
           result.samples.push({ rows, mode, run, ms: out.ms, rowsOut: out.rows, maxLongTaskMs });
-          options.log(`import ${rows} rows via ${mode} (run ${run}): ${Math.round(out.ms)} ms, ${out.rows} rows, max long task ${Math.round(maxLongTaskMs)} ms`);
+          options.log(
+            `import ${rows} rows via ${mode} (run ${run}): ${Math.round(out.ms)} ms, ${out.rows} rows, max long task ${Math.round(maxLongTaskMs)} ms`,
+          );
           // Not fatal: the report flags it (a page may legitimately drop rows it considers invalid).
           if (out.rows !== rows) options.log(`warning: importRun(${rows}, '${mode}') returned ${out.rows} rows`);
         }

@@ -78,10 +78,28 @@ export async function measurePage(options: PageRunOptions): Promise<PageRunResul
   const url = options.baseUrl + pagePath(kind, n);
   const started = Date.now();
   const result: PageRunResult = {
-    page: kind, n, run, url, ok: false, startedAt: new Date(started).toISOString(), wallMs: 0,
-    readyAt: null, readySource: null, readyLongTasks: null, js: null, heapUsedBytes: null, heapAfterGcBytes: null,
-    animate: null, pick: null, hover: null, info: null, consoleErrors: [], pageErrors: [],
-    chromium: null, userAgent: null, renderer: null,
+    page: kind,
+    n,
+    run,
+    url,
+    ok: false,
+    startedAt: new Date(started).toISOString(),
+    wallMs: 0,
+    readyAt: null,
+    readySource: null,
+    readyLongTasks: null,
+    js: null,
+    heapUsedBytes: null,
+    heapAfterGcBytes: null,
+    animate: null,
+    pick: null,
+    hover: null,
+    info: null,
+    consoleErrors: [],
+    pageErrors: [],
+    chromium: null,
+    userAgent: null,
+    renderer: null,
   };
   const label = `${kind} n=${n} run ${run}`;
   const browser = await launchChromium().catch((error: unknown) => {
@@ -105,7 +123,9 @@ export async function measurePage(options: PageRunOptions): Promise<PageRunResul
     const ready = await waitForReady(page, navigatedAt, readyTimeoutMs(n));
     result.readyAt = ready.readyAt;
     result.readySource = ready.source;
-    log(`${label}: ready at ${Math.round(ready.readyAt)} ms${ready.source === 'readyAt' ? '' : ' (no readyAt: time the harness saw it)'}`);
+    log(
+      `${label}: ready at ${Math.round(ready.readyAt)} ms${ready.source === 'readyAt' ? '' : ' (no readyAt: time the harness saw it)'}`,
+    );
 
     // Heap first, before our own evaluations allocate anything: as left by the page, then after a full GC.
     const before = await withTimeout(cdp.send('Runtime.getHeapUsage'), TIMEOUTS.stepMs, 'heap usage');
@@ -127,7 +147,9 @@ export async function measurePage(options: PageRunOptions): Promise<PageRunResul
     if (picks > 0) {
       const phase = await runPhase(page, 'pick', picks, perAction);
       result.pick = phaseStats(phase.values, phase.longTasks);
-      const hasHover = await page.evaluate(() => typeof (window as unknown as BenchWindow).__bench?.hover === 'function');
+      const hasHover = await page.evaluate(
+        () => typeof (window as unknown as BenchWindow).__bench?.hover === 'function',
+      );
       if (hasHover) {
         const hover = await runPhase(page, 'hover', picks, perAction);
         result.hover = phaseStats(hover.values, hover.longTasks);

@@ -62,7 +62,11 @@ function table(header: string[], rows: string[][], leftColumns = 1): string {
 }
 
 function pageRow(n: number, s: PageSummary, metrics: Metric[]): string[] {
-  return [n.toLocaleString('en'), `${s.page} (${s.okRuns}/${s.totalRuns} ok)`, ...metrics.map((m) => fmt(s.medians[m.key]))];
+  return [
+    n.toLocaleString('en'),
+    `${s.page} (${s.okRuns}/${s.totalRuns} ok)`,
+    ...metrics.map((m) => fmt(s.medians[m.key])),
+  ];
 }
 
 function resultTable(summaries: NSummary[], metrics: Metric[]): string {
@@ -79,17 +83,36 @@ function budgetTable(budgets: BudgetRow[]): string {
   const show = (b: BudgetRow, v: number | null) => (b.unit === '×' ? fmtRatio(v) : `${fmt(v)} ms`);
   return table(
     ['budget', 'measured', 'limit', 'result'],
-    budgets.map((b) => [b.name, show(b, b.value), `≤ ${show(b, b.limit)}`, b.note ? `${mark[b.status]} (${b.note})` : mark[b.status]]),
+    budgets.map((b) => [
+      b.name,
+      show(b, b.value),
+      `≤ ${show(b, b.limit)}`,
+      b.note ? `${mark[b.status]} (${b.note})` : mark[b.status],
+    ]),
   );
 }
 
 function importTable(imports: ImportSummary[]): string {
   return table(
-    ['rows', 'app ms', 'papaparse ms', 'app rows/s', 'papaparse rows/s', 'app/papaparse', 'max LT ms app', 'max LT ms papaparse'],
+    [
+      'rows',
+      'app ms',
+      'papaparse ms',
+      'app rows/s',
+      'papaparse rows/s',
+      'app/papaparse',
+      'max LT ms app',
+      'max LT ms papaparse',
+    ],
     imports.map((i) => [
       `${i.rows.toLocaleString('en')}${i.rowsMismatch ? ' ⚠️ row count differs' : ''}`,
-      fmt(i.appMs), fmt(i.papaparseMs), fmt(i.appRowsPerSec), fmt(i.papaparseRowsPerSec),
-      fmtRatio(i.ratio), fmt(i.appMaxLongTaskMs), fmt(i.papaparseMaxLongTaskMs),
+      fmt(i.appMs),
+      fmt(i.papaparseMs),
+      fmt(i.appRowsPerSec),
+      fmt(i.papaparseRowsPerSec),
+      fmtRatio(i.ratio),
+      fmt(i.appMaxLongTaskMs),
+      fmt(i.papaparseMaxLongTaskMs),
     ]),
   );
 }
@@ -114,22 +137,35 @@ function problems(runs: PageRunResult[], importResult: ImportBenchResult | null)
     }
   }
   for (const [page, set] of consoleByPage) {
-    lines.push(`- Console errors on ${page} (successful runs): ${[...set].slice(0, 10).map((e) => `\`${e}\``).join('; ')}`);
+    lines.push(
+      `- Console errors on ${page} (successful runs): ${[...set]
+        .slice(0, 10)
+        .map((e) => `\`${e}\``)
+        .join('; ')}`,
+    );
   }
   const blob = new Set(runs.flatMap((r) => (r.js?.blobWorkers.length ? [r.page] : [])));
-  for (const page of blob) lines.push(`- ${page} starts worker(s) from blob: URLs: their code is counted only inside the script that creates them.`);
+  for (const page of blob)
+    lines.push(
+      `- ${page} starts worker(s) from blob: URLs: their code is counted only inside the script that creates them.`,
+    );
   const unreadable = new Set(runs.flatMap((r) => r.js?.unreadable ?? []));
-  if (unreadable.size) lines.push(`- Script bodies that could not be read (not counted): ${[...unreadable].slice(0, 5).join('; ')}`);
+  if (unreadable.size)
+    lines.push(`- Script bodies that could not be read (not counted): ${[...unreadable].slice(0, 5).join('; ')}`);
   for (const page of ['bare', 'app'] as const) {
     const mine = runs.filter((r) => r.ok && r.page === page && r.hover);
     const timeouts = mine.reduce((sum, r) => sum + (r.hover?.timeouts ?? 0), 0);
     const total = mine.reduce((sum, r) => sum + (r.hover?.count ?? 0), 0);
-    if (timeouts) lines.push(`- ${page}: ${timeouts} of ${total} hovers saw no hover handler within 2 s (NaN, left out of the hover figures).`);
+    if (timeouts)
+      lines.push(
+        `- ${page}: ${timeouts} of ${total} hovers saw no hover handler within 2 s (NaN, left out of the hover figures).`,
+      );
   }
   const noHover = new Set(runs.filter((r) => r.ok && r.pick && !r.hover).map((r) => r.page));
   for (const page of noHover) lines.push(`- ${page} has no \`__bench.hover\`: hover not measured.`);
   const approx = runs.filter((r) => r.readySource === 'resolution');
-  if (approx.length) lines.push(`- ${approx.length} run(s) had no \`readyAt\`: the time the harness saw \`ready\` resolve was used.`);
+  if (approx.length)
+    lines.push(`- ${approx.length} run(s) had no \`readyAt\`: the time the harness saw \`ready\` resolve was used.`);
   return lines;
 }
 
@@ -144,7 +180,9 @@ function lazyFiles(runs: PageRunResult[]): string[] {
     const run = runs.find((r) => r.ok && r.page === page && r.js?.files.some((f) => !f.initial));
     if (!run?.js) continue;
     const files = run.js.files.filter((f) => !f.initial);
-    lines.push(`- ${page}: scripts fetched after ready (N=${run.n}): ${files.map((f) => `\`${f.url}\` (${fmt(f.gzip / 1024)} KB gz, at ${fmt(f.requestedAt)} ms)`).join(', ')}`);
+    lines.push(
+      `- ${page}: scripts fetched after ready (N=${run.n}): ${files.map((f) => `\`${f.url}\` (${fmt(f.gzip / 1024)} KB gz, at ${fmt(f.requestedAt)} ms)`).join(', ')}`,
+    );
   }
   return lines;
 }
@@ -170,7 +208,7 @@ export function renderMarkdown(input: ReportInput): string {
   out.push(
     '- **Initial JS** means scripts requested before `__bench.ready` resolved (request start ≤ `readyAt`), workers included;',
     '  scripts requested later (lazy chunks) are in "lazy JS". Sizes: raw body, and gzip −9 of it (what a host could serve).',
-    '- Heap is the main thread\'s JS heap only (CDP `Runtime.getHeapUsage`), after ready and after a forced GC; workers are not included.',
+    "- Heap is the main thread's JS heap only (CDP `Runtime.getHeapUsage`), after ready and after a forced GC; workers are not included.",
     '- LT = main-thread long tasks (> 50 ms, PerformanceObserver `longtask`): count, total and longest, while loading (until `readyAt`),',
     '  during `animate` and during `pick`+`hover`. Frame figures are gaps between animation frames; fps = 1000 / mean gap.',
     '- Each run is a fresh Chromium (cold cache); bare and app runs alternate, and their order is swapped on even runs.',

@@ -18,8 +18,12 @@ export const LOAD_METRICS: Metric[] = [
   { key: 'jsRawKB', label: 'initial JS raw KB', get: (r) => r.js && r.js.initialRaw / KB },
   { key: 'jsGzipKB', label: 'initial JS gz KB', get: (r) => r.js && r.js.initialGzip / KB },
   { key: 'lazyJsGzipKB', label: 'lazy JS gz KB', get: (r) => r.js && r.js.lazyGzip / KB },
-  { key: 'heapMB', label: 'heap MB', get: (r) => r.heapUsedBytes != null ? r.heapUsedBytes / MB : null },
-  { key: 'heapGcMB', label: 'heap after GC MB', get: (r) => r.heapAfterGcBytes != null ? r.heapAfterGcBytes / MB : null },
+  { key: 'heapMB', label: 'heap MB', get: (r) => (r.heapUsedBytes != null ? r.heapUsedBytes / MB : null) },
+  {
+    key: 'heapGcMB',
+    label: 'heap after GC MB',
+    get: (r) => (r.heapAfterGcBytes != null ? r.heapAfterGcBytes / MB : null),
+  },
   { key: 'readyLtCount', label: 'LT# ready', get: (r) => r.readyLongTasks?.count },
   { key: 'readyLtTotal', label: 'LT total ms ready', get: (r) => r.readyLongTasks?.totalMs },
   { key: 'readyLtMax', label: 'LT max ms ready', get: (r) => r.readyLongTasks?.maxMs },
@@ -39,7 +43,11 @@ export const INTERACTION_METRICS: Metric[] = [
   { key: 'pickP95', label: 'pick p95 ms', get: (r) => r.pick?.p95Ms },
   { key: 'hoverMedian', label: 'hover med ms', get: (r) => r.hover?.medianMs },
   { key: 'hoverP95', label: 'hover p95 ms', get: (r) => r.hover?.p95Ms },
-  { key: 'pickHoverLtMax', label: 'LT max ms pick+hover', get: (r) => maxOf(r.pick?.longTasks.maxMs, r.hover?.longTasks.maxMs) },
+  {
+    key: 'pickHoverLtMax',
+    label: 'LT max ms pick+hover',
+    get: (r) => maxOf(r.pick?.longTasks.maxMs, r.hover?.longTasks.maxMs),
+  },
 ];
 
 function maxOf(...values: (number | null | undefined)[]): number | null {
@@ -105,10 +113,17 @@ export function summarizeImports(result: ImportBenchResult | null, rowCounts: nu
     const appMs = median(of('app').map((s) => s.ms));
     const papaparseMs = median(of('papaparse').map((s) => s.ms));
     const perSec = (ms: number | null) => (ms ? (rows * 1000) / ms : null);
-    const maxLong = (mode: 'app' | 'papaparse') => (of(mode).length ? Math.max(...of(mode).map((s) => s.maxLongTaskMs)) : null);
+    const maxLong = (mode: 'app' | 'papaparse') =>
+      of(mode).length ? Math.max(...of(mode).map((s) => s.maxLongTaskMs)) : null;
     return {
-      rows, appMs, papaparseMs, appRowsPerSec: perSec(appMs), papaparseRowsPerSec: perSec(papaparseMs),
-      ratio: ratio(appMs, papaparseMs), appMaxLongTaskMs: maxLong('app'), papaparseMaxLongTaskMs: maxLong('papaparse'),
+      rows,
+      appMs,
+      papaparseMs,
+      appRowsPerSec: perSec(appMs),
+      papaparseRowsPerSec: perSec(papaparseMs),
+      ratio: ratio(appMs, papaparseMs),
+      appMaxLongTaskMs: maxLong('app'),
+      papaparseMaxLongTaskMs: maxLong('papaparse'),
       rowsMismatch: samples.some((s) => s.rowsOut !== s.rows),
     };
   });
@@ -127,14 +142,24 @@ export interface BudgetRow {
 function ratioBudget(summaries: NSummary[], n: number, key: string, name: string, limit: number): BudgetRow {
   const s = summaries.find((x) => x.n === n);
   const value = s?.ratios[key] ?? null;
-  const row: BudgetRow = { name: `${name} (N=${n.toLocaleString('en')})`, value, limit, unit: '×', status: checkBudget(value, limit) };
+  const row: BudgetRow = {
+    name: `${name} (N=${n.toLocaleString('en')})`,
+    value,
+    limit,
+    unit: '×',
+    status: checkBudget(value, limit),
+  };
   if (!s) row.note = 'N not run';
   else if (value == null) row.note = s.app.okRuns && s.bare.okRuns ? 'metric missing' : 'runs failed';
   return row;
 }
 
 /** The budgets of the brief, each checked against the measured medians ("not measured" when the N was not run). */
-export function checkBudgets(summaries: NSummary[], imports: ImportSummary[], importResult: ImportBenchResult | null): BudgetRow[] {
+export function checkBudgets(
+  summaries: NSummary[],
+  imports: ImportSummary[],
+  importResult: ImportBenchResult | null,
+): BudgetRow[] {
   const rows: BudgetRow[] = [];
   for (const s of summaries) rows.push(ratioBudget(summaries, s.n, 'readyMs', 'First frame, app/bare', 1.2));
   for (const s of summaries) rows.push(ratioBudget(summaries, s.n, 'jsGzipKB', 'Initial JS gzip, app/bare', 1.15));
@@ -146,7 +171,13 @@ export function checkBudgets(summaries: NSummary[], imports: ImportSummary[], im
 
   const hundredK = imports.find((i) => i.rows === 100_000);
   const importRatio = hundredK?.ratio ?? null;
-  const importRow: BudgetRow = { name: 'Import 100k rows, app/papaparse', value: importRatio, limit: 2, unit: '×', status: checkBudget(importRatio, 2) };
+  const importRow: BudgetRow = {
+    name: 'Import 100k rows, app/papaparse',
+    value: importRatio,
+    limit: 2,
+    unit: '×',
+    status: checkBudget(importRatio, 2),
+  };
   if (importRatio == null) importRow.note = importResult?.error ? 'import benchmark failed' : 'not run';
   rows.push(importRow);
 
@@ -156,7 +187,13 @@ export function checkBudgets(summaries: NSummary[], imports: ImportSummary[], im
   const budgeted = imports.filter((i) => i.rows <= 100_000);
   const appLong = budgeted.map((i) => i.appMaxLongTaskMs).filter((x): x is number => x != null);
   const longest = appLong.length ? Math.max(...appLong) : null;
-  const longRow: BudgetRow = { name: 'Longest main-thread task during app import (≤ 100k rows)', value: longest, limit: 50, unit: 'ms', status: checkBudget(longest, 50) };
+  const longRow: BudgetRow = {
+    name: 'Longest main-thread task during app import (≤ 100k rows)',
+    value: longest,
+    limit: 50,
+    unit: 'ms',
+    status: checkBudget(longest, 50),
+  };
   if (longest == null) longRow.note = importResult?.error ? 'import benchmark failed' : 'not run';
   rows.push(longRow);
   return rows;

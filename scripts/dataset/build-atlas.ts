@@ -2,7 +2,15 @@
 // paths, lengths, crossings and the indexes the panels read.
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { INTERNAL_LINK_KINDS, type AtlasData, type CaspianRoute, type Corridor, type Fact, type Link, type Vocabulary } from '../../src/core/atlas.ts';
+import {
+  INTERNAL_LINK_KINDS,
+  type AtlasData,
+  type CaspianRoute,
+  type Corridor,
+  type Fact,
+  type Link,
+  type Vocabulary,
+} from '../../src/core/atlas.ts';
 import type { Bilingual, LonLat } from '../../src/core/geodata.ts';
 import type { ProvinceRecord } from '../geodata/region-topology.ts';
 import type { DatasetFiles } from './load.ts';
@@ -17,7 +25,6 @@ export interface AtlasInputs {
   countryShapes: Feature<Polygon | MultiPolygon, { id: string }>[];
 }
 
-
 export function buildAtlas({ files, provinceRecords, provinceShapes, countryShapes }: AtlasInputs): AtlasData {
   const problems = checkIntegrity(files, provinceRecords);
   if (problems.length > 0) throw new ValidationError(problems);
@@ -31,7 +38,9 @@ export function buildAtlas({ files, provinceRecords, provinceShapes, countryShap
     ...files.partners.partners.map((p) => [p.id, p.capital.lonLat as LonLat] as [string, LonLat]),
   ]);
   const national = files.national;
-  const nationalOrganisations = new Set(files.organisations.organisations.filter((o) => o.scope === 'national').map((o) => o.id));
+  const nationalOrganisations = new Set(
+    files.organisations.organisations.filter((o) => o.scope === 'national').map((o) => o.id),
+  );
   /** Iran as a whole and its national bodies are one entity of their own, never a province (not Tehran, where IMIDRO sits). */
   const isNational = (subject: string) => subject === national.id || nationalOrganisations.has(subject);
   const seatOf = new Map(files.organisations.organisations.map((o) => [o.id, o.seat]));
@@ -83,13 +92,21 @@ export function buildAtlas({ files, provinceRecords, provinceShapes, countryShap
 
   const factIdsOf = (subject: string) => facts.filter((f) => f.subject === subject).map((f) => f.id);
   const linkIdsOf = (test: (link: Link) => boolean) => links.filter(test).map((l) => l.id);
-  const organisationsIn = (seat: string) => files.organisations.organisations.filter((o) => o.seat === seat && !isNational(o.id)).map((o) => o.id);
+  const organisationsIn = (seat: string) =>
+    files.organisations.organisations.filter((o) => o.seat === seat && !isNational(o.id)).map((o) => o.id);
   /** Facts about a place's own subject and the non-national bodies seated there. */
-  const factIdsIn = (seat: string) => facts.filter((f) => f.subject === seat || (seatOf.get(f.subject) === seat && !isNational(f.subject))).map((f) => f.id);
-  const shapeBbox = (shapes: Feature[], id: string): Bbox => turf.bbox(shapes.find((s) => s.properties?.['id'] === id)!).map((x) => Math.round(x * 1e4) / 1e4) as Bbox;
+  const factIdsIn = (seat: string) =>
+    facts
+      .filter((f) => f.subject === seat || (seatOf.get(f.subject) === seat && !isNational(f.subject)))
+      .map((f) => f.id);
+  const shapeBbox = (shapes: Feature[], id: string): Bbox =>
+    turf.bbox(shapes.find((s) => s.properties?.['id'] === id)!).map((x) => Math.round(x * 1e4) / 1e4) as Bbox;
 
   return {
-    dataDate: files.sources.reports.map((r) => r.date ?? '').sort().at(-1)!,
+    dataDate: files.sources.reports
+      .map((r) => r.date ?? '')
+      .sort()
+      .at(-1)!,
     sectors: files.vocabulary.sectors,
     vocabulary: buildVocabulary(files),
     sources: files.sources,
@@ -155,7 +172,10 @@ function networkLengthKm(paths: LonLat[][]): number {
   let km = 0;
   for (const path of paths) {
     for (let i = 1; i < path.length; i++) {
-      const key = [path[i - 1], path[i]].map((p) => p!.join(',')).sort().join('|');
+      const key = [path[i - 1], path[i]]
+        .map((p) => p!.join(','))
+        .sort()
+        .join('|');
       if (seen.has(key)) continue;
       seen.add(key);
       km += turf.distance(path[i - 1]!, path[i]!, { units: 'kilometers' });
@@ -165,7 +185,8 @@ function networkLengthKm(paths: LonLat[][]): number {
 }
 
 function buildVocabulary(files: DatasetFiles): Vocabulary {
-  const table = (list: { id: string; name: Bilingual }[]) => Object.fromEntries(list.map((item) => [item.id, item.name]));
+  const table = (list: { id: string; name: Bilingual }[]) =>
+    Object.fromEntries(list.map((item) => [item.id, item.name]));
   const v = files.vocabulary;
   return {
     factKinds: table(v.factKinds),

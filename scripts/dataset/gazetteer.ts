@@ -13,14 +13,23 @@ const round = ([lon, lat]: LonLat): LonLat => [Math.round(lon * 1e4) / 1e4, Math
 export function buildGazetteer(atlas: AtlasData, countryShapes: CountryFeature[]): Gazetteer {
   const entries: GazetteerEntry[] = [];
   for (const province of atlas.provinces) {
-    entries.push({ id: province.id, kind: 'province', name: province.name, lonLat: province.capital.lonLat, aliases: [province.id, province.id.replace('-', '')] });
+    entries.push({
+      id: province.id,
+      kind: 'province',
+      name: province.name,
+      lonLat: province.capital.lonLat,
+      aliases: [province.id, province.id.replace('-', '')],
+    });
   }
   const partners = new Map(atlas.partners.map((p) => [p.id, p]));
   for (const shape of countryShapes) {
     const id = shape.properties.id;
     const partner = partners.get(id);
     const alpha2 = countries.alpha3ToAlpha2(id);
-    const otherNames = [...(countries.getName(id, 'en', { select: 'all' }) ?? []), ...(countries.getName(id, 'fa', { select: 'all' }) ?? [])];
+    const otherNames = [
+      ...(countries.getName(id, 'en', { select: 'all' }) ?? []),
+      ...(countries.getName(id, 'fa', { select: 'all' }) ?? []),
+    ];
     entries.push({
       id,
       kind: 'country',
@@ -29,6 +38,7 @@ export function buildGazetteer(atlas: AtlasData, countryShapes: CountryFeature[]
       aliases: [...new Set([id, ...(alpha2 ? [alpha2] : []), ...otherNames])],
     });
   }
-  for (const place of atlas.places) entries.push({ id: place.id, kind: 'place', name: place.name, lonLat: place.lonLat, aliases: [place.id] });
+  for (const place of atlas.places)
+    entries.push({ id: place.id, kind: 'place', name: place.name, lonLat: place.lonLat, aliases: [place.id] });
   return { entries, sectors: atlas.sectors.map(({ id, name }) => ({ id, name })) };
 }

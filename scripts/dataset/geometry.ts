@@ -80,7 +80,12 @@ export class SeaLanes {
 }
 
 /** Draws a branch through its nodes; consecutive Caspian ports on a sea branch follow the sea lane. */
-export function branchPath(nodes: string[], mode: string, placeLonLat: (id: string) => LonLat, sea: SeaLanes): LonLat[] {
+export function branchPath(
+  nodes: string[],
+  mode: string,
+  placeLonLat: (id: string) => LonLat,
+  sea: SeaLanes,
+): LonLat[] {
   const path: LonLat[] = [placeLonLat(nodes[0]!)];
   for (let i = 1; i < nodes.length; i++) {
     const [a, b] = [nodes[i - 1]!, nodes[i]!];
@@ -91,7 +96,10 @@ export function branchPath(nodes: string[], mode: string, placeLonLat: (id: stri
 }
 
 /** Ids of the provinces a set of paths crosses, in id order. */
-export function provincesCrossed(paths: LonLat[][], provinces: Feature<Polygon | MultiPolygon, { id: string }>[]): string[] {
+export function provincesCrossed(
+  paths: LonLat[][],
+  provinces: Feature<Polygon | MultiPolygon, { id: string }>[],
+): string[] {
   const lines = paths.map((path) => turf.lineString(path));
   return provinces
     .filter((province) => lines.some((line) => turf.booleanIntersects(line, province)))
@@ -120,7 +128,12 @@ export function corridorProvinces(
   provinceOf: (placeId: string) => string | undefined,
 ): string[] {
   const sourced = branches.filter((b) => !b.drawnByProject);
-  const ids = new Set(provincesCrossed(sourced.map((b) => b.path), provinces));
+  const ids = new Set(
+    provincesCrossed(
+      sourced.map((b) => b.path),
+      provinces,
+    ),
+  );
   for (const node of sourced.flatMap((b) => b.nodes)) {
     const corrected = Object.hasOwn(PROVINCE_CORRECTIONS, node) ? provinceOf(node) : undefined;
     if (corrected) ids.add(corrected);

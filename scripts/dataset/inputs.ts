@@ -12,5 +12,10 @@ export function buildAtlasInputs(topology?: Topology): AtlasInputs {
   const topo = topology ?? buildRegionTopology(geodata);
   if (!isRegionTopology(topo)) throw new Error('region topology has the wrong shape');
   const region = regionFromTopology(topo);
-  return { files: loadDataset(), provinceRecords: geodata.provinces, provinceShapes: region.provinces, countryShapes: region.countries };
+  return {
+    files: loadDataset(),
+    provinceRecords: geodata.provinces,
+    provinceShapes: region.provinces,
+    countryShapes: region.countries,
+  };
 }

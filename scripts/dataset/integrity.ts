@@ -5,7 +5,8 @@ import type { DatasetFiles } from './load.ts';
 
 export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[]): string[] {
   const problems: string[] = [];
-  const { vocabulary, sources, organisations, partners, facts, links, places, corridors, caspian, speakers, claims } = files;
+  const { vocabulary, sources, organisations, partners, facts, links, places, corridors, caspian, speakers, claims } =
+    files;
   const ids = <T extends { id: string }>(items: T[]) => new Set(items.map((item) => item.id));
   const provinceIds = new Set(provinces.map((p) => p.id));
   const partnerIds = ids(partners.partners);
@@ -30,7 +31,8 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
     placeKind: ids(vocabulary.placeKinds),
   };
 
-  const at = (file: string, record: string, field: string, message: string) => problems.push(`data/${file}: ${record}.${field}: ${message}`);
+  const at = (file: string, record: string, field: string, message: string) =>
+    problems.push(`data/${file}: ${record}.${field}: ${message}`);
   const need = (set: Set<string>, value: string, file: string, record: string, field: string, what: string) => {
     if (!set.has(value)) at(file, record, field, `unknown ${what} "${value}"`);
   };
@@ -42,7 +44,11 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
     }
   };
   const citations = (file: string, record: string, list: Citation[]) =>
-    list.forEach((c, i) => ('report' in c ? need(reportIds, c.report, file, record, `sources.${i}.report`, 'report') : need(referenceIds, c.ref, file, record, `sources.${i}.ref`, 'reference')));
+    list.forEach((c, i) =>
+      'report' in c
+        ? need(reportIds, c.report, file, record, `sources.${i}.report`, 'report')
+        : need(referenceIds, c.ref, file, record, `sources.${i}.ref`, 'reference'),
+    );
   const quantities = (file: string, record: string, list: { unit: string; qualifier?: string | undefined }[]) =>
     list.forEach((q, i) => {
       need(vocab.unit, q.unit, file, record, `quantities.${i}.unit`, 'unit');
@@ -53,7 +59,8 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
   const notAfterReport = (file: string, record: string, date: string | null | undefined, list: Citation[]) => {
     for (const c of list) {
       const reportDate = 'report' in c ? reportById.get(c.report)?.date : null;
-      if (date && reportDate && date > reportDate) at(file, record, 'date', `${date} is after its report's date ${reportDate}`);
+      if (date && reportDate && date > reportDate)
+        at(file, record, 'date', `${date} is after its report's date ${reportDate}`);
     }
   };
 
@@ -88,43 +95,74 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
     need(vocab.linkKind, link.kind, 'links.json', link.id, 'kind', 'link kind');
     need(vocab.status, link.status, 'links.json', link.id, 'status', 'status');
     link.sectors.forEach((s, i) => need(vocab.sector, s, 'links.json', link.id, `sectors.${i}`, 'sector'));
-    link.topics.forEach((t, i) => t.sectors.forEach((s, j) => need(vocab.sector, s, 'links.json', link.id, `topics.${i}.sectors.${j}`, 'sector')));
-    (link.participants ?? []).forEach((p, i) => need(origins, p, 'links.json', link.id, `participants.${i}`, 'participant'));
+    link.topics.forEach((t, i) =>
+      t.sectors.forEach((s, j) => need(vocab.sector, s, 'links.json', link.id, `topics.${i}.sectors.${j}`, 'sector')),
+    );
+    (link.participants ?? []).forEach((p, i) =>
+      need(origins, p, 'links.json', link.id, `participants.${i}`, 'participant'),
+    );
     quantities('links.json', link.id, link.quantities);
     citations('links.json', link.id, link.sources);
     need(saidByIds, link.saidBy, 'links.json', link.id, 'saidBy', 'speaker');
     link.people.forEach((p, i) => need(speakerIds, p, 'links.json', link.id, `people.${i}`, 'speaker'));
     notes('links.json', link.id, link.notes);
     notAfterReport('links.json', link.id, link.date, link.sources);
-    if (link.dateEnd && link.date && link.dateEnd < link.date) at('links.json', link.id, 'dateEnd', 'ends before it starts');
+    if (link.dateEnd && link.date && link.dateEnd < link.date)
+      at('links.json', link.id, 'dateEnd', 'ends before it starts');
   }
 
   for (const organisation of organisations.organisations) {
-    need(new Set([...provinceIds, ...partnerIds]), organisation.seat, 'organisations.json', organisation.id, 'seat', 'province or partner');
+    need(
+      new Set([...provinceIds, ...partnerIds]),
+      organisation.seat,
+      'organisations.json',
+      organisation.id,
+      'seat',
+      'province or partner',
+    );
   }
 
   for (const speaker of speakers.speakers) {
-    need(new Set([...provinceIds, ...partnerIds, ...organisationIds]), speaker.organisation, 'speakers.json', speaker.id, 'organisation', 'province, partner or organisation');
-    speaker.then?.refs.forEach((r, i) => need(referenceIds, r, 'speakers.json', speaker.id, `then.refs.${i}`, 'reference'));
+    need(
+      new Set([...provinceIds, ...partnerIds, ...organisationIds]),
+      speaker.organisation,
+      'speakers.json',
+      speaker.id,
+      'organisation',
+      'province, partner or organisation',
+    );
+    speaker.then?.refs.forEach((r, i) =>
+      need(referenceIds, r, 'speakers.json', speaker.id, `then.refs.${i}`, 'reference'),
+    );
   }
-  for (const report of sources.reports) report.dateInferred?.refs.forEach((r, i) => need(referenceIds, r, 'sources.json', report.id, `dateInferred.refs.${i}`, 'reference'));
+  for (const report of sources.reports)
+    report.dateInferred?.refs.forEach((r, i) =>
+      need(referenceIds, r, 'sources.json', report.id, `dateInferred.refs.${i}`, 'reference'),
+    );
   const recordIds = new Set([...facts.facts.map((f) => `f:${f.id}`), ...links.links.map((l) => `l:${l.id}`)]);
-  for (const claim of claims.claims) (claim.records ?? []).forEach((r, i) => need(recordIds, r, 'claims.json', claim.id, `records.${i}`, 'record'));
+  for (const claim of claims.claims)
+    (claim.records ?? []).forEach((r, i) => need(recordIds, r, 'claims.json', claim.id, `records.${i}`, 'record'));
 
   for (const place of places.places) {
     need(vocab.placeKind, place.kind, 'places.json', place.id, 'kind', 'place kind');
-    if (place.country === 'IRN' && !place.province) at('places.json', place.id, 'province', 'an Iranian place names its province');
+    if (place.country === 'IRN' && !place.province)
+      at('places.json', place.id, 'province', 'an Iranian place names its province');
     if (place.province) need(provinceIds, place.province, 'places.json', place.id, 'province', 'province');
-    if (place.kind !== 'waypoint' && !place.country) at('places.json', place.id, 'country', 'a place on land names its country');
+    if (place.kind !== 'waypoint' && !place.country)
+      at('places.json', place.id, 'country', 'a place on land names its country');
   }
 
   for (const corridor of corridors.corridors) {
     corridor.modes.forEach((m, i) => need(vocab.mode, m, 'corridors.json', corridor.id, `modes.${i}`, 'mode'));
-    corridor.sources.forEach((r, i) => need(referenceIds, r, 'corridors.json', corridor.id, `sources.${i}`, 'reference'));
+    corridor.sources.forEach((r, i) =>
+      need(referenceIds, r, 'corridors.json', corridor.id, `sources.${i}`, 'reference'),
+    );
     corridor.facts.forEach((f, i) => citations('corridors.json', `${corridor.id}.facts.${i}`, f.sources));
     for (const branch of corridor.branches) {
       need(vocab.mode, branch.mode, 'corridors.json', `${corridor.id}.${branch.id}`, 'mode', 'mode');
-      branch.nodes.forEach((n, i) => need(placeIds, n, 'corridors.json', `${corridor.id}.${branch.id}`, `nodes.${i}`, 'place'));
+      branch.nodes.forEach((n, i) =>
+        need(placeIds, n, 'corridors.json', `${corridor.id}.${branch.id}`, `nodes.${i}`, 'place'),
+      );
     }
   }
   citations('corridors.json', 'identification', corridors.identification.sources);
@@ -137,7 +175,8 @@ export function checkIntegrity(files: DatasetFiles, provinces: ProvinceRecord[])
   });
   for (const port of caspian.ports) {
     need(seaNodeIds, port.joins, 'caspian.json', port.place, 'joins', 'sea node');
-    if (placeById.get(port.place)?.kind !== 'port') at('caspian.json', port.place, 'place', 'not a port in places.json');
+    if (placeById.get(port.place)?.kind !== 'port')
+      at('caspian.json', port.place, 'place', 'not a port in places.json');
   }
   for (const route of caspian.routes) {
     route.ports.forEach((p, i) => need(portIds, p, 'caspian.json', route.id, `ports.${i}`, 'Caspian port'));

@@ -41,7 +41,11 @@ export class ValidationError extends Error {
 }
 
 /** Validates one parsed file; problems read `data/facts.json: facts[ea-carmakers].quantities.0.value: ...`. */
-export function validateFile<T>(file: string, value: unknown, fileSchema: z.ZodType<T>): { data?: T; problems: string[] } {
+export function validateFile<T>(
+  file: string,
+  value: unknown,
+  fileSchema: z.ZodType<T>,
+): { data?: T; problems: string[] } {
   const result = fileSchema.safeParse(value);
   if (result.success) return { data: result.data, problems: [] };
   const problems = result.error.issues.map((issue) => `${file}: ${describePath(value, issue.path)}: ${issue.message}`);
@@ -55,7 +59,12 @@ function describePath(root: unknown, issuePath: PropertyKey[]): string {
   for (const key of issuePath) {
     const child = node?.[key as string] as Record<string, unknown> | undefined;
     if (typeof key === 'number') {
-      const name = child && typeof child === 'object' && typeof child['id'] === 'string' ? child['id'] : child && typeof child['place'] === 'string' ? child['place'] : String(key);
+      const name =
+        child && typeof child === 'object' && typeof child['id'] === 'string'
+          ? child['id']
+          : child && typeof child['place'] === 'string'
+            ? child['place']
+            : String(key);
       out += `[${name}]`;
     } else {
       out += out ? `.${String(key)}` : String(key);
@@ -68,7 +77,10 @@ function describePath(root: unknown, issuePath: PropertyKey[]): string {
 export function loadDataset(dir = 'data'): DatasetFiles {
   const problems: string[] = [];
   const loaded: Partial<Record<keyof DatasetFiles, unknown>> = {};
-  for (const [key, [file, fileSchema]] of Object.entries(FILES) as [keyof DatasetFiles, [string, z.ZodType<unknown>]][]) {
+  for (const [key, [file, fileSchema]] of Object.entries(FILES) as [
+    keyof DatasetFiles,
+    [string, z.ZodType<unknown>],
+  ][]) {
     const where = path.join(dir, file);
     let parsed: unknown;
     try {

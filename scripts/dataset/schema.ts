@@ -2,7 +2,9 @@
 import { z } from 'zod';
 
 const text = z.string().trim().min(1);
-export const bilingual = z.object({ fa: text.regex(/[\u0600-\u06FF]/, 'Persian text must be in Persian script'), en: text }).strict();
+export const bilingual = z
+  .object({ fa: text.regex(/[\u0600-\u06FF]/, 'Persian text must be in Persian script'), en: text })
+  .strict();
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'ids use letters, digits and hyphens');
@@ -12,7 +14,9 @@ export const citation = z.union([
   z
     .object({
       report: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'a report file name from shared/seeds'),
-      excerpt: text.regex(/[\u0600-\u06FF]/, 'excerpts quote the Persian report').refine((s) => s.split(/\s+/).length <= 32, 'an excerpt is at most about 30 words'),
+      excerpt: text
+        .regex(/[\u0600-\u06FF]/, 'excerpts quote the Persian report')
+        .refine((s) => s.split(/\s+/).length <= 32, 'an excerpt is at most about 30 words'),
       /** The source's own word order is scrambled here (an extraction fault); the card says so. */
       scrambled: z.literal(true).optional(),
     })
@@ -29,7 +33,14 @@ const named = z.object({ id, name: bilingual }).strict();
 
 /** A dated note of later public knowledge (with its sources), or our own editorial remark. */
 const note = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('later'), date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD'), text: bilingual, sources: z.array(citation).min(1, 'later knowledge cites a public source') }).strict(),
+  z
+    .object({
+      kind: z.literal('later'),
+      date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD'),
+      text: bilingual,
+      sources: z.array(citation).min(1, 'later knowledge cites a public source'),
+    })
+    .strict(),
   z.object({ kind: z.literal('editorial'), text: bilingual }).strict(),
 ]);
 /** A speaker id from speakers.json, or `report` for the outlet's own narration. */
@@ -59,7 +70,10 @@ export const sourcesFile = z
           id: z.string(),
           date: isoDate.nullable(),
           /** For an undated report: the year its content points to, the range it must lie in, and why. */
-          dateInferred: z.object({ year: z.number().int(), from: isoDate, to: isoDate, basis: bilingual, refs: z.array(id).min(1) }).strict().optional(),
+          dateInferred: z
+            .object({ year: z.number().int(), from: isoDate, to: isoDate, basis: bilingual, refs: z.array(id).min(1) })
+            .strict()
+            .optional(),
           outlet: bilingual,
           title: bilingual,
           /** `headline`: the outlet's own headline (translated in en); `summary`: our summary where the headline is unknown. */
@@ -145,7 +159,10 @@ export const speakersFile = z
           /** The province, partner or organisation the speaker spoke for. */
           organisation: id,
           /** No longer in that role: the public sources that show it. */
-          then: z.object({ refs: z.array(id).min(1) }).strict().optional(),
+          then: z
+            .object({ refs: z.array(id).min(1) })
+            .strict()
+            .optional(),
         })
         .strict(),
     ),
@@ -165,7 +182,10 @@ export const claimsFile = z
           notMapped: bilingual.optional(),
         })
         .strict()
-        .refine((c) => (c.records?.length ?? 0) > 0 || c.notMapped !== undefined, 'a claim maps to records or says why it is not mapped'),
+        .refine(
+          (c) => (c.records?.length ?? 0) > 0 || c.notMapped !== undefined,
+          'a claim maps to records or says why it is not mapped',
+        ),
     ),
   })
   .strict();
@@ -209,8 +229,14 @@ export const placesFile = z
       named
         .extend({
           kind: id,
-          country: z.string().regex(/^[A-Z]{3}$/).optional(),
-          province: z.string().regex(/^IR-\d{2}$/).optional(),
+          country: z
+            .string()
+            .regex(/^[A-Z]{3}$/)
+            .optional(),
+          province: z
+            .string()
+            .regex(/^IR-\d{2}$/)
+            .optional(),
           lonLat,
           precision: z.enum(['gn', 'gn*', 'sp', 'wp', 'est', 'est-rough']),
         })
@@ -232,7 +258,12 @@ export const corridorsFile = z
           colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/),
           modes: z.array(id).min(1),
           founding: z
-            .object({ year: z.number().int().nullable(), date: isoDate.optional(), place: bilingual.optional(), agreement: bilingual })
+            .object({
+              year: z.number().int().nullable(),
+              date: isoDate.optional(),
+              place: bilingual.optional(),
+              agreement: bilingual,
+            })
             .strict(),
           members: z.array(z.string().regex(/^[A-Z]{3}$/)).min(2),
           /** 'members' (default): parties to an agreement; 'route': countries the route crosses, where there is no treaty. */

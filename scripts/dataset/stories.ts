@@ -13,19 +13,29 @@ const [[west, south], [east, north]] = REGION_EXTENT;
 const scene = z
   .object({
     caption: bilingual,
-    view: z.object({ center: z.tuple([z.number().min(west).max(east), z.number().min(south).max(north)]), zoom: z.number().min(1.5).max(10) }).strict(),
+    view: z
+      .object({
+        center: z.tuple([z.number().min(west).max(east), z.number().min(south).max(north)]),
+        zoom: z.number().min(1.5).max(10),
+      })
+      .strict(),
     select: z.string().nullable(),
     layers: z.array(z.enum(LAYER_GROUPS)).optional(),
     sectors: z.array(z.string()).optional(),
     corridors: z.array(z.string()).optional(),
   })
   .strict();
-export const storyFile = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), title: bilingual, scenes: z.array(scene).min(1) }).strict();
+export const storyFile = z
+  .object({ id: z.string().regex(/^[a-z0-9-]+$/), title: bilingual, scenes: z.array(scene).min(1) })
+  .strict();
 
 export function loadStories(atlas: AtlasData, dir = 'data/stories'): Story[] {
   const problems: string[] = [];
   const stories: Story[] = [];
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const file = path.join(dir, name);
     const { data, problems: schemaProblems } = validateFile(file, JSON.parse(fs.readFileSync(file, 'utf8')), storyFile);
     problems.push(...schemaProblems);
@@ -34,8 +44,10 @@ export function loadStories(atlas: AtlasData, dir = 'data/stories'): Story[] {
     data.scenes.forEach((s, i) => {
       const at = `${file}: scenes[${i}]`;
       if (s.select !== null && !resolveEntity(s.select, atlas)) problems.push(`${at}.select: unknown id "${s.select}"`);
-      for (const id of s.sectors ?? []) if (!atlas.sectors.some((x) => x.id === id)) problems.push(`${at}.sectors: unknown sector "${id}"`);
-      for (const id of s.corridors ?? []) if (!atlas.corridors.some((x) => x.id === id)) problems.push(`${at}.corridors: unknown corridor "${id}"`);
+      for (const id of s.sectors ?? [])
+        if (!atlas.sectors.some((x) => x.id === id)) problems.push(`${at}.sectors: unknown sector "${id}"`);
+      for (const id of s.corridors ?? [])
+        if (!atlas.corridors.some((x) => x.id === id)) problems.push(`${at}.corridors: unknown corridor "${id}"`);
     });
     stories.push(data as Story);
   }

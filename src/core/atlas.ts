@@ -17,7 +17,8 @@ export interface Quantity {
 export type Citation = { report: string; excerpt: string; scrambled?: true } | { ref: string };
 
 /** Later public knowledge (dated, `YYYY-MM` or `YYYY-MM-DD`, with sources), or our editorial remark. */
-export type Note = { kind: 'later'; date: string; text: Bilingual; sources: Citation[] } | { kind: 'editorial'; text: Bilingual };
+export type Note =
+  { kind: 'later'; date: string; text: Bilingual; sources: Citation[] } | { kind: 'editorial'; text: Bilingual };
 
 /** A person the reports quote, with their role at the time of the report. */
 export interface Speaker {
@@ -231,7 +232,16 @@ export interface AtlasData {
   statusDefinitions: Record<string, Bilingual>;
   sources: { reports: Report[]; references: Reference[] };
   /** Iran as a whole and its national bodies: an entity of its own, never counted as Tehran province. */
-  national: { id: 'IRN'; name: Bilingual; symbol: Bilingual; anchor: LonLat; note: Bilingual; factIds: string[]; linkIds: string[]; organisationIds: string[] };
+  national: {
+    id: 'IRN';
+    name: Bilingual;
+    symbol: Bilingual;
+    anchor: LonLat;
+    note: Bilingual;
+    factIds: string[];
+    linkIds: string[];
+    organisationIds: string[];
+  };
   speakers: Speaker[];
   provinces: ProvinceInfo[];
   partners: PartnerInfo[];

@@ -3,7 +3,8 @@
 import type { AtlasData } from './atlas.ts';
 
 /** `flow` is a row of an imported dataset, id `datasetId:rowIndex`; it never goes into the URL. */
-export type EntityKind = 'province' | 'partner' | 'corridor' | 'link' | 'route' | 'place' | 'organisation' | 'group' | 'national' | 'flow';
+export type EntityKind =
+  'province' | 'partner' | 'corridor' | 'link' | 'route' | 'place' | 'organisation' | 'group' | 'national' | 'flow';
 
 /** A pointer to one thing on the map, e.g. `{ kind: 'province', id: 'IR-03' }`. */
 export interface EntityRef {
@@ -19,7 +20,18 @@ export function sameRef(a: EntityRef | null, b: EntityRef | null): boolean {
   return a?.kind === b?.kind && a?.id === b?.id;
 }
 
-type Collections = Pick<AtlasData, 'provinces' | 'partners' | 'corridors' | 'links' | 'caspianRoutes' | 'places' | 'organisations' | 'groups' | 'national'>;
+type Collections = Pick<
+  AtlasData,
+  | 'provinces'
+  | 'partners'
+  | 'corridors'
+  | 'links'
+  | 'caspianRoutes'
+  | 'places'
+  | 'organisations'
+  | 'groups'
+  | 'national'
+>;
 
 /** Finds what an id names: province (IR-03), partner (KAZ), Iran as a whole (IRN), corridor, link, route, place, organisation or group. */
 export function resolveEntity(id: string, atlas: Collections): EntityRef | null {
@@ -43,7 +55,10 @@ export function resolveEntity(id: string, atlas: Collections): EntityRef | null 
  * country outside the partner list, by its ISO alpha-3 code), Iran as a whole, a partner group or an
  * organisation.
  */
-export function subjectRef(id: string, atlas: Pick<AtlasData, 'provinces' | 'groups' | 'organisations' | 'national'>): EntityRef {
+export function subjectRef(
+  id: string,
+  atlas: Pick<AtlasData, 'provinces' | 'groups' | 'organisations' | 'national'>,
+): EntityRef {
   if (id === atlas.national.id) return { kind: 'national', id };
   if (atlas.provinces.some((p) => p.id === id)) return { kind: 'province', id };
   if (atlas.groups.some((g) => g.id === id)) return { kind: 'group', id };

@@ -97,7 +97,15 @@ export interface ImportResult {
 }
 
 /** Why a whole file was refused; each has a message `import.failure.<failure>` in both languages. */
-export const IMPORT_FAILURES = ['empty', 'too-large', 'too-many-rows', 'not-text', 'not-csv-or-geojson', 'no-origin-column', 'invalid-geojson'] as const;
+export const IMPORT_FAILURES = [
+  'empty',
+  'too-large',
+  'too-many-rows',
+  'not-text',
+  'not-csv-or-geojson',
+  'no-origin-column',
+  'invalid-geojson',
+] as const;
 export type ImportFailure = (typeof IMPORT_FAILURES)[number];
 
 /**

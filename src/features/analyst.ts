@@ -64,7 +64,10 @@ export function createAnalyst(api: AnalystApi): Analyst {
   };
 
   const build = async (): Promise<TableView> => {
-    const [{ createTableView }, { exportRows }] = await Promise.all([import('../ui/table-view.ts'), import('./data-export.ts')]);
+    const [{ createTableView }, { exportRows }] = await Promise.all([
+      import('../ui/table-view.ts'),
+      import('./data-export.ts'),
+    ]);
     const { lang } = api.state();
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, lang);
     const view = createTableView(panel, {
@@ -111,10 +114,14 @@ export function createAnalyst(api: AnalystApi): Analyst {
   measureToggle.addEventListener('click', async () => {
     if (!measure) {
       const { createMeasureTool } = await import('./measure-tool.ts');
-      measure = createMeasureTool(byId('measure-readout'), () => api.state().lang, () => {
-        measureToggle.setAttribute('aria-pressed', String(measure!.active));
-        api.redraw();
-      });
+      measure = createMeasureTool(
+        byId('measure-readout'),
+        () => api.state().lang,
+        () => {
+          measureToggle.setAttribute('aria-pressed', String(measure!.active));
+          api.redraw();
+        },
+      );
     }
     measure.setActive(!measure.active);
   });
@@ -138,7 +145,8 @@ export function createAnalyst(api: AnalystApi): Analyst {
         table = await build();
         return;
       }
-      const filtersChanged = !before || (['sectors', 'time', 'corridors', 'layers'] as const).some((key) => state[key] !== before[key]);
+      const filtersChanged =
+        !before || (['sectors', 'time', 'corridors', 'layers'] as const).some((key) => state[key] !== before[key]);
       if (filtersChanged) table.setRecords(await records());
       if (!before || state.selection !== before.selection) table.setSelection(state.selection);
     },

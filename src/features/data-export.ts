@@ -31,7 +31,8 @@ export function exportRowsOf(records: TableRecord[]): ExportRow[] {
 
 export function exportRows(format: ExportFormat, records: TableRecord[], atlas: AtlasData): void {
   const day = new Date().toISOString().slice(0, 10);
-  if (format === 'json') return downloadText(JSON.stringify(atlas, null, 1), `corridor-atlas-data-${day}.json`, 'application/json');
+  if (format === 'json')
+    return downloadText(JSON.stringify(atlas, null, 1), `corridor-atlas-data-${day}.json`, 'application/json');
   const rows = exportRowsOf(records);
   if (format === 'csv') downloadText(toCsv(rows), `corridor-atlas-${day}.csv`, 'text/csv;charset=utf-8');
   else downloadText(toGeoJson(rows), `corridor-atlas-${day}.geojson`, 'application/geo+json');

@@ -11,15 +11,23 @@ import { nextTask } from '../core/work-slices.ts';
 type WorkerFailure = ImportProblem;
 
 async function startWorker(): Promise<Worker> {
-  const module = import.meta.env.VITE_SINGLE_FILE === 'true' ? await import('../worker/import.worker.ts?worker&inline') : await import('../worker/import.worker.ts?worker');
+  const module =
+    import.meta.env.VITE_SINGLE_FILE === 'true'
+      ? await import('../worker/import.worker.ts?worker&inline')
+      : await import('../worker/import.worker.ts?worker');
   return new module.default();
 }
 
 /** Sends one request and resolves with the worker's final answer, passing progress on. */
-function job(request: ImportRequest, onProgress?: (fraction: number) => void): { done: Promise<ImportResponse | { type: 'failed'; failure: WorkerFailure } | null>; cancel(): void } {
+function job(
+  request: ImportRequest,
+  onProgress?: (fraction: number) => void,
+): { done: Promise<ImportResponse | { type: 'failed'; failure: WorkerFailure } | null>; cancel(): void } {
   let worker: Worker | null = null;
   let settle: (value: ImportResponse | { type: 'failed'; failure: WorkerFailure } | null) => void = () => {};
-  const done = new Promise<ImportResponse | { type: 'failed'; failure: WorkerFailure } | null>((resolve) => (settle = resolve));
+  const done = new Promise<ImportResponse | { type: 'failed'; failure: WorkerFailure } | null>(
+    (resolve) => (settle = resolve),
+  );
   let cancelled = false;
   void startWorker().then((started) => {
     if (cancelled) return started.terminate();
@@ -50,7 +58,8 @@ export async function previewFile(file: File): Promise<CsvPreview | { failure: W
   const answer = await job({ type: 'preview', file }).done;
   if (!answer) return null;
   if (answer.type === 'failed') return { failure: answer.failure };
-  if (answer.type === 'preview' && answer.format === 'csv') return { headers: answer.headers, rows: answer.rows, delimiter: answer.delimiter, mapping: answer.mapping };
+  if (answer.type === 'preview' && answer.format === 'csv')
+    return { headers: answer.headers, rows: answer.rows, delimiter: answer.delimiter, mapping: answer.mapping };
   return null; // GeoJSON: nothing to map
 }
 

@@ -36,7 +36,6 @@ export interface Imports {
   importFile(file: File, options?: { onMap?: boolean }): Promise<ImportedDataset | { failure: string } | null>;
 }
 
-
 const extents = new WeakMap<Float64Array, [number, number]>();
 
 /** Earliest and latest of a dataset's dates (Infinity, -Infinity when none), worked out once: the chrome asks on every rebuild. */
@@ -88,7 +87,12 @@ export function createImports(api: ImportsApi): Imports {
   };
 
   /** One import through the worker; a good result becomes a dataset on the map. */
-  const runImport = async (file: File, mapping: ColumnMapping | null, onProgress: (fraction: number) => void, onMap = true) => {
+  const runImport = async (
+    file: File,
+    mapping: ColumnMapping | null,
+    onProgress: (fraction: number) => void,
+    onMap = true,
+  ) => {
     const { client, gazetteer: names } = await load();
     const running = client.importFile(file, mapping, names, onProgress);
     let cancelled = false;
@@ -180,7 +184,9 @@ export function createImports(api: ImportsApi): Imports {
             items: [
               {
                 text: summary.where,
-                detail: [summary.amountText, formatDate(lang, summary.date), sector?.name[lang] ?? ''].filter(Boolean).join(' · '),
+                detail: [summary.amountText, formatDate(lang, summary.date), sector?.name[lang] ?? '']
+                  .filter(Boolean)
+                  .join(' · '),
                 ...(sector ? { chips: [{ label: sector.name[lang], colour: sector.colour }] } : {}),
                 sources: [{ label: summary.source }],
               },

@@ -35,8 +35,18 @@ export function createMeasureTool(readout: HTMLElement, lang: () => Lang, onChan
       legs.length === 0
         ? t(language, 'measure.hint')
         : tf(language, 'measure.total', { km: formatKm(language, totalKm(legs)) });
-    const legList = el('ol', { className: 'measure-legs' }, ...legs.map((leg) => el('li', { text: `${formatKm(language, leg.km)}${leg.along ? ` · ${t(language, 'measure.along')}` : ''}` })));
-    readout.replaceChildren(el('p', { className: 'measure-total', attrs: { id: 'measure-total' }, text: summary }), legList, el('div', { className: 'button-row' }, undo, clear, done));
+    const legList = el(
+      'ol',
+      { className: 'measure-legs' },
+      ...legs.map((leg) =>
+        el('li', { text: `${formatKm(language, leg.km)}${leg.along ? ` · ${t(language, 'measure.along')}` : ''}` }),
+      ),
+    );
+    readout.replaceChildren(
+      el('p', { className: 'measure-total', attrs: { id: 'measure-total' }, text: summary }),
+      legList,
+      el('div', { className: 'button-row' }, undo, clear, done),
+    );
   };
 
   const setPoints = (next: MeasurePoint[]) => {
@@ -48,7 +58,8 @@ export function createMeasureTool(readout: HTMLElement, lang: () => Lang, onChan
 
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') tool.setActive(false);
-    else if (event.key === 'Backspace' && points.length > 0 && !(event.target instanceof HTMLInputElement)) setPoints(points.slice(0, -1));
+    else if (event.key === 'Backspace' && points.length > 0 && !(event.target instanceof HTMLInputElement))
+      setPoints(points.slice(0, -1));
   };
 
   const tool: MeasureTool = {

@@ -29,7 +29,16 @@ export interface ExportedImage {
 
 const FONT = 'Vazirmatn, sans-serif';
 
-export async function exportPng({ view, layers, scale, lang, title, legend, attribution, dataDate }: ExportInputs): Promise<ExportedImage> {
+export async function exportPng({
+  view,
+  layers,
+  scale,
+  lang,
+  title,
+  legend,
+  attribution,
+  dataDate,
+}: ExportInputs): Promise<ExportedImage> {
   const ratio = (window.devicePixelRatio || 1) * scale;
   const source = await frameAt(view, layers, scale, ratio);
   const width = source.width;
@@ -44,7 +53,9 @@ export async function exportPng({ view, layers, scale, lang, title, legend, attr
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.drawImage(source, 0, 0);
   drawBand(context, { top: mapHeight, width, unit, lang, title, attribution, dataDate, items: band.items });
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+  );
   return { blob, width: canvas.width, height: canvas.height };
 }
 
@@ -80,7 +91,12 @@ const LINE = 24;
  * Lays the legend out in lines that fit the image: each group starts a line with its heading,
  * and entries wrap to the next line, indented, when they would run past the edge.
  */
-function layoutBand(context: CanvasRenderingContext2D, legend: LegendGroup[], width: number, unit: number): { height: number; items: Item[] } {
+function layoutBand(
+  context: CanvasRenderingContext2D,
+  legend: LegendGroup[],
+  width: number,
+  unit: number,
+): { height: number; items: Item[] } {
   const margin = 16 * unit;
   const swatch = 14 * unit;
   const items: Item[] = [];
@@ -106,7 +122,16 @@ function layoutBand(context: CanvasRenderingContext2D, legend: LegendGroup[], wi
 
 function drawBand(
   context: CanvasRenderingContext2D,
-  options: { top: number; width: number; unit: number; lang: Lang; title: string; attribution: string; dataDate: string; items: Item[] },
+  options: {
+    top: number;
+    width: number;
+    unit: number;
+    lang: Lang;
+    title: string;
+    attribution: string;
+    dataDate: string;
+    items: Item[];
+  },
 ): void {
   const { top, width, unit, lang, title, attribution, dataDate, items } = options;
   const rtl = dirOf(lang) === 'rtl';

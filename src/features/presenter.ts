@@ -3,7 +3,13 @@
 import { ALL_LAYERS_ON, LAYER_GROUPS, type AppState, type ViewState } from '../state/state.ts';
 import { resolveEntity } from '../model/selectors.ts';
 import { ALL_TIME } from '../state/filters.ts';
-import { allowedOrigins, isAllowedOrigin, MESSAGE_SOURCE, parseHostMessage, type HostCommand } from '../state/host-messages.ts';
+import {
+  allowedOrigins,
+  isAllowedOrigin,
+  MESSAGE_SOURCE,
+  parseHostMessage,
+  type HostCommand,
+} from '../state/host-messages.ts';
 import type { AtlasData } from '../core/atlas.ts';
 import { STORIES_DATA_PATH, type Scene, type Story } from '../core/stories.ts';
 import { t, type Lang } from '../core/i18n/i18n.ts';
@@ -52,11 +58,14 @@ export function createPresenter(api: AppApi, reducedMotion: boolean): Presenter 
   }
 
   const post = (message: Record<string, unknown>) => {
-    if (window.parent !== window && replyTarget) window.parent.postMessage({ source: MESSAGE_SOURCE, ...message }, replyTarget);
+    if (window.parent !== window && replyTarget)
+      window.parent.postMessage({ source: MESSAGE_SOURCE, ...message }, replyTarget);
   };
 
   const applyScene = (scene: Scene, animate: boolean) => {
-    const layers = scene.layers ? Object.fromEntries(LAYER_GROUPS.map((g) => [g, scene.layers!.includes(g)])) as AppState['layers'] : { ...ALL_LAYERS_ON };
+    const layers = scene.layers
+      ? (Object.fromEntries(LAYER_GROUPS.map((g) => [g, scene.layers!.includes(g)])) as AppState['layers'])
+      : { ...ALL_LAYERS_ON };
     api.update({
       selection: scene.select ? resolveEntity(scene.select, api.atlas) : null,
       layers,
@@ -94,7 +103,8 @@ export function createPresenter(api: AppApi, reducedMotion: boolean): Presenter 
     return player;
   };
 
-  const openStory = async (storyId: string, scene: number, animate: boolean): Promise<boolean> => (await loadPlayer()).open(storyId, scene, animate);
+  const openStory = async (storyId: string, scene: number, animate: boolean): Promise<boolean> =>
+    (await loadPlayer()).open(storyId, scene, animate);
 
   const run = async (command: HostCommand) => {
     switch (command.type) {
@@ -114,7 +124,8 @@ export function createPresenter(api: AppApi, reducedMotion: boolean): Presenter 
 
   window.addEventListener('message', (event: MessageEvent) => {
     if ((event.data as { source?: unknown } | null)?.source !== MESSAGE_SOURCE) return; // not for us
-    if (!isAllowedOrigin(event.origin, origins)) return console.warn(`corridor-atlas: ignored a message from ${event.origin} (not in origins)`);
+    if (!isAllowedOrigin(event.origin, origins))
+      return console.warn(`corridor-atlas: ignored a message from ${event.origin} (not in origins)`);
     const command = parseHostMessage(event.data);
     if (!command) return console.warn('corridor-atlas: ignored a malformed message', event.data);
     void run(command);
@@ -124,7 +135,11 @@ export function createPresenter(api: AppApi, reducedMotion: boolean): Presenter 
   bindMenu(byId('stories-toggle'), byId('stories-menu'), async () => {
     const { stories } = await loadPlayer();
     const lang: Lang = api.state().lang;
-    return stories.map((story) => ({ label: story.title[lang], attrs: { 'data-story': story.id }, choose: () => void openStory(story.id, 1, true) }));
+    return stories.map((story) => ({
+      label: story.title[lang],
+      attrs: { 'data-story': story.id },
+      choose: () => void openStory(story.id, 1, true),
+    }));
   });
   byId('share-open').addEventListener('click', async () => {
     const { openShareDialog } = await import('../ui/share-dialog.ts');

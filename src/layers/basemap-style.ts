@@ -50,13 +50,19 @@ export function buildBasemapStyle(geo: BasemapGeodata, theme: Theme, lang: Lang)
         id: 'province-borders',
         type: 'line',
         source: 'province-borders',
-        paint: { 'line-color': theme.provinceBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.5, 7, 1.2] },
+        paint: {
+          'line-color': theme.provinceBorder,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.5, 7, 1.2],
+        },
       },
       {
         id: 'country-borders',
         type: 'line',
         source: 'country-borders',
-        paint: { 'line-color': theme.countryBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 7, 1.8] },
+        paint: {
+          'line-color': theme.countryBorder,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 7, 1.8],
+        },
       },
       labelLayer('country-labels', ['!=', ['get', 'kind'], 'province'], theme, lang, 11, 2),
       labelLayer('province-labels', ['==', ['get', 'kind'], 'province'], theme, lang, 10, 4.6),

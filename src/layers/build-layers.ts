@@ -11,9 +11,23 @@ import { BASEMAP_LAYER_IDS } from './basemap-style.ts';
 import { buildProvinceLayer, PROVINCE_LAYER_ID } from './province-layer.ts';
 import { buildPartnerLayer, PARTNER_LAYER_ID } from './partner-layer.ts';
 import { buildLinkLayer, LINK_LAYER_ID } from './link-layer.ts';
-import { buildCaspianLayer, buildCorridorLayer, CASPIAN_LAYER_ID, CORRIDOR_LAYER_ID, corridorPaths, type CorridorPath } from './route-layers.ts';
+import {
+  buildCaspianLayer,
+  buildCorridorLayer,
+  CASPIAN_LAYER_ID,
+  CORRIDOR_LAYER_ID,
+  corridorPaths,
+  type CorridorPath,
+} from './route-layers.ts';
 import { importedEntityFromPick } from './imported-pick.ts';
-import { buildForumLayer, buildPlaceLayer, FORUM_LAYER_ID, mapPoints, PLACE_LAYER_ID, type MapPoint } from './point-layers.ts';
+import {
+  buildForumLayer,
+  buildPlaceLayer,
+  FORUM_LAYER_ID,
+  mapPoints,
+  PLACE_LAYER_ID,
+  type MapPoint,
+} from './point-layers.ts';
 
 export interface LayerContext {
   region: Region;
@@ -33,11 +47,26 @@ export function buildLayers(state: AppState, { region, atlas, theme }: LayerCont
   const underLabels = BASEMAP_LAYER_IDS.countryLabels;
   const { layers } = state;
   return [
-    layers.provinces && buildProvinceLayer({ provinces: region.provinces, activity: provinceActivity(state, atlas), selectedId: selected('province'), theme, beforeId: underBorders }),
+    layers.provinces &&
+      buildProvinceLayer({
+        provinces: region.provinces,
+        activity: provinceActivity(state, atlas),
+        selectedId: selected('province'),
+        theme,
+        beforeId: underBorders,
+      }),
     layers.partners && buildPartnerLayer(partnerShapes(region.countries), selected('partner'), theme, underBorders),
-    layers.corridors && buildCorridorLayer(visibleCorridorPaths(atlas.corridors, state.corridors), selected('corridor'), underLabels),
+    layers.corridors &&
+      buildCorridorLayer(visibleCorridorPaths(atlas.corridors, state.corridors), selected('corridor'), underLabels),
     layers.caspian && buildCaspianLayer(atlas.caspianRoutes, selected('route'), theme, underLabels),
-    buildLinkLayer({ links: arcLinks(state, atlas), sectors: atlas.sectors, activeSectors: state.sectors, selectedId: selected('link'), theme, beforeId: underLabels }),
+    buildLinkLayer({
+      links: arcLinks(state, atlas),
+      sectors: atlas.sectors,
+      activeSectors: state.sectors,
+      selectedId: selected('link'),
+      theme,
+      beforeId: underLabels,
+    }),
     buildForumLayer(groupLinks(state, atlas), selected('link'), theme, underLabels),
     buildPlaceLayer(layers.places ? points(atlas) : NONE, state.selection, theme, underLabels),
   ].filter((layer): layer is NonNullable<typeof layer> & Layer => Boolean(layer));

@@ -4,7 +4,14 @@ import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { AppState } from '../state/state.ts';
 import type { Gazetteer } from '../core/import-types.ts';
-import { flowAttributes, placePositions, visibleRows, visibleRowsSliced, type FlowAttributes, type ImportedDataset } from '../model/imported-datasets.ts';
+import {
+  flowAttributes,
+  placePositions,
+  visibleRows,
+  visibleRowsSliced,
+  type FlowAttributes,
+  type ImportedDataset,
+} from '../model/imported-datasets.ts';
 import { nextTask, runNow, runSliced, type Pause } from '../core/work-slices.ts';
 import { beforeMapLayer } from './before-map-layer.ts';
 import { POINT_DEFAULTS } from './point-layers.ts';
@@ -34,9 +41,14 @@ const flowData = (a: FlowAttributes, flows: Uint32Array): BinaryData => ({
   rowIndexes: flows,
 });
 
-const placeData = (positions: Float32Array, places: Uint32Array): BinaryData => ({ length: places.length, attributes: { getPosition: { value: positions, size: 3 } }, rowIndexes: places });
+const placeData = (positions: Float32Array, places: Uint32Array): BinaryData => ({
+  length: places.length,
+  attributes: { getPosition: { value: positions, size: 3 } },
+  rowIndexes: places,
+});
 
-const sectorPalette = (sectorIds: string[], sectorColours: Map<string, string>) => sectorIds.map((id) => hexToRgba(sectorColours.get(id) ?? '#5a5a5a', 235));
+const sectorPalette = (sectorIds: string[], sectorColours: Map<string, string>) =>
+  sectorIds.map((id) => hexToRgba(sectorColours.get(id) ?? '#5a5a5a', 235));
 
 /**
  * Works out a new dataset's rows and attributes for the current filters between other tasks, into
@@ -54,10 +66,14 @@ export async function prepareImportedData(
   const sectorIds = gazetteer.sectors.map((s) => s.id);
   const { flows, places } = await visibleRowsSliced(dataset.rows, filters, sectorIds, pause);
   if (!dataCache.has(flows)) {
-    const attributes = await runSliced(flowAttributes(dataset.rows, flows, sectorPalette(sectorIds, sectorColours), theme.neutralLink), pause);
+    const attributes = await runSliced(
+      flowAttributes(dataset.rows, flows, sectorPalette(sectorIds, sectorColours), theme.neutralLink),
+      pause,
+    );
     dataCache.set(flows, flowData(attributes, flows));
   }
-  if (!dataCache.has(places)) dataCache.set(places, placeData(await runSliced(placePositions(dataset.rows, places), pause), places));
+  if (!dataCache.has(places))
+    dataCache.set(places, placeData(await runSliced(placePositions(dataset.rows, places), pause), places));
   return { flows: dataCache.get(flows)!, places: dataCache.get(places)! };
 }
 
@@ -74,33 +90,45 @@ export function buildImportedLayers(
   return datasets.flatMap((dataset) => {
     const { flows, places } = visibleRows(dataset.rows, filters, sectorIds);
     const big = dataset.rows.count > 5000;
-    const flowLayerData = cached(flows, () => flowData(runNow(flowAttributes(dataset.rows, flows, palette, theme.neutralLink)), flows));
+    const flowLayerData = cached(flows, () =>
+      flowData(runNow(flowAttributes(dataset.rows, flows, palette, theme.neutralLink)), flows),
+    );
     const placeLayerData = cached(places, () => placeData(runNow(placePositions(dataset.rows, places)), places));
     return [
-      new ArcLayer(beforeMapLayer({
-        id: `${FLOWS}${dataset.id}`,
-        data: flowLayerData as unknown as never,
-        pickable: true,
-        // Fewer segments for big sets: picking cost grows with them.
-        numSegments: big ? 8 : 24,
-        getWidth: big ? 1 : 2,
-        getHeight: 0.5,
-        widthUnits: 'pixels',
-        // A highlight costs a whole redraw per hovered row; among thousands of 1 px arcs it shows
-        // little, and the hover card already names the row, so big sets hover without one.
-        autoHighlight: !big,
-        highlightColor: [255, 200, 0, 255] as RGBA,
-      }, beforeId)),
-      new ScatterplotLayer(beforeMapLayer({
-        id: `${PLACES}${dataset.id}`,
-        data: placeLayerData as unknown as never,
-        ...POINT_DEFAULTS,
-        getRadius: big ? 2.5 : 4,
-        getFillColor: theme.neutralLink,
-        getLineColor: [255, 255, 255, 255] as RGBA,
-        getLineWidth: 1,
-        autoHighlight: !big,
-      }, beforeId)),
+      new ArcLayer(
+        beforeMapLayer(
+          {
+            id: `${FLOWS}${dataset.id}`,
+            data: flowLayerData as unknown as never,
+            pickable: true,
+            // Fewer segments for big sets: picking cost grows with them.
+            numSegments: big ? 8 : 24,
+            getWidth: big ? 1 : 2,
+            getHeight: 0.5,
+            widthUnits: 'pixels',
+            // A highlight costs a whole redraw per hovered row; among thousands of 1 px arcs it shows
+            // little, and the hover card already names the row, so big sets hover without one.
+            autoHighlight: !big,
+            highlightColor: [255, 200, 0, 255] as RGBA,
+          },
+          beforeId,
+        ),
+      ),
+      new ScatterplotLayer(
+        beforeMapLayer(
+          {
+            id: `${PLACES}${dataset.id}`,
+            data: placeLayerData as unknown as never,
+            ...POINT_DEFAULTS,
+            getRadius: big ? 2.5 : 4,
+            getFillColor: theme.neutralLink,
+            getLineColor: [255, 255, 255, 255] as RGBA,
+            getLineWidth: 1,
+            autoHighlight: !big,
+          },
+          beforeId,
+        ),
+      ),
     ];
   });
 }

@@ -31,7 +31,12 @@ export interface LinkLayerInputs {
 }
 
 /** The colour where the flow arrives (target) and where it leaves (source, lighter). */
-export function linkColours(link: Link, activeSectors: string[] | null, sectors: Sector[], theme: Theme): { source: RGBA; target: RGBA } {
+export function linkColours(
+  link: Link,
+  activeSectors: string[] | null,
+  sectors: Sector[],
+  theme: Theme,
+): { source: RGBA; target: RGBA } {
   const sectorId = linkSector(link, activeSectors);
   const hex = sectors.find((s) => s.id === sectorId)?.colour;
   const target = hex ? hexToRgba(hex, 235) : theme.neutralLink;
@@ -58,25 +63,37 @@ export function arcTilts(links: Link[]): Map<string, number> {
   return tilts;
 }
 
-export function buildLinkLayer({ links, sectors, activeSectors, selectedId, theme, beforeId }: LinkLayerInputs): ArcLayer<Link> {
+export function buildLinkLayer({
+  links,
+  sectors,
+  activeSectors,
+  selectedId,
+  theme,
+  beforeId,
+}: LinkLayerInputs): ArcLayer<Link> {
   const tilts = arcTilts(links);
   const colourKey = activeSectors?.join(',') ?? '*';
-  return new ArcLayer<Link>(beforeMapLayer({
-    id: LINK_LAYER_ID,
-    data: links,
-    pickable: true,
-    // Few segments: smooth enough at this scale, and picking is several times faster.
-    numSegments: 24,
-    getSourcePosition: (l) => arcEnds(l)[0],
-    getTargetPosition: (l) => arcEnds(l)[1],
-    getSourceColor: (l) => linkColours(l, activeSectors, sectors, theme).source,
-    getTargetColor: (l) => linkColours(l, activeSectors, sectors, theme).target,
-    getWidth: (l) => (LINK_WIDTH[l.kind] ?? 3) + (l.id === selectedId ? 3 : 0),
-    getTilt: (l) => tilts.get(l.id) ?? 0,
-    getHeight: 0.6,
-    widthUnits: 'pixels',
-    autoHighlight: true,
-    highlightColor: [255, 255, 255, 120],
-    updateTriggers: { getSourceColor: colourKey, getTargetColor: colourKey, getWidth: selectedId },
-  }, beforeId));
+  return new ArcLayer<Link>(
+    beforeMapLayer(
+      {
+        id: LINK_LAYER_ID,
+        data: links,
+        pickable: true,
+        // Few segments: smooth enough at this scale, and picking is several times faster.
+        numSegments: 24,
+        getSourcePosition: (l) => arcEnds(l)[0],
+        getTargetPosition: (l) => arcEnds(l)[1],
+        getSourceColor: (l) => linkColours(l, activeSectors, sectors, theme).source,
+        getTargetColor: (l) => linkColours(l, activeSectors, sectors, theme).target,
+        getWidth: (l) => (LINK_WIDTH[l.kind] ?? 3) + (l.id === selectedId ? 3 : 0),
+        getTilt: (l) => tilts.get(l.id) ?? 0,
+        getHeight: 0.6,
+        widthUnits: 'pixels',
+        autoHighlight: true,
+        highlightColor: [255, 255, 255, 120],
+        updateTriggers: { getSourceColor: colourKey, getTargetColor: colourKey, getWidth: selectedId },
+      },
+      beforeId,
+    ),
+  );
 }

@@ -9,28 +9,42 @@ import type { RGBA } from '../core/colours.ts';
 
 const INK: RGBA = [20, 20, 20, 255];
 
-export function buildMeasureLayers(points: MeasurePoint[], legs: MeasureLeg[], beforeId: string): [PathLayer<MeasureLeg>, ScatterplotLayer<MeasurePoint>] {
+export function buildMeasureLayers(
+  points: MeasurePoint[],
+  legs: MeasureLeg[],
+  beforeId: string,
+): [PathLayer<MeasureLeg>, ScatterplotLayer<MeasurePoint>] {
   return [
-    new PathLayer<MeasureLeg>(beforeMapLayer<DashedPathProps<MeasureLeg>>({
-      id: 'measure-legs',
-      data: legs,
-      ...PATH_DEFAULTS,
-      pickable: false,
-      getPath: (leg) => leg.path,
-      getColor: INK,
-      getWidth: 2.5,
-      getDashArray: (leg) => (leg.along ? [0, 0] : [3, 2]),
-    }, beforeId)),
-    new ScatterplotLayer<MeasurePoint>(beforeMapLayer({
-      id: 'measure-points',
-      data: points,
-      ...POINT_DEFAULTS,
-      pickable: false,
-      getPosition: (p) => p.lonLat,
-      getRadius: 5,
-      getFillColor: [255, 255, 255, 255],
-      getLineColor: INK,
-      getLineWidth: 2,
-    }, beforeId)),
+    new PathLayer<MeasureLeg>(
+      beforeMapLayer<DashedPathProps<MeasureLeg>>(
+        {
+          id: 'measure-legs',
+          data: legs,
+          ...PATH_DEFAULTS,
+          pickable: false,
+          getPath: (leg) => leg.path,
+          getColor: INK,
+          getWidth: 2.5,
+          getDashArray: (leg) => (leg.along ? [0, 0] : [3, 2]),
+        },
+        beforeId,
+      ),
+    ),
+    new ScatterplotLayer<MeasurePoint>(
+      beforeMapLayer(
+        {
+          id: 'measure-points',
+          data: points,
+          ...POINT_DEFAULTS,
+          pickable: false,
+          getPosition: (p) => p.lonLat,
+          getRadius: 5,
+          getFillColor: [255, 255, 255, 255],
+          getLineColor: INK,
+          getLineWidth: 2,
+        },
+        beforeId,
+      ),
+    ),
   ];
 }

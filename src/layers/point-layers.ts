@@ -21,11 +21,23 @@ export interface MapPoint {
 export function mapPoints(atlas: AtlasData): MapPoint[] {
   return [
     { ref: { kind: 'national', id: atlas.national.id }, lonLat: atlas.national.anchor, kind: 'national' },
-    ...atlas.provinces.map((p): MapPoint => ({ ref: { kind: 'province', id: p.id }, lonLat: p.capital.lonLat, kind: 'capital' })),
-    ...atlas.partners.map((p): MapPoint => ({ ref: { kind: 'partner', id: p.id }, lonLat: p.capital.lonLat, kind: 'partner-capital' })),
+    ...atlas.provinces.map((p): MapPoint => ({
+      ref: { kind: 'province', id: p.id },
+      lonLat: p.capital.lonLat,
+      kind: 'capital',
+    })),
+    ...atlas.partners.map((p): MapPoint => ({
+      ref: { kind: 'partner', id: p.id },
+      lonLat: p.capital.lonLat,
+      kind: 'partner-capital',
+    })),
     ...atlas.places
       .filter((p) => p.kind === 'port' || p.kind === 'border')
-      .map((p): MapPoint => ({ ref: { kind: 'place', id: p.id }, lonLat: p.lonLat, kind: p.kind as 'port' | 'border' })),
+      .map((p): MapPoint => ({
+        ref: { kind: 'place', id: p.id },
+        lonLat: p.lonLat,
+        kind: p.kind as 'port' | 'border',
+      })),
   ];
 }
 
@@ -39,7 +51,13 @@ export const POINT_DEFAULTS = {
   highlightColor: [255, 200, 0, 255] as RGBA,
 };
 
-const RADIUS: Record<MapPoint['kind'], number> = { port: 4.5, border: 4, capital: 3, 'partner-capital': 3.5, national: 7 };
+const RADIUS: Record<MapPoint['kind'], number> = {
+  port: 4.5,
+  border: 4,
+  capital: 3,
+  'partner-capital': 3.5,
+  national: 7,
+};
 const WHITE: RGBA = [255, 255, 255, 255];
 
 /** Iran as a whole is a hollow ring, unlike any capital, so it never reads as a province's city. */
@@ -47,31 +65,51 @@ function pointColour(kind: MapPoint['kind'], theme: Theme): RGBA {
   return kind === 'port' ? theme.port : kind === 'border' ? theme.border : kind === 'national' ? WHITE : theme.capital;
 }
 
-export function buildPlaceLayer(points: MapPoint[], selected: EntityRef | null, theme: Theme, beforeId: string): ScatterplotLayer<MapPoint> {
+export function buildPlaceLayer(
+  points: MapPoint[],
+  selected: EntityRef | null,
+  theme: Theme,
+  beforeId: string,
+): ScatterplotLayer<MapPoint> {
   const selectedKey = selected ? `${selected.kind}:${selected.id}` : '';
-  return new ScatterplotLayer<MapPoint>(beforeMapLayer({
-    id: PLACE_LAYER_ID,
-    data: points,
-    ...POINT_DEFAULTS,
-    getPosition: (d) => d.lonLat,
-    getRadius: (d) => RADIUS[d.kind] + (`${d.ref.kind}:${d.ref.id}` === selectedKey ? 3 : 0),
-    getFillColor: (d) => pointColour(d.kind, theme),
-    getLineColor: (d) => (d.kind === 'national' ? theme.capital : WHITE),
-    getLineWidth: (d) => (d.kind === 'national' ? 3 : 1.5),
-    updateTriggers: { getRadius: selectedKey },
-  }, beforeId));
+  return new ScatterplotLayer<MapPoint>(
+    beforeMapLayer(
+      {
+        id: PLACE_LAYER_ID,
+        data: points,
+        ...POINT_DEFAULTS,
+        getPosition: (d) => d.lonLat,
+        getRadius: (d) => RADIUS[d.kind] + (`${d.ref.kind}:${d.ref.id}` === selectedKey ? 3 : 0),
+        getFillColor: (d) => pointColour(d.kind, theme),
+        getLineColor: (d) => (d.kind === 'national' ? theme.capital : WHITE),
+        getLineWidth: (d) => (d.kind === 'national' ? 3 : 1.5),
+        updateTriggers: { getRadius: selectedKey },
+      },
+      beforeId,
+    ),
+  );
 }
 
-export function buildForumLayer(links: Link[], selectedId: string | null, theme: Theme, beforeId: string): ScatterplotLayer<Link> {
-  return new ScatterplotLayer<Link>(beforeMapLayer({
-    id: FORUM_LAYER_ID,
-    data: links,
-    ...POINT_DEFAULTS,
-    getPosition: (l) => l.sourcePosition,
-    getRadius: (l) => (l.id === selectedId ? 20 : 15),
-    filled: false,
-    getLineColor: theme.forum,
-    getLineWidth: 3,
-    updateTriggers: { getRadius: selectedId },
-  }, beforeId));
+export function buildForumLayer(
+  links: Link[],
+  selectedId: string | null,
+  theme: Theme,
+  beforeId: string,
+): ScatterplotLayer<Link> {
+  return new ScatterplotLayer<Link>(
+    beforeMapLayer(
+      {
+        id: FORUM_LAYER_ID,
+        data: links,
+        ...POINT_DEFAULTS,
+        getPosition: (l) => l.sourcePosition,
+        getRadius: (l) => (l.id === selectedId ? 20 : 15),
+        filled: false,
+        getLineColor: theme.forum,
+        getLineWidth: 3,
+        updateTriggers: { getRadius: selectedId },
+      },
+      beforeId,
+    ),
+  );
 }

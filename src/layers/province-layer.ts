@@ -23,20 +23,31 @@ export function provinceFill(count: number, theme: Theme): [number, number, numb
   return cls === 0 ? NONE : theme.activity[cls - 1]!;
 }
 
-export function buildProvinceLayer({ provinces, activity, selectedId, theme, beforeId }: ProvinceLayerInputs): GeoJsonLayer<ProvinceFeature['properties']> {
-  return new GeoJsonLayer<ProvinceFeature['properties']>(beforeMapLayer({
-    id: PROVINCE_LAYER_ID,
-    data: provinces,
-    pickable: true,
-    filled: true,
-    stroked: true,
-    getFillColor: (f) => provinceFill(activity.get(f.properties.id) ?? 0, theme),
-    getLineColor: (f) => (f.properties.id === selectedId ? theme.selection : NONE),
-    getLineWidth: (f) => (f.properties.id === selectedId ? 3 : 0),
-    lineWidthUnits: 'pixels',
-    autoHighlight: true,
-    highlightColor: theme.provinceHighlight,
-    // `activity` is memoised per sector filter, so its identity changes only when the filter does.
-    updateTriggers: { getFillColor: activity, getLineColor: selectedId, getLineWidth: selectedId },
-  }, beforeId));
+export function buildProvinceLayer({
+  provinces,
+  activity,
+  selectedId,
+  theme,
+  beforeId,
+}: ProvinceLayerInputs): GeoJsonLayer<ProvinceFeature['properties']> {
+  return new GeoJsonLayer<ProvinceFeature['properties']>(
+    beforeMapLayer(
+      {
+        id: PROVINCE_LAYER_ID,
+        data: provinces,
+        pickable: true,
+        filled: true,
+        stroked: true,
+        getFillColor: (f) => provinceFill(activity.get(f.properties.id) ?? 0, theme),
+        getLineColor: (f) => (f.properties.id === selectedId ? theme.selection : NONE),
+        getLineWidth: (f) => (f.properties.id === selectedId ? 3 : 0),
+        lineWidthUnits: 'pixels',
+        autoHighlight: true,
+        highlightColor: theme.provinceHighlight,
+        // `activity` is memoised per sector filter, so its identity changes only when the filter does.
+        updateTriggers: { getFillColor: activity, getLineColor: selectedId, getLineWidth: selectedId },
+      },
+      beforeId,
+    ),
+  );
 }

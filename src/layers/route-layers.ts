@@ -43,33 +43,59 @@ export function corridorPaths(corridors: Corridor[], visible: string[]): Corrido
   return corridors
     .filter((c) => visible.includes(c.id))
     .flatMap((c) =>
-      c.branches.map((b) => ({ corridorId: c.id, branchId: b.id, mode: b.mode, drawnByProject: b.drawnByProject === true, path: b.path, colour: hexToRgba(c.colour, 235) })),
+      c.branches.map((b) => ({
+        corridorId: c.id,
+        branchId: b.id,
+        mode: b.mode,
+        drawnByProject: b.drawnByProject === true,
+        path: b.path,
+        colour: hexToRgba(c.colour, 235),
+      })),
     );
 }
 
-export function buildCorridorLayer(paths: CorridorPath[], selectedId: string | null, beforeId: string): PathLayer<CorridorPath> {
-  return new PathLayer<CorridorPath>(beforeMapLayer<DashedPathProps<CorridorPath>>({
-    id: CORRIDOR_LAYER_ID,
-    data: paths,
-    ...PATH_DEFAULTS,
-    getPath: (d) => d.path,
-    getColor: (d) => d.colour,
-    getWidth: (d) => (d.corridorId === selectedId ? 7 : 3.5) * (d.drawnByProject ? 0.6 : 1),
-    getDashArray: (d) => (d.drawnByProject ? DASH_PROJECT : d.mode === 'sea' ? DASH_SEA : SOLID),
-    capRounded: true,
-    updateTriggers: { getWidth: selectedId },
-  }, beforeId));
+export function buildCorridorLayer(
+  paths: CorridorPath[],
+  selectedId: string | null,
+  beforeId: string,
+): PathLayer<CorridorPath> {
+  return new PathLayer<CorridorPath>(
+    beforeMapLayer<DashedPathProps<CorridorPath>>(
+      {
+        id: CORRIDOR_LAYER_ID,
+        data: paths,
+        ...PATH_DEFAULTS,
+        getPath: (d) => d.path,
+        getColor: (d) => d.colour,
+        getWidth: (d) => (d.corridorId === selectedId ? 7 : 3.5) * (d.drawnByProject ? 0.6 : 1),
+        getDashArray: (d) => (d.drawnByProject ? DASH_PROJECT : d.mode === 'sea' ? DASH_SEA : SOLID),
+        capRounded: true,
+        updateTriggers: { getWidth: selectedId },
+      },
+      beforeId,
+    ),
+  );
 }
 
-export function buildCaspianLayer(routes: CaspianRoute[], selectedId: string | null, theme: Theme, beforeId: string): PathLayer<CaspianRoute> {
-  return new PathLayer<CaspianRoute>(beforeMapLayer<DashedPathProps<CaspianRoute>>({
-    id: CASPIAN_LAYER_ID,
-    data: routes,
-    ...PATH_DEFAULTS,
-    getPath: (r) => r.path,
-    getColor: theme.caspianRoute,
-    getWidth: (r) => (r.id === selectedId ? 5 : 2 + r.services.length * 0.5),
-    getDashArray: DASH_SEA,
-    updateTriggers: { getWidth: selectedId },
-  }, beforeId));
+export function buildCaspianLayer(
+  routes: CaspianRoute[],
+  selectedId: string | null,
+  theme: Theme,
+  beforeId: string,
+): PathLayer<CaspianRoute> {
+  return new PathLayer<CaspianRoute>(
+    beforeMapLayer<DashedPathProps<CaspianRoute>>(
+      {
+        id: CASPIAN_LAYER_ID,
+        data: routes,
+        ...PATH_DEFAULTS,
+        getPath: (r) => r.path,
+        getColor: theme.caspianRoute,
+        getWidth: (r) => (r.id === selectedId ? 5 : 2 + r.services.length * 0.5),
+        getDashArray: DASH_SEA,
+        updateTriggers: { getWidth: selectedId },
+      },
+      beforeId,
+    ),
+  );
 }

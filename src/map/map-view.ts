@@ -1,6 +1,12 @@
 // Owns the maplibre map and the deck.gl overlay: creates them, applies layers, moves the camera,
 // forwards picks, and reports readiness. What it draws comes from pure builders; this file wires.
-import { AttributionControl, FullscreenControl, Map as MaplibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import {
+  AttributionControl,
+  FullscreenControl,
+  Map as MaplibreMap,
+  NavigationControl,
+  ScaleControl,
+} from 'maplibre-gl';
 import type { ControlPosition, IControl, StyleSpecification } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -66,7 +72,9 @@ export function createMapView(options: MapViewOptions): MapView {
     const map = new MaplibreMap({
       container,
       style,
-      ...(camera ? { center: camera.center, zoom: camera.zoom } : { bounds: REGION_BOUNDS, fitBoundsOptions: { padding: 24 } }),
+      ...(camera
+        ? { center: camera.center, zoom: camera.zoom }
+        : { bounds: REGION_BOUNDS, fitBoundsOptions: { padding: 24 } }),
       maxBounds: REGION_EXTENT,
       minZoom: ZOOM_RANGE[0],
       maxZoom: ZOOM_RANGE[1],
@@ -98,7 +106,8 @@ export function createMapView(options: MapViewOptions): MapView {
     // deck.gl 9.4), so clicks and taps come from maplibre and are picked here.
     map.on('click', (event) => {
       const { x, y } = event.point;
-      const info = overlay.pickObject({ x, y, radius: 3 }) ?? ({ x, y, layer: null, object: null } as unknown as PickingInfo);
+      const info =
+        overlay.pickObject({ x, y, radius: 3 }) ?? ({ x, y, layer: null, object: null } as unknown as PickingInfo);
       options.onClick(info, [event.lngLat.lng, event.lngLat.lat]);
     });
     map.on('moveend', () => options.onViewChange(cameraOf(map)));
@@ -150,10 +159,14 @@ export function createMapView(options: MapViewOptions): MapView {
   // to another screen), and resizing the live map to a new ratio leaves deck.gl's interleaved
   // layers at the old one, misaligned: a new ratio gets a new map, as a restored context does.
   const watchResolution = (): void => {
-    window.matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener('change', () => {
-      remount(false);
-      watchResolution();
-    }, { once: true });
+    window.matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener(
+      'change',
+      () => {
+        remount(false);
+        watchResolution();
+      },
+      { once: true },
+    );
   };
   watchResolution();
 
@@ -185,8 +198,16 @@ export function createMapView(options: MapViewOptions): MapView {
     },
     flyTo: (target) => {
       const { map } = current;
-      if (target.length === 2) map.flyTo({ center: target, zoom: Math.max(map.getZoom(), 6), duration, essential: true });
-      else map.fitBounds([[target[0], target[1]], [target[2], target[3]]], { padding: 80, maxZoom: 6.5, duration, essential: true });
+      if (target.length === 2)
+        map.flyTo({ center: target, zoom: Math.max(map.getZoom(), 6), duration, essential: true });
+      else
+        map.fitBounds(
+          [
+            [target[0], target[1]],
+            [target[2], target[3]],
+          ],
+          { padding: 80, maxZoom: 6.5, duration, essential: true },
+        );
     },
     setView: ({ center, zoom }, animate) => {
       if (animate && !reducedMotion) current.map.flyTo({ center, zoom, duration: 1600, essential: true });

@@ -18,7 +18,13 @@ export async function renderOffscreen({ source, layers, pixelRatio }: OffscreenR
   const { clientWidth: width, clientHeight: height } = source.getContainer();
   const container = document.createElement('div');
   // Laid out at the live map's CSS size but out of sight; invisible elements still render in WebGL.
-  Object.assign(container.style, { position: 'fixed', left: '-100000px', top: '0', width: `${width}px`, height: `${height}px` });
+  Object.assign(container.style, {
+    position: 'fixed',
+    left: '-100000px',
+    top: '0',
+    width: `${width}px`,
+    height: `${height}px`,
+  });
   container.setAttribute('aria-hidden', 'true');
   document.body.append(container);
   const center = source.getCenter();

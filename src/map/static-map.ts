@@ -71,7 +71,10 @@ export function ringsOf(geometry: Geometry): LonLat[][] {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const svg = <K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string> = {}): SVGElementTagNameMap[K] => {
+const svg = <K extends keyof SVGElementTagNameMap>(
+  name: K,
+  attrs: Record<string, string> = {},
+): SVGElementTagNameMap[K] => {
   const element = document.createElementNS(SVG_NS, name);
   for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value);
   return element;
@@ -95,7 +98,12 @@ export function createStaticView(options: StaticViewOptions): AtlasView {
   const message = document.createElement('p');
   message.className = 'static-map-message';
   message.setAttribute('role', 'alert');
-  const picture = svg('svg', { viewBox: `0 0 ${projection.width.toFixed(0)} ${projection.height.toFixed(0)}`, preserveAspectRatio: 'xMidYMid meet', role: 'img', 'aria-labelledby': 'static-map-title' });
+  const picture = svg('svg', {
+    viewBox: `0 0 ${projection.width.toFixed(0)} ${projection.height.toFixed(0)}`,
+    preserveAspectRatio: 'xMidYMid meet',
+    role: 'img',
+    'aria-labelledby': 'static-map-title',
+  });
   const title = svg('title', { id: 'static-map-title' });
   picture.append(title);
   root.append(picture, message);
@@ -110,27 +118,43 @@ export function createStaticView(options: StaticViewOptions): AtlasView {
   for (const country of region.countries) {
     const { id, partner } = country.properties;
     const fill = partner ? theme.partnerLand : id === 'IRN' ? theme.iranLand : theme.land;
-    const element = path(land, pathData(ringsOf(country.geometry), projection, true), { fill, stroke: theme.countryBorder, 'stroke-width': '1' });
+    const element = path(land, pathData(ringsOf(country.geometry), projection, true), {
+      fill,
+      stroke: theme.countryBorder,
+      'stroke-width': '1',
+    });
     if (partner) partners.push({ ref: { kind: 'partner', id }, element });
     names.set(id, country.properties);
   }
   const provinceGroup = group('provinces');
   const provinces: Shape[] = region.provinces.map((province) => {
     names.set(province.properties.id, province.properties);
-    const element = path(provinceGroup, pathData(ringsOf(province.geometry), projection, true), { stroke: theme.provinceBorder, 'stroke-width': '0.8' });
+    const element = path(provinceGroup, pathData(ringsOf(province.geometry), projection, true), {
+      stroke: theme.provinceBorder,
+      'stroke-width': '0.8',
+    });
     return { ref: { kind: 'province', id: province.properties.id }, element };
   });
   const routeGroup = group('routes');
   const routes: Shape[] = atlas.caspianRoutes.map((route) => ({
     ref: { kind: 'route', id: route.id },
-    element: path(routeGroup, pathData([route.path], projection, false), { fill: 'none', stroke: cssColour(theme.caspianRoute), 'stroke-dasharray': '6 4' }),
+    element: path(routeGroup, pathData([route.path], projection, false), {
+      fill: 'none',
+      stroke: cssColour(theme.caspianRoute),
+      'stroke-dasharray': '6 4',
+    }),
   }));
   const corridorGroup = group('corridors');
   const corridors: Shape[] = atlas.corridors.flatMap((corridor) => {
     names.set(corridor.id, corridor.name);
     return corridor.branches.map((branch) => ({
       ref: { kind: 'corridor' as const, id: corridor.id },
-      element: path(corridorGroup, pathData([branch.path], projection, false), { fill: 'none', stroke: cssColour(hexToRgba(corridor.colour, 235)), 'stroke-linecap': 'round', ...(branch.mode === 'sea' ? { 'stroke-dasharray': '8 6' } : {}) }),
+      element: path(corridorGroup, pathData([branch.path], projection, false), {
+        fill: 'none',
+        stroke: cssColour(hexToRgba(corridor.colour, 235)),
+        'stroke-linecap': 'round',
+        ...(branch.mode === 'sea' ? { 'stroke-dasharray': '8 6' } : {}),
+      }),
     }));
   });
   const all = [...partners, ...provinces, ...routes, ...corridors];
@@ -150,11 +174,13 @@ export function createStaticView(options: StaticViewOptions): AtlasView {
     message.textContent = `${t(lang, 'error.webgl')} ${t(lang, 'static.hint')}`;
     const selection = state().selection;
     const name = selection && names.get(selection.id);
-    title.textContent = t(lang, 'static.label') + (name ? ` · ${tf(lang, 'static.selected', { name: name[lang] })}` : '');
+    title.textContent =
+      t(lang, 'static.label') + (name ? ` · ${tf(lang, 'static.selected', { name: name[lang] })}` : '');
   };
   const redraw = () => {
     const current = state();
-    const selected = (shape: Shape) => current.selection?.kind === shape.ref.kind && current.selection.id === shape.ref.id;
+    const selected = (shape: Shape) =>
+      current.selection?.kind === shape.ref.kind && current.selection.id === shape.ref.id;
     const outline = (shape: Shape, width: number) => {
       shape.element.toggleAttribute('data-selected', selected(shape));
       // The selection goes last in its group so its outline is not covered by its neighbours'.

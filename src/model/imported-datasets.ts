@@ -43,7 +43,8 @@ function isoDay(ms: number): string | null {
 
 const visibleCache = new WeakMap<ImportedRows, { key: string; value: VisibleRows }>();
 
-const filterKey = (filters: Filters) => `${filters.sectors?.join(',') ?? '*'}|${filters.time.from}|${filters.time.to}|${filters.time.undated}`;
+const filterKey = (filters: Filters) =>
+  `${filters.sectors?.join(',') ?? '*'}|${filters.time.from}|${filters.time.to}|${filters.time.undated}`;
 
 /** The rows `filters` keep; memoised per dataset for the latest filters. */
 export function visibleRows(rows: ImportedRows, filters: Filters, sectorIds: string[]): VisibleRows {
@@ -53,7 +54,12 @@ export function visibleRows(rows: ImportedRows, filters: Filters, sectorIds: str
 }
 
 /** `visibleRows` worked out between other tasks, into the same memo (a new dataset's first filtering). */
-export async function visibleRowsSliced(rows: ImportedRows, filters: Filters, sectorIds: string[], pause: Pause): Promise<VisibleRows> {
+export async function visibleRowsSliced(
+  rows: ImportedRows,
+  filters: Filters,
+  sectorIds: string[],
+  pause: Pause,
+): Promise<VisibleRows> {
   const hit = visibleCache.get(rows);
   if (hit?.key === filterKey(filters)) return hit.value;
   return remember(rows, filters, await runSliced(filterRows(rows, filters, sectorIds), pause));
@@ -97,7 +103,12 @@ export interface FlowAttributes {
 type RGBA = [number, number, number, number];
 
 /** Run with `runNow` or `runSliced`. */
-export function* flowAttributes(rows: ImportedRows, indexes: Uint32Array, sectorColours: RGBA[], neutral: RGBA): Steps<FlowAttributes> {
+export function* flowAttributes(
+  rows: ImportedRows,
+  indexes: Uint32Array,
+  sectorColours: RGBA[],
+  neutral: RGBA,
+): Steps<FlowAttributes> {
   const n = indexes.length;
   const out: FlowAttributes = {
     length: n,
@@ -216,19 +227,46 @@ class ImportedRecord implements TableRecord {
     }
     return this.#words;
   }
-  get kind() { return 'flow' as const; }
-  get key() { return `flow:${this.dataset.id}:${this.i}`; }
-  get ref() { return (this.#ref ??= { kind: 'flow', id: `${this.dataset.id}:${this.i}` }); } // compared on every selection
-  get title() { return this.words.row.title; }
-  get where() { return this.words.row.where; }
-  get provinces() { return this.words.provinces; }
-  get partners() { return this.words.partners; }
-  get sectors() { return this.words.row.sector ? [this.words.row.sector] : []; }
-  get amount() { const v = this.dataset.rows.values[this.i]!; return Number.isNaN(v) ? null : v; }
-  get amountText() { return this.words.row.amountText; }
-  get unit() { return this.words.row.unit; }
-  get source() { return this.words.row.source; }
-  get origin() { return { name: this.words.row.origin, lonLat: this.words.row.originLonLat }; }
+  get kind() {
+    return 'flow' as const;
+  }
+  get key() {
+    return `flow:${this.dataset.id}:${this.i}`;
+  }
+  get ref() {
+    return (this.#ref ??= { kind: 'flow', id: `${this.dataset.id}:${this.i}` });
+  } // compared on every selection
+  get title() {
+    return this.words.row.title;
+  }
+  get where() {
+    return this.words.row.where;
+  }
+  get provinces() {
+    return this.words.provinces;
+  }
+  get partners() {
+    return this.words.partners;
+  }
+  get sectors() {
+    return this.words.row.sector ? [this.words.row.sector] : [];
+  }
+  get amount() {
+    const v = this.dataset.rows.values[this.i]!;
+    return Number.isNaN(v) ? null : v;
+  }
+  get amountText() {
+    return this.words.row.amountText;
+  }
+  get unit() {
+    return this.words.row.unit;
+  }
+  get source() {
+    return this.words.row.source;
+  }
+  get origin() {
+    return { name: this.words.row.origin, lonLat: this.words.row.originLonLat };
+  }
   get destination() {
     const { destination, destinationLonLat } = this.words.row;
     return destination && destinationLonLat ? { name: destination, lonLat: destinationLonLat } : null;
@@ -236,7 +274,12 @@ class ImportedRecord implements TableRecord {
 }
 
 /** Table records for the visible rows of every dataset; their words are filled in when read. */
-export function importedRecords(datasets: ImportedDataset[], filters: Filters, gazetteer: Gazetteer, lang: Lang): TableRecord[] {
+export function importedRecords(
+  datasets: ImportedDataset[],
+  filters: Filters,
+  gazetteer: Gazetteer,
+  lang: Lang,
+): TableRecord[] {
   const sectorIds = gazetteer.sectors.map((s) => s.id);
   const records: TableRecord[] = [];
   for (const dataset of datasets) {

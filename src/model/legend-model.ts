@@ -24,30 +24,51 @@ export function legendModel(state: AppState, atlas: AtlasData, theme: Theme, imp
   if (layers.provinces) {
     const classes = ACTIVITY_BREAKS.map((lower, i) => {
       const upper = ACTIVITY_BREAKS[i + 1];
-      const label = upper === undefined ? `${formatNumber(lang, lower)}+` : upper - 1 === lower ? formatNumber(lang, lower) : `${formatNumber(lang, lower)}–${formatNumber(lang, upper - 1)}`;
+      const label =
+        upper === undefined
+          ? `${formatNumber(lang, lower)}+`
+          : upper - 1 === lower
+            ? formatNumber(lang, lower)
+            : `${formatNumber(lang, lower)}–${formatNumber(lang, upper - 1)}`;
       return { label, colour: cssColour(theme.activity[i]!), shape: 'fill' as const };
     });
     const heading = state.metric === 'activity' ? t(lang, 'legend.activity') : t(lang, `legend.${state.metric}`);
-    groups.push({ heading, entries: [{ label: t(lang, 'legend.noActivity'), colour: theme.iranLand, shape: 'fill' }, ...classes] });
+    groups.push({
+      heading,
+      entries: [{ label: t(lang, 'legend.noActivity'), colour: theme.iranLand, shape: 'fill' }, ...classes],
+    });
   }
   const arcs = arcLinks(state, atlas);
   if (arcs.length > 0) {
     const sectorIds = new Set(arcs.map((l) => linkSector(l, state.sectors)));
-    const entries: LegendEntry[] = atlas.sectors.filter((s) => sectorIds.has(s.id)).map((s) => ({ label: s.name[lang], colour: s.colour, shape: 'line' }));
-    if (sectorIds.has(null)) entries.push({ label: t(lang, 'legend.neutral'), colour: cssColour(theme.neutralLink), shape: 'line' });
+    const entries: LegendEntry[] = atlas.sectors
+      .filter((s) => sectorIds.has(s.id))
+      .map((s) => ({ label: s.name[lang], colour: s.colour, shape: 'line' }));
+    if (sectorIds.has(null))
+      entries.push({ label: t(lang, 'legend.neutral'), colour: cssColour(theme.neutralLink), shape: 'line' });
     groups.push({ heading: t(lang, 'legend.arcs'), entries });
   }
   if (layers.links && atlas.links.some((l) => l.targetPosition === null)) {
-    groups.push({ heading: t(lang, 'layer.links'), entries: [{ label: t(lang, 'legend.forum'), colour: cssColour(theme.forum), shape: 'ring' }] });
+    groups.push({
+      heading: t(lang, 'layer.links'),
+      entries: [{ label: t(lang, 'legend.forum'), colour: cssColour(theme.forum), shape: 'ring' }],
+    });
   }
   if (layers.corridors && state.corridors.length > 0) {
-    const entries: LegendEntry[] = atlas.corridors.filter((c) => state.corridors.includes(c.id)).map((c) => ({ label: c.shortName[lang], colour: c.colour, shape: 'line' }));
+    const entries: LegendEntry[] = atlas.corridors
+      .filter((c) => state.corridors.includes(c.id))
+      .map((c) => ({ label: c.shortName[lang], colour: c.colour, shape: 'line' }));
     entries.push({ label: t(lang, 'legend.sea'), colour: '#555555', shape: 'dash' });
     const visible = atlas.corridors.filter((c) => state.corridors.includes(c.id));
-    if (visible.some((c) => c.branches.some((b) => b.drawnByProject))) entries.push({ label: t(lang, 'legend.drawnByProject'), colour: '#555555', shape: 'dash' });
+    if (visible.some((c) => c.branches.some((b) => b.drawnByProject)))
+      entries.push({ label: t(lang, 'legend.drawnByProject'), colour: '#555555', shape: 'dash' });
     groups.push({ heading: t(lang, 'layer.corridors'), entries });
   }
-  if (layers.caspian) groups.push({ heading: t(lang, 'layer.caspian'), entries: [{ label: t(lang, 'legend.caspian'), colour: cssColour(theme.caspianRoute), shape: 'dash' }] });
+  if (layers.caspian)
+    groups.push({
+      heading: t(lang, 'layer.caspian'),
+      entries: [{ label: t(lang, 'legend.caspian'), colour: cssColour(theme.caspianRoute), shape: 'dash' }],
+    });
   if (layers.places) {
     groups.push({
       heading: t(lang, 'layer.places'),
@@ -60,7 +81,10 @@ export function legendModel(state: AppState, atlas: AtlasData, theme: Theme, imp
     });
   }
   if (imported.length > 0) {
-    groups.push({ heading: t(lang, 'import.legend'), entries: imported.map((name) => ({ label: name, colour: cssColour(theme.neutralLink), shape: 'line' as const })) });
+    groups.push({
+      heading: t(lang, 'import.legend'),
+      entries: imported.map((name) => ({ label: name, colour: cssColour(theme.neutralLink), shape: 'line' as const })),
+    });
   }
   return groups;
 }

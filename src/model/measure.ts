@@ -29,11 +29,18 @@ export function measureLegs(points: MeasurePoint[]): MeasureLeg[] {
     const b = points[i]!;
     if (a.along && b.along && a.along.key === b.along.key) {
       const stretch = lineSlice(point(a.lonLat), point(b.lonLat), lineString(a.along.path));
-      legs.push({ path: stretch.geometry.coordinates as LonLat[], km: length(stretch, { units: 'kilometers' }), along: true });
+      legs.push({
+        path: stretch.geometry.coordinates as LonLat[],
+        km: length(stretch, { units: 'kilometers' }),
+        along: true,
+      });
     } else {
       const km = distance(a.lonLat, b.lonLat, { units: 'kilometers' });
       // Short legs need no curve; long ones follow the great circle so the line matches the number.
-      const path = km < 50 ? [a.lonLat, b.lonLat] : (greatCircle(a.lonLat, b.lonLat, { npoints: 64 }).geometry.coordinates as LonLat[]);
+      const path =
+        km < 50
+          ? [a.lonLat, b.lonLat]
+          : (greatCircle(a.lonLat, b.lonLat, { npoints: 64 }).geometry.coordinates as LonLat[]);
       legs.push({ path, km, along: false });
     }
   }

@@ -5,7 +5,14 @@ import { subjectRef } from '../core/entities.ts';
 import type { AtlasData, Citation, Fact, Link, Note } from '../core/atlas.ts';
 import type { Bilingual } from '../core/geodata.ts';
 import { t, tf, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
-import { formatApproxYear, formatDateRange, formatKm, formatNoteDate, formatQuantity, formatReportDate } from '../core/i18n/format.ts';
+import {
+  formatApproxYear,
+  formatDateRange,
+  formatKm,
+  formatNoteDate,
+  formatQuantity,
+  formatReportDate,
+} from '../core/i18n/format.ts';
 
 export interface SourceNote {
   /** "Report title — outlet, date" or a reference title. */
@@ -57,7 +64,6 @@ export interface PanelContext {
   flowPanel?(id: string, lang: Lang): PanelModel | null;
 }
 
-
 /** The name of anything the map shows, in one language. */
 export function entityName(ref: EntityRef, { atlas, lang, countryName }: PanelContext): string {
   const find = <T extends { id: string }>(items: T[]) => items.find((item) => item.id === ref.id);
@@ -80,7 +86,9 @@ export function entityName(ref: EntityRef, { atlas, lang, countryName }: PanelCo
       return ref.id;
     case 'link': {
       const link = find(atlas.links);
-      return link ? `${originName(link.from, atlas, lang)} → ${entityName(subjectRef(link.to, atlas), { atlas, lang, countryName })}` : ref.id;
+      return link
+        ? `${originName(link.from, atlas, lang)} → ${entityName(subjectRef(link.to, atlas), { atlas, lang, countryName })}`
+        : ref.id;
     }
     case 'route': {
       const route = find(atlas.caspianRoutes);
@@ -89,14 +97,15 @@ export function entityName(ref: EntityRef, { atlas, lang, countryName }: PanelCo
   }
 }
 
-
 export function factItem(fact: Fact, context: PanelContext): PanelItem {
   const { atlas, lang } = context;
   const quantities = fact.quantities.map((q) => formatQuantity(lang, q, atlas.vocabulary));
   const subject = subjectRef(fact.subject, atlas).kind === 'organisation' ? originName(fact.subject, atlas, lang) : '';
   return {
     text: fact.text[lang],
-    detail: [attribution(fact, context), atlas.vocabulary.factKinds[fact.kind]?.[lang], ...quantities, subject].filter(Boolean).join(' · '),
+    detail: [attribution(fact, context), atlas.vocabulary.factKinds[fact.kind]?.[lang], ...quantities, subject]
+      .filter(Boolean)
+      .join(' · '),
     chips: sectorChips(fact.sectors, atlas, lang),
     ...notesOf(fact.notes, context),
     sources: [...fact.sources, ...noteSources(fact.notes)].map((s) => sourceNote(s, context)),
@@ -122,7 +131,11 @@ export function linkDate(link: Link, { atlas, lang }: PanelContext): string {
 export function notesOf(notes: Note[], { lang }: PanelContext): Pick<PanelItem, 'notes'> {
   if (notes.length === 0) return {};
   return {
-    notes: notes.map((n) => (n.kind === 'later' ? tf(lang, 'panel.later', { date: formatNoteDate(lang, n.date), text: n.text[lang] }) : tf(lang, 'panel.editorial', { text: n.text[lang] }))),
+    notes: notes.map((n) =>
+      n.kind === 'later'
+        ? tf(lang, 'panel.later', { date: formatNoteDate(lang, n.date), text: n.text[lang] })
+        : tf(lang, 'panel.editorial', { text: n.text[lang] }),
+    ),
   };
 }
 
@@ -139,7 +152,13 @@ export function linkItem(link: Link, context: PanelContext): PanelItem {
   const { atlas, lang } = context;
   return {
     text: `${entityName({ kind: 'link', id: link.id }, context)}: ${link.text[lang]}`,
-    detail: [attribution(link, context), atlas.vocabulary.linkKinds[link.kind]?.[lang], atlas.vocabulary.statuses[link.status]?.[lang], linkDate(link, context), ...link.quantities.map((q) => formatQuantity(lang, q, atlas.vocabulary))].join(' · '),
+    detail: [
+      attribution(link, context),
+      atlas.vocabulary.linkKinds[link.kind]?.[lang],
+      atlas.vocabulary.statuses[link.status]?.[lang],
+      linkDate(link, context),
+      ...link.quantities.map((q) => formatQuantity(lang, q, atlas.vocabulary)),
+    ].join(' · '),
     chips: sectorChips(link.sectors, atlas, lang),
     sources: link.sources.map((s) => sourceNote(s, context)),
     target: { kind: 'link', id: link.id },
@@ -148,20 +167,39 @@ export function linkItem(link: Link, context: PanelContext): PanelItem {
 
 export function corridorItem(id: string, context: PanelContext): PanelItem {
   const corridor = context.atlas.corridors.find((c) => c.id === id)!;
-  return { text: corridor.name[context.lang], chips: [{ label: corridor.shortName[context.lang], colour: corridor.colour }], target: { kind: 'corridor', id } };
+  return {
+    text: corridor.name[context.lang],
+    chips: [{ label: corridor.shortName[context.lang], colour: corridor.colour }],
+    target: { kind: 'corridor', id },
+  };
 }
 
 export function routeItem(id: string, context: PanelContext): PanelItem {
   const route = context.atlas.caspianRoutes.find((r) => r.id === id)!;
-  return { text: entityName({ kind: 'route', id }, context), detail: formatKm(context.lang, route.lengthKm), target: { kind: 'route', id } };
+  return {
+    text: entityName({ kind: 'route', id }, context),
+    detail: formatKm(context.lang, route.lengthKm),
+    target: { kind: 'route', id },
+  };
 }
 
 export function sourceNote(citation: Citation, { atlas, lang }: PanelContext): SourceNote {
   if ('report' in citation) {
     const report = atlas.sources.reports.find((r) => r.id === citation.report);
-    const title = report?.titleKind === 'summary' ? tf(lang, 'panel.summaryTitle', { title: report.title[lang] }) : report?.title[lang];
-    const label = report ? `${title} — ${report.outlet[lang]}${lang === 'fa' ? '، ' : ', '}${formatReportDate(lang, report)}` : citation.report;
-    return { label, file: citation.report, excerpt: citation.excerpt, ...(citation.scrambled ? { excerptNote: t(lang, 'panel.scrambled') } : {}), ...(report?.url ? { url: report.url } : {}) };
+    const title =
+      report?.titleKind === 'summary'
+        ? tf(lang, 'panel.summaryTitle', { title: report.title[lang] })
+        : report?.title[lang];
+    const label = report
+      ? `${title} — ${report.outlet[lang]}${lang === 'fa' ? '، ' : ', '}${formatReportDate(lang, report)}`
+      : citation.report;
+    return {
+      label,
+      file: citation.report,
+      excerpt: citation.excerpt,
+      ...(citation.scrambled ? { excerptNote: t(lang, 'panel.scrambled') } : {}),
+      ...(report?.url ? { url: report.url } : {}),
+    };
   }
   const reference = atlas.sources.references.find((r) => r.id === citation.ref);
   return reference ? { label: reference.title, url: reference.url } : { label: citation.ref };
@@ -184,5 +222,9 @@ export function other(lang: Lang): Lang {
 
 export function originName(id: string, atlas: AtlasData, lang: Lang): string {
   if (id === atlas.national.id) return atlas.national.name[lang];
-  return atlas.provinces.find((p) => p.id === id)?.name[lang] ?? atlas.organisations.find((o) => o.id === id)?.name[lang] ?? id;
+  return (
+    atlas.provinces.find((p) => p.id === id)?.name[lang] ??
+    atlas.organisations.find((o) => o.id === id)?.name[lang] ??
+    id
+  );
 }

@@ -55,19 +55,53 @@ function provincePanel(id: string, context: PanelContext): PanelModel | null {
   if (!province) return null;
   const facts = provinceFacts(atlas, id);
   const links = province.linkIds.map((linkId) => atlas.links.find((l) => l.id === linkId)!);
-  const nationalBodiesHere = atlas.organisations.filter((o) => o.seat === id && atlas.national.organisationIds.includes(o.id));
+  const nationalBodiesHere = atlas.organisations.filter(
+    (o) => o.seat === id && atlas.national.organisationIds.includes(o.id),
+  );
   const sections: PanelSection[] = [
-    section(lang, 'panel.facts', facts.map((f) => factItem(f, context))),
-    section(lang, 'panel.links', links.map((l) => linkItem(l, context))),
-    section(lang, 'panel.corridors', province.corridorIds.map((c) => corridorItem(c, context))),
-    section(lang, 'panel.organisations', province.organisationIds.map((o) => ({ text: entityName({ kind: 'organisation', id: o }, context), target: { kind: 'organisation', id: o } }))),
+    section(
+      lang,
+      'panel.facts',
+      facts.map((f) => factItem(f, context)),
+    ),
+    section(
+      lang,
+      'panel.links',
+      links.map((l) => linkItem(l, context)),
+    ),
+    section(
+      lang,
+      'panel.corridors',
+      province.corridorIds.map((c) => corridorItem(c, context)),
+    ),
+    section(
+      lang,
+      'panel.organisations',
+      province.organisationIds.map((o) => ({
+        text: entityName({ kind: 'organisation', id: o }, context),
+        target: { kind: 'organisation', id: o },
+      })),
+    ),
     // Where IMIDRO and other national bodies sit: say where their facts are, since they are not counted here.
     section(
       lang,
       'panel.national',
-      nationalBodiesHere.length > 0 ? [{ text: tf(lang, 'panel.nationalElsewhere', { bodies: nationalBodiesHere.map((o) => o.name[lang]).join(lang === 'fa' ? '، ' : ', ') }), target: { kind: 'national', id: atlas.national.id } }] : [],
+      nationalBodiesHere.length > 0
+        ? [
+            {
+              text: tf(lang, 'panel.nationalElsewhere', {
+                bodies: nationalBodiesHere.map((o) => o.name[lang]).join(lang === 'fa' ? '، ' : ', '),
+              }),
+              target: { kind: 'national', id: atlas.national.id },
+            },
+          ]
+        : [],
     ),
-    section(lang, 'panel.overview', OLD_BOUNDARY_PROVINCES.includes(id) ? [{ text: t(lang, 'panel.oldBoundaries') }] : []),
+    section(
+      lang,
+      'panel.overview',
+      OLD_BOUNDARY_PROVINCES.includes(id) ? [{ text: t(lang, 'panel.oldBoundaries') }] : [],
+    ),
   ];
   return {
     ref: { kind: 'province', id },
@@ -92,10 +126,31 @@ function partnerPanel(id: string, context: PanelContext): PanelModel | null {
     subtitle: `${t(lang, 'kind.partner')} · ${t(lang, 'label.countryCapital')}: ${partner.capital.name[lang]} · ${partner.name[other(lang)]}`,
     ...(facts.length === 0 ? { empty: t(lang, 'panel.noFactsPartner') } : {}),
     sections: [
-      section(lang, 'panel.facts', facts.map((f) => factItem(f, context))),
-      section(lang, 'panel.linksFromIran', partner.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context))),
-      section(lang, 'panel.corridors', partner.corridorIds.map((c) => corridorItem(c, context))),
-      section(lang, 'panel.routes', partner.routeIds.map((r) => routeItem(r, context))),
+      section(
+        lang,
+        'panel.facts',
+        facts.map((f) => factItem(f, context)),
+      ),
+      section(
+        lang,
+        'panel.linksFromIran',
+        partner.linkIds.map((l) =>
+          linkItem(
+            atlas.links.find((x) => x.id === l)!,
+            context,
+          ),
+        ),
+      ),
+      section(
+        lang,
+        'panel.corridors',
+        partner.corridorIds.map((c) => corridorItem(c, context)),
+      ),
+      section(
+        lang,
+        'panel.routes',
+        partner.routeIds.map((r) => routeItem(r, context)),
+      ),
     ].filter((s) => s.items.length > 0),
   };
 }
@@ -105,10 +160,16 @@ function corridorPanel(id: string, context: PanelContext): PanelModel | null {
   const corridor = atlas.corridors.find((c) => c.id === id);
   if (!corridor) return null;
   const placeName = (placeId: string) => atlas.places.find((p) => p.id === placeId)?.name[lang] ?? placeId;
-  const founding = [corridor.founding.agreement[lang], corridor.founding.date ? formatDate(lang, corridor.founding.date) : corridor.founding.year?.toString(), corridor.founding.place?.[lang]]
+  const founding = [
+    corridor.founding.agreement[lang],
+    corridor.founding.date ? formatDate(lang, corridor.founding.date) : corridor.founding.year?.toString(),
+    corridor.founding.place?.[lang],
+  ]
     .filter(Boolean)
     .join(' · ');
-  const members = corridor.members.map((m) => context.countryName(m)?.[lang] ?? atlas.partners.find((p) => p.id === m)?.name[lang] ?? m);
+  const members = corridor.members.map(
+    (m) => context.countryName(m)?.[lang] ?? atlas.partners.find((p) => p.id === m)?.name[lang] ?? m,
+  );
   return {
     ref: { kind: 'corridor', id },
     title: corridor.name[lang],
@@ -119,28 +180,52 @@ function corridorPanel(id: string, context: PanelContext): PanelModel | null {
         items: [
           { text: t(lang, 'panel.founded'), detail: founding },
           // No treaty (East–West): the countries the route crosses, not members.
-          { text: t(lang, corridor.membership === 'route' ? 'panel.routeCountries' : 'panel.members'), detail: members.join(lang === 'fa' ? '، ' : ', ') },
+          {
+            text: t(lang, corridor.membership === 'route' ? 'panel.routeCountries' : 'panel.members'),
+            detail: members.join(lang === 'fa' ? '، ' : ', '),
+          },
           { text: t(lang, 'panel.length'), detail: formatKm(lang, corridor.lengthKm) },
           {
             text: t(lang, 'panel.provincesCrossed'),
             detail:
               corridor.provinces.length === 0 && corridor.branches.some((b) => b.drawnByProject)
                 ? t(lang, 'panel.noSourcedProvinces')
-                : corridor.provinces.map((p) => atlas.provinces.find((x) => x.id === p)!.name[lang]).join(lang === 'fa' ? '، ' : ', '),
+                : corridor.provinces
+                    .map((p) => atlas.provinces.find((x) => x.id === p)!.name[lang])
+                    .join(lang === 'fa' ? '، ' : ', '),
           },
         ],
       },
-      section(lang, 'panel.facts', corridor.facts.map((f) => ({ text: f.text[lang], sources: f.sources.map((s) => sourceNote(s, context)) }))),
+      section(
+        lang,
+        'panel.facts',
+        corridor.facts.map((f) => ({ text: f.text[lang], sources: f.sources.map((s) => sourceNote(s, context)) })),
+      ),
       section(
         lang,
         'panel.branches',
         corridor.branches.map((b) => ({
           text: b.drawnByProject ? `${b.name[lang]} — ${t(lang, 'panel.drawnByProject')}` : b.name[lang],
-          detail: `${atlas.vocabulary.modes[b.mode]?.[lang] ?? b.mode} · ${formatKm(lang, b.lengthKm)} · ${b.nodes.filter((n) => !n.startsWith('wp-')).map(placeName).join(' – ')}`,
+          detail: `${atlas.vocabulary.modes[b.mode]?.[lang] ?? b.mode} · ${formatKm(lang, b.lengthKm)} · ${b.nodes
+            .filter((n) => !n.startsWith('wp-'))
+            .map(placeName)
+            .join(' – ')}`,
         })),
       ),
-      section(lang, 'panel.sources', corridor.sources.map((r) => ({ text: '', sources: [sourceNote({ ref: r }, context)] }))),
-      { heading: t(lang, 'panel.identification'), items: [{ text: atlas.identification.text[lang], sources: atlas.identification.sources.map((s) => sourceNote(s, context)) }] },
+      section(
+        lang,
+        'panel.sources',
+        corridor.sources.map((r) => ({ text: '', sources: [sourceNote({ ref: r }, context)] })),
+      ),
+      {
+        heading: t(lang, 'panel.identification'),
+        items: [
+          {
+            text: atlas.identification.text[lang],
+            sources: atlas.identification.sources.map((s) => sourceNote(s, context)),
+          },
+        ],
+      },
     ].filter((s) => s.items.length > 0),
   };
 }
@@ -169,9 +254,21 @@ function linkPanel(id: string, context: PanelContext): PanelModel | null {
     subtitle: [atlas.vocabulary.linkKinds[link.kind]?.[lang], status, linkDate(link, context)].join(' · '),
     sections: [
       { heading: t(lang, 'kind.link'), items },
-      section(lang, 'panel.topics', link.topics.map((topic) => ({ text: topic.text[lang], chips: sectorChips(topic.sectors, atlas, lang) }))),
-      section(lang, 'panel.people', link.people.map((p) => speakerItem(p, context))),
-      section(lang, 'panel.participants', link.participants.map((p) => ({ text: originName(p, atlas, lang), target: subjectRef(p, atlas) }))),
+      section(
+        lang,
+        'panel.topics',
+        link.topics.map((topic) => ({ text: topic.text[lang], chips: sectorChips(topic.sectors, atlas, lang) })),
+      ),
+      section(
+        lang,
+        'panel.people',
+        link.people.map((p) => speakerItem(p, context)),
+      ),
+      section(
+        lang,
+        'panel.participants',
+        link.participants.map((p) => ({ text: originName(p, atlas, lang), target: subjectRef(p, atlas) })),
+      ),
     ].filter((s) => s.items.length > 0),
   };
 }
@@ -207,7 +304,10 @@ function routePanel(id: string, context: PanelContext): PanelModel | null {
         items: [
           { text: t(lang, 'panel.drawnLength'), detail: formatKm(lang, route.lengthKm) },
           ...(published ? [{ text: t(lang, 'panel.publishedLength'), detail: formatKm(lang, published) }] : []),
-          ...route.ports.map((p) => ({ text: atlas.places.find((x) => x.id === p)!.name[lang], target: { kind: 'place' as const, id: p } })),
+          ...route.ports.map((p) => ({
+            text: atlas.places.find((x) => x.id === p)!.name[lang],
+            target: { kind: 'place' as const, id: p },
+          })),
         ],
       },
     ],
@@ -218,7 +318,11 @@ function placePanel(id: string, context: PanelContext): PanelModel | null {
   const { atlas, lang } = context;
   const place = atlas.places.find((p) => p.id === id);
   if (!place) return null;
-  const where = place.province ? atlas.provinces.find((p) => p.id === place.province)!.name[lang] : place.country ? (context.countryName(place.country)?.[lang] ?? place.country) : '';
+  const where = place.province
+    ? atlas.provinces.find((p) => p.id === place.province)!.name[lang]
+    : place.country
+      ? (context.countryName(place.country)?.[lang] ?? place.country)
+      : '';
   const corridors = atlas.corridors.filter((c) => c.branches.some((b) => b.nodes.includes(id)));
   const routes = atlas.caspianRoutes.filter((r) => r.ports.includes(id));
   return {
@@ -226,8 +330,16 @@ function placePanel(id: string, context: PanelContext): PanelModel | null {
     title: place.name[lang],
     subtitle: [atlas.vocabulary.placeKinds[place.kind]?.[lang], where].filter(Boolean).join(' · '),
     sections: [
-      section(lang, 'panel.corridors', corridors.map((c) => corridorItem(c.id, context))),
-      section(lang, 'panel.routes', routes.map((r) => routeItem(r.id, context))),
+      section(
+        lang,
+        'panel.corridors',
+        corridors.map((c) => corridorItem(c.id, context)),
+      ),
+      section(
+        lang,
+        'panel.routes',
+        routes.map((r) => routeItem(r.id, context)),
+      ),
     ].filter((s) => s.items.length > 0),
   };
 }
@@ -241,10 +353,34 @@ function organisationPanel(id: string, context: PanelContext): PanelModel | null
   return {
     ref: { kind: 'organisation', id },
     title: organisation.name[lang],
-    subtitle: [t(lang, 'kind.organisation'), `${t(lang, 'panel.seat')}: ${entityName(seat, context)}`, national ? t(lang, 'kind.national') : ''].filter(Boolean).join(' · '),
+    subtitle: [
+      t(lang, 'kind.organisation'),
+      `${t(lang, 'panel.seat')}: ${entityName(seat, context)}`,
+      national ? t(lang, 'kind.national') : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
     sections: [
-      section(lang, 'panel.facts', organisation.factIds.map((f) => factItem(atlas.facts.find((x) => x.id === f)!, context))),
-      section(lang, 'panel.links', organisation.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context))),
+      section(
+        lang,
+        'panel.facts',
+        organisation.factIds.map((f) =>
+          factItem(
+            atlas.facts.find((x) => x.id === f)!,
+            context,
+          ),
+        ),
+      ),
+      section(
+        lang,
+        'panel.links',
+        organisation.linkIds.map((l) =>
+          linkItem(
+            atlas.links.find((x) => x.id === l)!,
+            context,
+          ),
+        ),
+      ),
     ].filter((s) => s.items.length > 0),
   };
 }
@@ -257,7 +393,18 @@ function groupPanel(id: string, context: PanelContext): PanelModel | null {
     ref: { kind: 'group', id },
     title: group.name[lang],
     subtitle: `${t(lang, 'kind.group')} · ${group.note[lang]}`,
-    sections: [section(lang, 'panel.links', group.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context)))],
+    sections: [
+      section(
+        lang,
+        'panel.links',
+        group.linkIds.map((l) =>
+          linkItem(
+            atlas.links.find((x) => x.id === l)!,
+            context,
+          ),
+        ),
+      ),
+    ],
   };
 }
 
@@ -268,9 +415,34 @@ function nationalPanel(_id: string, context: PanelContext): PanelModel {
     title: atlas.national.name[lang],
     subtitle: `${t(lang, 'kind.national')} · ${atlas.national.note[lang]}`,
     sections: [
-      section(lang, 'panel.facts', atlas.national.factIds.map((f) => factItem(atlas.facts.find((x) => x.id === f)!, context))),
-      section(lang, 'panel.links', atlas.national.linkIds.map((l) => linkItem(atlas.links.find((x) => x.id === l)!, context))),
-      section(lang, 'panel.nationalBodies', atlas.national.organisationIds.map((o) => ({ text: entityName({ kind: 'organisation', id: o }, context), target: { kind: 'organisation', id: o } }))),
+      section(
+        lang,
+        'panel.facts',
+        atlas.national.factIds.map((f) =>
+          factItem(
+            atlas.facts.find((x) => x.id === f)!,
+            context,
+          ),
+        ),
+      ),
+      section(
+        lang,
+        'panel.links',
+        atlas.national.linkIds.map((l) =>
+          linkItem(
+            atlas.links.find((x) => x.id === l)!,
+            context,
+          ),
+        ),
+      ),
+      section(
+        lang,
+        'panel.nationalBodies',
+        atlas.national.organisationIds.map((o) => ({
+          text: entityName({ kind: 'organisation', id: o }, context),
+          target: { kind: 'organisation', id: o },
+        })),
+      ),
     ].filter((s) => s.items.length > 0),
   };
 }
@@ -278,7 +450,13 @@ function nationalPanel(_id: string, context: PanelContext): PanelModel {
 /** The hover card: title, subtitle and the first few items of the first section, without sources. */
 export function hoverSummary(model: PanelModel, lang: Lang, maxItems = 3): PanelModel {
   const first = model.sections[0];
-  const items = first ? first.items.slice(0, maxItems).map(({ text, detail, notes }): PanelItem => ({ text, ...(detail ? { detail } : {}), ...(notes ? { notes } : {}) })) : [];
+  const items = first
+    ? first.items.slice(0, maxItems).map(({ text, detail, notes }): PanelItem => ({
+        text,
+        ...(detail ? { detail } : {}),
+        ...(notes ? { notes } : {}),
+      }))
+    : [];
   return {
     ...model,
     subtitle: `${model.subtitle} · ${t(lang, 'hover.more')}`,

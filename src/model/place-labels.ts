@@ -10,14 +10,20 @@ export interface PlaceLabelProps {
 }
 
 export function placeLabelFeatures(atlas: AtlasData): FeatureCollection<Point, PlaceLabelProps> {
-  const point = (lonLat: [number, number], props: PlaceLabelProps) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: lonLat }, properties: props });
+  const point = (lonLat: [number, number], props: PlaceLabelProps) => ({
+    type: 'Feature' as const,
+    geometry: { type: 'Point' as const, coordinates: lonLat },
+    properties: props,
+  });
   return {
     type: 'FeatureCollection',
     features: [
       point(atlas.national.anchor, { ...atlas.national.symbol, kind: 'national' }),
       ...atlas.provinces.map((p) => point(p.capital.lonLat, { ...p.capital.name, kind: 'capital' })),
       ...atlas.partners.map((p) => point(p.capital.lonLat, { ...p.capital.name, kind: 'capital' })),
-      ...atlas.places.filter((p) => p.kind === 'port' || p.kind === 'border').map((p) => point(p.lonLat, { ...p.name, kind: p.kind as 'port' | 'border' })),
+      ...atlas.places
+        .filter((p) => p.kind === 'port' || p.kind === 'border')
+        .map((p) => point(p.lonLat, { ...p.name, kind: p.kind as 'port' | 'border' })),
     ],
   };
 }

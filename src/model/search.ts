@@ -21,10 +21,14 @@ export function buildSearchIndex(atlas: AtlasData): SearchEntry[] {
     keys: [name.fa, name.en, ref.id, ...extra].map(normaliseForSearch),
   });
   return [
-    ...atlas.provinces.map((p) => entry({ kind: 'province', id: p.id }, p.name, [p.capital.name.fa, p.capital.name.en])),
+    ...atlas.provinces.map((p) =>
+      entry({ kind: 'province', id: p.id }, p.name, [p.capital.name.fa, p.capital.name.en]),
+    ),
     ...atlas.partners.map((p) => entry({ kind: 'partner', id: p.id }, p.name, [p.capital.name.fa, p.capital.name.en])),
     ...atlas.corridors.map((c) => entry({ kind: 'corridor', id: c.id }, c.name, [c.shortName.fa, c.shortName.en])),
-    ...atlas.places.filter((p) => p.kind === 'port' || p.kind === 'border').map((p) => entry({ kind: 'place', id: p.id }, p.name)),
+    ...atlas.places
+      .filter((p) => p.kind === 'port' || p.kind === 'border')
+      .map((p) => entry({ kind: 'place', id: p.id }, p.name)),
   ];
 }
 

@@ -14,7 +14,10 @@ export function matchesSectors(recordSectors: string[], active: string[] | null)
 }
 
 /** Caches one result per dataset for the latest key of the arguments, so repeated calls with equal inputs are free. */
-function memoOnAtlas<A, R>(compute: (atlas: AtlasData, args: A) => R, keyOf: (args: A) => string): (atlas: AtlasData, args: A) => R {
+function memoOnAtlas<A, R>(
+  compute: (atlas: AtlasData, args: A) => R,
+  keyOf: (args: A) => string,
+): (atlas: AtlasData, args: A) => R {
   const cache = new WeakMap<AtlasData, { key: string; value: R }>();
   return (atlas, args) => {
     const key = keyOf(args);
@@ -35,14 +38,20 @@ export function passesFilters(record: { sectors: string[]; date: string | null }
   return matchesSectors(record.sectors, filters.sectors) && matchesTime(record.date, filters.time);
 }
 
-const linksFor = memoOnAtlas((atlas, filters: Filters) => atlas.links.filter((link) => passesFilters(link, filters)), filtersKey);
+const linksFor = memoOnAtlas(
+  (atlas, filters: Filters) => atlas.links.filter((link) => passesFilters(link, filters)),
+  filtersKey,
+);
 
 /** Links under the sector and time filters (whether or not the links layer is on). */
 export function filteredLinks(state: Filters, atlas: AtlasData): Link[] {
   return linksFor(atlas, state);
 }
 
-const factsFor = memoOnAtlas((atlas, filters: Filters) => atlas.facts.filter((fact) => passesFilters(fact, filters)), filtersKey);
+const factsFor = memoOnAtlas(
+  (atlas, filters: Filters) => atlas.facts.filter((fact) => passesFilters(fact, filters)),
+  filtersKey,
+);
 
 /** Facts under the sector and time filters. */
 export function filteredFacts(state: Filters, atlas: AtlasData): Fact[] {
@@ -76,8 +85,10 @@ function computeActivity(atlas: AtlasData, filters: Filters, metric: ProvinceMet
   const linkById = new Map(atlas.links.map((l) => [l.id, l]));
   const counts = new Map<string, number>();
   for (const province of atlas.provinces) {
-    const facts = metric === 'links' ? 0 : provinceFacts(atlas, province.id).filter((f) => passesFilters(f, filters)).length;
-    const links = metric === 'facts' ? 0 : province.linkIds.filter((id) => passesFilters(linkById.get(id)!, filters)).length;
+    const facts =
+      metric === 'links' ? 0 : provinceFacts(atlas, province.id).filter((f) => passesFilters(f, filters)).length;
+    const links =
+      metric === 'facts' ? 0 : province.linkIds.filter((id) => passesFilters(linkById.get(id)!, filters)).length;
     counts.set(province.id, facts + links);
   }
   return counts;
@@ -107,17 +118,20 @@ export interface SectorCount {
   provinces: number;
 }
 
-const countsFor = memoOnAtlas((atlas: AtlasData) => {
-  const counts = new Map<string, SectorCount>(atlas.sectors.map((s) => [s.id, { facts: 0, links: 0, provinces: 0 }]));
-  for (const fact of atlas.facts) for (const s of fact.sectors) counts.get(s)!.facts += 1;
-  for (const link of atlas.links) for (const s of link.sectors) counts.get(s)!.links += 1;
-  for (const sector of atlas.sectors) {
-    // Computed directly: going through activityFor would evict the current filter's cached Map.
-    const activity = computeActivity(atlas, { sectors: [sector.id], time: ALL_TIME });
-    counts.get(sector.id)!.provinces = atlas.provinces.filter((p) => (activity.get(p.id) ?? 0) > 0).length;
-  }
-  return counts;
-}, () => '');
+const countsFor = memoOnAtlas(
+  (atlas: AtlasData) => {
+    const counts = new Map<string, SectorCount>(atlas.sectors.map((s) => [s.id, { facts: 0, links: 0, provinces: 0 }]));
+    for (const fact of atlas.facts) for (const s of fact.sectors) counts.get(s)!.facts += 1;
+    for (const link of atlas.links) for (const s of link.sectors) counts.get(s)!.links += 1;
+    for (const sector of atlas.sectors) {
+      // Computed directly: going through activityFor would evict the current filter's cached Map.
+      const activity = computeActivity(atlas, { sectors: [sector.id], time: ALL_TIME });
+      counts.get(sector.id)!.provinces = atlas.provinces.filter((p) => (activity.get(p.id) ?? 0) > 0).length;
+    }
+    return counts;
+  },
+  () => '',
+);
 
 /** Per sector: how many facts, links and provinces it covers (whole dataset). */
 export function sectorCounts(atlas: AtlasData): Map<string, SectorCount> {
@@ -136,7 +150,10 @@ export function linkSector(link: Link, active: string[] | null): string | null {
 export { resolveEntity } from '../core/entities.ts';
 
 /** Where to fly for an entity: a bounding box, a point, or null when it has no place of its own. */
-export function entityBounds(ref: EntityRef, atlas: AtlasData): [number, number, number, number] | [number, number] | null {
+export function entityBounds(
+  ref: EntityRef,
+  atlas: AtlasData,
+): [number, number, number, number] | [number, number] | null {
   switch (ref.kind) {
     case 'province':
       return atlas.provinces.find((p) => p.id === ref.id)?.bbox ?? null;
@@ -148,7 +165,10 @@ export function entityBounds(ref: EntityRef, atlas: AtlasData): [number, number,
       return atlas.places.find((p) => p.id === ref.id)?.lonLat ?? null;
     case 'route':
     case 'link': {
-      const points = ref.kind === 'route' ? atlas.caspianRoutes.find((r) => r.id === ref.id)?.path : linkEnds(atlas.links.find((l) => l.id === ref.id));
+      const points =
+        ref.kind === 'route'
+          ? atlas.caspianRoutes.find((r) => r.id === ref.id)?.path
+          : linkEnds(atlas.links.find((l) => l.id === ref.id));
       if (!points || points.length === 0) return null;
       const lons = points.map((p) => p[0]);
       const lats = points.map((p) => p[1]);
@@ -169,7 +189,12 @@ export function entityBounds(ref: EntityRef, atlas: AtlasData): [number, number,
 /** All of Iran: its provinces' extent. */
 function iranBounds(atlas: AtlasData): [number, number, number, number] {
   const boxes = atlas.provinces.map((p) => p.bbox);
-  return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
 }
 
 function linkEnds(link: Link | undefined): [number, number][] | undefined {

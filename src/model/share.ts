@@ -22,7 +22,8 @@ export function embedUrl(currentUrl: string, options: EmbedOptions): string {
   return url.href;
 }
 
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A responsive 16:9 iframe snippet to paste into slides or pages. */
 export function embedSnippet(currentUrl: string, options: EmbedOptions, fallbackTitle: string): string {

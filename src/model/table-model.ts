@@ -58,10 +58,19 @@ export interface TableQuery {
   sort: { column: TableColumn; descending: boolean };
 }
 
-export const DEFAULT_QUERY: TableQuery = { kind: '', province: '', partner: '', text: '', sort: { column: 'date', descending: true } };
+export const DEFAULT_QUERY: TableQuery = {
+  kind: '',
+  province: '',
+  partner: '',
+  text: '',
+  sort: { column: 'date', descending: true },
+};
 
 /** Records for the atlas itself, under the map's state (sectors, time, visible corridors and layers). */
-export function atlasRecords(state: Pick<AppState, 'sectors' | 'time' | 'corridors' | 'layers'>, context: PanelContext): TableRecord[] {
+export function atlasRecords(
+  state: Pick<AppState, 'sectors' | 'time' | 'corridors' | 'layers'>,
+  context: PanelContext,
+): TableRecord[] {
   const { atlas, lang } = context;
   const records: TableRecord[] = [];
   for (const fact of filteredFacts(state, atlas)) records.push(factRecord(fact, context));
@@ -82,8 +91,15 @@ export function atlasRecords(state: Pick<AppState, 'sectors' | 'time' | 'corrido
       amountText: link.quantities.map((q) => formatQuantity(lang, q, atlas.vocabulary)).join('، '),
       unit: unitName(link.quantities[0]?.unit, atlas, lang),
       source: firstSource(link.sources, context),
-      origin: { name: link.fromProvince ? entityName({ kind: 'province', id: link.fromProvince }, context) : atlas.national.name[lang], lonLat: link.sourcePosition },
-      destination: link.targetPosition ? { name: entityName({ kind: 'partner', id: link.to }, context), lonLat: link.targetPosition } : null,
+      origin: {
+        name: link.fromProvince
+          ? entityName({ kind: 'province', id: link.fromProvince }, context)
+          : atlas.national.name[lang],
+        lonLat: link.sourcePosition,
+      },
+      destination: link.targetPosition
+        ? { name: entityName({ kind: 'partner', id: link.to }, context), lonLat: link.targetPosition }
+        : null,
     });
   }
   const undatedShown = matchesTime(null, state.time);
@@ -123,7 +139,10 @@ export function atlasRecords(state: Pick<AppState, 'sectors' | 'time' | 'corrido
         amount: route.lengthKm,
         amountText: formatKm(lang, route.lengthKm),
         unit: t(lang, 'unit.km'),
-        source: firstSource(route.services.flatMap((s) => s.sources), context),
+        source: firstSource(
+          route.services.flatMap((s) => s.sources),
+          context,
+        ),
         ...placeEnds(route.ports, atlas, lang),
       });
     }
@@ -136,14 +155,19 @@ function factRecord(fact: Fact, context: PanelContext): TableRecord {
   const subject = subjectRef(fact.subject, atlas);
   // National bodies count for Iran as a whole, not for the province they sit in.
   const national = subject.kind === 'national' || atlas.national.organisationIds.includes(subject.id);
-  const seat = subject.kind === 'organisation' && !national ? atlas.organisations.find((o) => o.id === subject.id)?.seat : undefined;
+  const seat =
+    subject.kind === 'organisation' && !national
+      ? atlas.organisations.find((o) => o.id === subject.id)?.seat
+      : undefined;
   return {
     key: `fact:${fact.id}`,
     kind: 'fact',
     ref: subject,
     title: fact.text[lang],
     where: entityName(subject, context),
-    provinces: [subject.kind === 'province' ? subject.id : seat?.startsWith('IR-') ? seat : null].filter((id): id is string => id !== null),
+    provinces: [subject.kind === 'province' ? subject.id : seat?.startsWith('IR-') ? seat : null].filter(
+      (id): id is string => id !== null,
+    ),
     partners: subject.kind === 'partner' ? [subject.id] : [],
     sectors: fact.sectors,
     date: fact.date,
@@ -152,7 +176,9 @@ function factRecord(fact: Fact, context: PanelContext): TableRecord {
     amountText: fact.quantities.map((q) => formatQuantity(lang, q, atlas.vocabulary)).join('، '),
     unit: unitName(fact.quantities[0]?.unit, atlas, lang),
     source: firstSource(fact.sources, context),
-    origin: national ? { name: atlas.national.name[lang], lonLat: atlas.national.anchor } : subjectPoint(subject, seat, context),
+    origin: national
+      ? { name: atlas.national.name[lang], lonLat: atlas.national.anchor }
+      : subjectPoint(subject, seat, context),
     destination: null,
   };
 }
@@ -161,7 +187,10 @@ function factRecord(fact: Fact, context: PanelContext): TableRecord {
 function subjectPoint(subject: EntityRef, seat: string | undefined, context: PanelContext): Endpoint | null {
   const { atlas, lang } = context;
   const place = subject.kind === 'organisation' && seat ? subjectRef(seat, atlas) : subject;
-  const found = place.kind === 'province' ? atlas.provinces.find((p) => p.id === place.id) : atlas.partners.find((p) => p.id === place.id);
+  const found =
+    place.kind === 'province'
+      ? atlas.provinces.find((p) => p.id === place.id)
+      : atlas.partners.find((p) => p.id === place.id);
   return found ? { name: found.name[lang], lonLat: found.capital.lonLat } : null;
 }
 
@@ -178,7 +207,10 @@ function unitName(unit: string | undefined, atlas: AtlasData, lang: Lang): strin
 /** A route's ports, or a corridor's first and last node. */
 function placeEnds(nodes: string[], atlas: AtlasData, lang: Lang): Pick<TableRecord, 'origin' | 'destination'> {
   const [a, b] = [nodes[0], nodes[nodes.length - 1]].map((id) => atlas.places.find((p) => p.id === id));
-  return { origin: a ? { name: a.name[lang], lonLat: a.lonLat } : null, destination: b ? { name: b.name[lang], lonLat: b.lonLat } : null };
+  return {
+    origin: a ? { name: a.name[lang], lonLat: a.lonLat } : null,
+    destination: b ? { name: b.name[lang], lonLat: b.lonLat } : null,
+  };
 }
 
 function firstSource(sources: Citation[], context: PanelContext): string {
@@ -224,5 +256,7 @@ export function queryRecords(records: TableRecord[], query: TableQuery, lang: La
 
 /** The date column's text. */
 export function recordDate(record: TableRecord, lang: Lang): string {
-  return record.date === null && record.approxYear !== undefined ? formatApproxYear(lang, record.approxYear) : formatDate(lang, record.date);
+  return record.date === null && record.approxYear !== undefined
+    ? formatApproxYear(lang, record.approxYear)
+    : formatDate(lang, record.date);
 }

@@ -31,19 +31,30 @@ export function parseHostMessage(data: unknown): HostCommand | null {
     case 'setView': {
       const v = m['view'] as { center?: unknown; zoom?: unknown } | undefined;
       const center = v?.center;
-      if (!Array.isArray(center) || center.length !== 2 || typeof v?.zoom !== 'number' || !center.every((x) => typeof x === 'number')) return null;
+      if (
+        !Array.isArray(center) ||
+        center.length !== 2 ||
+        typeof v?.zoom !== 'number' ||
+        !center.every((x) => typeof x === 'number')
+      )
+        return null;
       const view = parseView(`${center[0]},${center[1]},${v.zoom}`);
       return view ? { type: 'setView', view } : null;
     }
     case 'select':
-      return m['id'] === null || (typeof m['id'] === 'string' && m['id'].length <= 64) ? { type: 'select', id: m['id'] as string | null } : null;
+      return m['id'] === null || (typeof m['id'] === 'string' && m['id'].length <= 64)
+        ? { type: 'select', id: m['id'] as string | null }
+        : null;
     case 'setLang':
       return isLang(m['lang']) ? { type: 'setLang', lang: m['lang'] } : null;
     case 'next':
     case 'previous':
       return { type: m['type'] };
     case 'scene':
-      return typeof m['story'] === 'string' && m['story'].length <= 64 && Number.isSafeInteger(m['scene']) && (m['scene'] as number) >= 1
+      return typeof m['story'] === 'string' &&
+        m['story'].length <= 64 &&
+        Number.isSafeInteger(m['scene']) &&
+        (m['scene'] as number) >= 1
         ? { type: 'scene', story: m['story'], scene: m['scene'] as number }
         : null;
     default:

@@ -38,9 +38,25 @@ export const REGION_BOUNDS: [LonLat, LonLat] = [
 
 export const DEFAULT_VIEW: ViewState = { center: [58, 37.5], zoom: 3.6 };
 
-export const ALL_LAYERS_ON: Record<LayerGroup, boolean> = { provinces: true, partners: true, corridors: true, caspian: true, links: true, places: true };
+export const ALL_LAYERS_ON: Record<LayerGroup, boolean> = {
+  provinces: true,
+  partners: true,
+  corridors: true,
+  caspian: true,
+  links: true,
+  places: true,
+};
 
 export function initialState(lang: Lang, corridorIds: string[] = []): AppState {
-  return { lang, view: DEFAULT_VIEW, selection: null, hover: null, layers: { ...ALL_LAYERS_ON }, corridors: corridorIds, sectors: null, time: ALL_TIME, metric: 'activity' };
+  return {
+    lang,
+    view: DEFAULT_VIEW,
+    selection: null,
+    hover: null,
+    layers: { ...ALL_LAYERS_ON },
+    corridors: corridorIds,
+    sectors: null,
+    time: ALL_TIME,
+    metric: 'activity',
+  };
 }
-

@@ -4,7 +4,15 @@
 import { isLang, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { REGION_EXTENT } from '../core/geodata.ts';
 import { ALL_TIME, isAllTime, isProvinceMetric, parseTime, timeKey, type ProvinceMetric } from './filters.ts';
-import { ALL_LAYERS_ON, DEFAULT_VIEW, LAYER_GROUPS, type AppState, type EntityRef, type LayerGroup, type ViewState } from './state.ts';
+import {
+  ALL_LAYERS_ON,
+  DEFAULT_VIEW,
+  LAYER_GROUPS,
+  type AppState,
+  type EntityRef,
+  type LayerGroup,
+  type ViewState,
+} from './state.ts';
 
 export const DEFAULT_LANG: Lang = 'fa';
 /** Zoom levels the map allows. */
@@ -55,7 +63,8 @@ export function parseUrlState(search: string, catalog: UrlCatalog): ParsedUrl {
   }
 
   const sectors = idListParam(params.get('sectors'), catalog.sectorIds, () => note('notice.badSectors'));
-  const corridors = idListParam(params.get('corridors'), catalog.corridorIds, () => note('notice.badCorridors')) ?? catalog.corridorIds;
+  const corridors =
+    idListParam(params.get('corridors'), catalog.corridorIds, () => note('notice.badCorridors')) ?? catalog.corridorIds;
 
   const rawTime = params.get('time');
   const parsedTime = rawTime === null || rawTime === '' ? ALL_TIME : parseTime(rawTime);
@@ -63,7 +72,8 @@ export function parseUrlState(search: string, catalog: UrlCatalog): ParsedUrl {
   const time = parsedTime ?? ALL_TIME;
 
   const rawMetric = params.get('metric');
-  const metric: ProvinceMetric = rawMetric === null ? 'activity' : isProvinceMetric(rawMetric) ? rawMetric : (note('notice.badMetric'), 'activity');
+  const metric: ProvinceMetric =
+    rawMetric === null ? 'activity' : isProvinceMetric(rawMetric) ? rawMetric : (note('notice.badMetric'), 'activity');
 
   let view: ViewState = DEFAULT_VIEW;
   const rawView = params.get('view');
@@ -71,7 +81,11 @@ export function parseUrlState(search: string, catalog: UrlCatalog): ParsedUrl {
   if (rawView !== null && !parsedView) note('notice.badView');
   if (parsedView) view = parsedView;
 
-  return { state: { lang, selection, layers, sectors, corridors, time, metric, view }, hasView: parsedView !== null, notices };
+  return {
+    state: { lang, selection, layers, sectors, corridors, time, metric, view },
+    hasView: parsedView !== null,
+    notices,
+  };
 }
 
 /** "lon,lat,zoom" inside the map's extent and zoom range, or null. */
@@ -80,7 +94,8 @@ export function parseView(raw: string): ViewState | null {
   if (parts.length !== 3 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p.trim()))) return null;
   const [lon, lat, zoom] = parts.map(Number) as [number, number, number];
   const [[west, south], [east, north]] = REGION_EXTENT;
-  if (lon < west || lon > east || lat < south || lat > north || zoom < ZOOM_RANGE[0] || zoom > ZOOM_RANGE[1]) return null;
+  if (lon < west || lon > east || lat < south || lat > north || zoom < ZOOM_RANGE[0] || zoom > ZOOM_RANGE[1])
+    return null;
   return { center: [lon, lat], zoom };
 }
 
@@ -112,7 +127,11 @@ export function writeUrlState(search: string, state: Omit<AppState, 'hover'>, al
   setOrDelete(params, 'select', state.selection && state.selection.kind !== 'flow' ? state.selection.id : null);
   const visible = (Object.keys(state.layers) as LayerGroup[]).filter((group) => state.layers[group]);
   setOrDelete(params, 'layers', visible.length === LAYER_GROUPS.length ? null : visible.join(','));
-  setOrDelete(params, 'sectors', state.sectors === null ? null : state.sectors.length === 0 ? 'none' : state.sectors.join(','));
+  setOrDelete(
+    params,
+    'sectors',
+    state.sectors === null ? null : state.sectors.length === 0 ? 'none' : state.sectors.join(','),
+  );
   const allOn = allCorridors.every((id) => state.corridors.includes(id));
   setOrDelete(params, 'corridors', allOn ? null : state.corridors.length === 0 ? 'none' : state.corridors.join(','));
   setOrDelete(params, 'time', isAllTime(state.time) ? null : timeKey(state.time));

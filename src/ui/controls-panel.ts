@@ -27,8 +27,20 @@ export interface ControlsView {
   update(state: AppState): void;
 }
 
-export function createControls(container: HTMLElement, atlas: AtlasData, lang: Lang, theme: Theme, handlers: ControlsHandlers): ControlsView {
-  const checkbox = (id: string, label: string, onChange: (checked: boolean) => void, swatch?: string, note?: string) => {
+export function createControls(
+  container: HTMLElement,
+  atlas: AtlasData,
+  lang: Lang,
+  theme: Theme,
+  handlers: ControlsHandlers,
+): ControlsView {
+  const checkbox = (
+    id: string,
+    label: string,
+    onChange: (checked: boolean) => void,
+    swatch?: string,
+    note?: string,
+  ) => {
     const input = el('input', { attrs: { type: 'checkbox', id } });
     input.addEventListener('change', () => onChange(input.checked));
     const box = el('label', { className: 'toggle', attrs: { for: id } }, input);
@@ -45,7 +57,9 @@ export function createControls(container: HTMLElement, atlas: AtlasData, lang: L
   const layerInputs = new Map<LayerGroup, HTMLInputElement>();
   const layerList = el('div', { className: 'toggle-list' });
   for (const group of LAYER_GROUPS) {
-    const { box, input } = checkbox(`layer-${group}`, t(lang, `layer.${group}` as MessageKey), (on) => handlers.onLayer(group, on));
+    const { box, input } = checkbox(`layer-${group}`, t(lang, `layer.${group}` as MessageKey), (on) =>
+      handlers.onLayer(group, on),
+    );
     layerInputs.set(group, input);
     layerList.append(box);
   }
@@ -53,7 +67,12 @@ export function createControls(container: HTMLElement, atlas: AtlasData, lang: L
   const corridorInputs = new Map<string, HTMLInputElement>();
   const corridorList = el('div', { className: 'toggle-list' });
   for (const corridor of atlas.corridors) {
-    const { box, input } = checkbox(`corridor-${corridor.id}`, corridor.shortName[lang], (on) => handlers.onCorridor(corridor.id, on), corridor.colour);
+    const { box, input } = checkbox(
+      `corridor-${corridor.id}`,
+      corridor.shortName[lang],
+      (on) => handlers.onCorridor(corridor.id, on),
+      corridor.colour,
+    );
     corridorInputs.set(corridor.id, input);
     corridorList.append(box);
   }
@@ -84,9 +103,14 @@ export function createControls(container: HTMLElement, atlas: AtlasData, lang: L
   const noneButton = el('button', { text: t(lang, 'controls.none'), attrs: { type: 'button', id: 'sectors-none' } });
   noneButton.addEventListener('click', () => handlers.onSectors([]));
 
-  const timeFilter = createTimeFilter(lang, dateDomain([...atlas.facts, ...atlas.links].map((r) => r.date).concat(handlers.extraDates)), handlers.onTime);
+  const timeFilter = createTimeFilter(
+    lang,
+    dateDomain([...atlas.facts, ...atlas.links].map((r) => r.date).concat(handlers.extraDates)),
+    handlers.onTime,
+  );
   const metric = el('select', { attrs: { id: 'province-metric' } });
-  for (const id of PROVINCE_METRICS) metric.append(el('option', { text: t(lang, `metric.${id}`), attrs: { value: id } }));
+  for (const id of PROVINCE_METRICS)
+    metric.append(el('option', { text: t(lang, `metric.${id}`), attrs: { value: id } }));
   metric.addEventListener('change', () => handlers.onMetric(metric.value as ProvinceMetric));
 
   const legend = el('div', { className: 'legend', attrs: { id: 'legend' } });
@@ -99,7 +123,12 @@ export function createControls(container: HTMLElement, atlas: AtlasData, lang: L
     el('div', { className: 'button-row' }, allButton, noneButton),
     sectorList,
     timeFilter.element,
-    el('label', { className: 'select-row', attrs: { for: 'province-metric' } }, el('span', { text: t(lang, 'controls.metric') }), metric),
+    el(
+      'label',
+      { className: 'select-row', attrs: { for: 'province-metric' } },
+      el('span', { text: t(lang, 'controls.metric') }),
+      metric,
+    ),
     el('h2', { className: 'controls-heading', text: t(lang, 'legend.title') }),
     legend,
   );

@@ -3,6 +3,9 @@ import vazirmatnUrl from 'vazirmatn/fonts/webfonts/Vazirmatn[wght].woff2?url';
 import { LABEL_FONT } from '../layers/basemap-style.ts';
 
 export async function loadFonts(): Promise<void> {
-  const face = new FontFace(LABEL_FONT, `url("${vazirmatnUrl}") format("woff2")`, { weight: '100 900', display: 'block' });
+  const face = new FontFace(LABEL_FONT, `url("${vazirmatnUrl}") format("woff2")`, {
+    weight: '100 900',
+    display: 'block',
+  });
   document.fonts.add(await face.load());
 }

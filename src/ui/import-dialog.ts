@@ -1,7 +1,15 @@
 // The import dialog: pick or drop a file, map its columns when the headers are not recognised,
 // watch the progress (and cancel), then read what was skipped and why. Also lists the imported
 // datasets, each removable. Everything from the file is shown as text.
-import { FLOW_FIELDS, IMPORT_LIMITS, TEXT_LIMITS, type ColumnMapping, type FlowField, type RowError, type ImportProblem } from '../core/import-types.ts';
+import {
+  FLOW_FIELDS,
+  IMPORT_LIMITS,
+  TEXT_LIMITS,
+  type ColumnMapping,
+  type FlowField,
+  type RowError,
+  type ImportProblem,
+} from '../core/import-types.ts';
 import type { CsvPreview } from '../worker/parse-csv.ts';
 import { formatNumber, t, tf, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { el } from './dom.ts';
@@ -14,7 +22,11 @@ export interface ImportDialogHandlers {
   /** Reads the file's first rows (CSV) or null for GeoJSON. */
   preview(file: File): Promise<CsvPreview | { failure: ImportProblem } | null>;
   /** Imports; resolves with the new dataset or a failure; `cancel` stops it. */
-  run(file: File, mapping: ColumnMapping | null, onProgress: (fraction: number) => void): { done: Promise<ImportedDataset | { failure: ImportProblem } | null>; cancel(): void };
+  run(
+    file: File,
+    mapping: ColumnMapping | null,
+    onProgress: (fraction: number) => void,
+  ): { done: Promise<ImportedDataset | { failure: ImportProblem } | null>; cancel(): void };
   remove(id: number): void;
   datasets(): ImportedDataset[];
 }
@@ -28,24 +40,56 @@ export interface ImportDialog {
 
 const MAX_LISTED_ERRORS = 200;
 
-export function createImportDialog(dialog: HTMLDialogElement, lang: () => Lang, handlers: ImportDialogHandlers): ImportDialog {
+export function createImportDialog(
+  dialog: HTMLDialogElement,
+  lang: () => Lang,
+  handlers: ImportDialogHandlers,
+): ImportDialog {
   const body = el('div', { className: 'import-body' });
   const list = el('ul', { className: 'import-datasets', attrs: { id: 'import-datasets' } });
   const status = el('div', { className: 'import-status', attrs: { id: 'import-status', 'aria-live': 'polite' } });
 
   const render = () => {
     const language = lang();
-    const input = el('input', { attrs: { type: 'file', id: 'import-file', accept: '.csv,.tsv,.txt,.geojson,.json,text/csv,application/geo+json,application/json' } });
+    const input = el('input', {
+      attrs: {
+        type: 'file',
+        id: 'import-file',
+        accept: '.csv,.tsv,.txt,.geojson,.json,text/csv,application/geo+json,application/json',
+      },
+    });
     input.addEventListener('change', () => input.files?.[0] && importFile(input.files[0]));
-    const close = el('button', { className: 'close', text: '×', attrs: { type: 'button', 'aria-label': t(language, 'import.close') } });
+    const close = el('button', {
+      className: 'close',
+      text: '×',
+      attrs: { type: 'button', 'aria-label': t(language, 'import.close') },
+    });
     close.addEventListener('click', () => dialog.close());
-    const drop = el('label', { className: 'import-drop', attrs: { for: 'import-file' } }, el('span', { text: t(language, 'import.drop') }), input);
+    const drop = el(
+      'label',
+      { className: 'import-drop', attrs: { for: 'import-file' } },
+      el('span', { text: t(language, 'import.drop') }),
+      input,
+    );
     body.replaceChildren(
       el('p', { className: 'import-help', text: t(language, 'import.help') }),
-      el('p', { className: 'import-help', text: tf(language, 'import.limits', { mb: IMPORT_LIMITS.maxBytes / 1024 / 1024, rows: IMPORT_LIMITS.maxRows }) }),
+      el('p', {
+        className: 'import-help',
+        text: tf(language, 'import.limits', { mb: IMPORT_LIMITS.maxBytes / 1024 / 1024, rows: IMPORT_LIMITS.maxRows }),
+      }),
       drop,
     );
-    dialog.replaceChildren(el('div', { className: 'dialog-head' }, el('h2', { text: t(language, 'import.title'), attrs: { id: 'import-title' } }), close), body, status, list);
+    dialog.replaceChildren(
+      el(
+        'div',
+        { className: 'dialog-head' },
+        el('h2', { text: t(language, 'import.title'), attrs: { id: 'import-title' } }),
+        close,
+      ),
+      body,
+      status,
+      list,
+    );
     renderList();
   };
 
@@ -53,19 +97,31 @@ export function createImportDialog(dialog: HTMLDialogElement, lang: () => Lang, 
     const language = lang();
     list.replaceChildren(
       ...handlers.datasets().map((dataset) => {
-        const remove = el('button', { text: t(language, 'import.remove'), attrs: { type: 'button', 'data-remove': String(dataset.id) } });
+        const remove = el('button', {
+          text: t(language, 'import.remove'),
+          attrs: { type: 'button', 'data-remove': String(dataset.id) },
+        });
         remove.addEventListener('click', () => {
           handlers.remove(dataset.id);
           renderList();
         });
-        const text = withName(language, 'import.datasetRows', dataset.name, { rows: dataset.rows.count, errors: dataset.errors.length });
+        const text = withName(language, 'import.datasetRows', dataset.name, {
+          rows: dataset.rows.count,
+          errors: dataset.errors.length,
+        });
         return el('li', {}, el('span', {}, ...text), remove);
       }),
     );
   };
 
   const showFailure = (failure: ImportProblem) => {
-    status.replaceChildren(el('p', { className: 'import-error', attrs: { role: 'alert' }, text: t(lang(), `import.failure.${failure}` as MessageKey) }));
+    status.replaceChildren(
+      el('p', {
+        className: 'import-error',
+        attrs: { role: 'alert' },
+        text: t(lang(), `import.failure.${failure}` as MessageKey),
+      }),
+    );
   };
 
   /** The column-mapping step: a select per field over the file's headers, and a preview. */
@@ -74,15 +130,34 @@ export function createImportDialog(dialog: HTMLDialogElement, lang: () => Lang, 
       const language = lang();
       const selects = new Map<FlowField, HTMLSelectElement>();
       const fields = FLOW_FIELDS.map((field) => {
-        const select = el('select', { attrs: { id: `map-${field}` } }, el('option', { text: t(language, 'import.noColumn'), attrs: { value: '' } }));
-        preview.headers.forEach((header, i) => select.append(el('option', { text: header || `#${i + 1}`, attrs: { value: String(i) } })));
+        const select = el(
+          'select',
+          { attrs: { id: `map-${field}` } },
+          el('option', { text: t(language, 'import.noColumn'), attrs: { value: '' } }),
+        );
+        preview.headers.forEach((header, i) =>
+          select.append(el('option', { text: header || `#${i + 1}`, attrs: { value: String(i) } })),
+        );
         select.value = preview.mapping[field] === undefined ? '' : String(preview.mapping[field]);
         selects.set(field, select);
-        return el('label', { className: 'select-row', attrs: { for: `map-${field}` } }, el('span', { text: t(language, `import.field.${field}` as MessageKey) }), select);
+        return el(
+          'label',
+          { className: 'select-row', attrs: { for: `map-${field}` } },
+          el('span', { text: t(language, `import.field.${field}` as MessageKey) }),
+          select,
+        );
       });
-      const sample = el('table', { className: 'records import-sample' },
+      const sample = el(
+        'table',
+        { className: 'records import-sample' },
         el('thead', {}, el('tr', {}, ...preview.headers.map((h) => el('th', { text: h, attrs: { dir: 'auto' } })))),
-        el('tbody', {}, ...preview.rows.slice(0, 5).map((row) => el('tr', {}, ...row.map((cell) => el('td', { text: cell, attrs: { dir: 'auto' } }))))),
+        el(
+          'tbody',
+          {},
+          ...preview.rows
+            .slice(0, 5)
+            .map((row) => el('tr', {}, ...row.map((cell) => el('td', { text: cell, attrs: { dir: 'auto' } })))),
+        ),
       );
       const go = el('button', { text: t(language, 'import.start'), attrs: { type: 'button', id: 'import-start' } });
       const cancel = el('button', { text: t(language, 'import.cancel'), attrs: { type: 'button' } });
@@ -111,19 +186,44 @@ export function createImportDialog(dialog: HTMLDialogElement, lang: () => Lang, 
     const language = lang();
     const summary = tf(language, 'import.done', { rows: dataset.rows.count, errors: dataset.errors.length });
     const parts: Node[] = [el('p', { className: 'import-summary', attrs: { id: 'import-summary' }, text: summary })];
-    if (dataset.unknownSectors > 0) parts.push(el('p', { text: tf(language, 'import.unknownSectors', { n: dataset.unknownSectors }) }));
-    if (dataset.truncated > 0) parts.push(el('p', { attrs: { id: 'import-truncated' }, text: tf(language, 'import.truncated', { n: dataset.truncated }) }));
+    if (dataset.unknownSectors > 0)
+      parts.push(el('p', { text: tf(language, 'import.unknownSectors', { n: dataset.unknownSectors }) }));
+    if (dataset.truncated > 0)
+      parts.push(
+        el('p', {
+          attrs: { id: 'import-truncated' },
+          text: tf(language, 'import.truncated', { n: dataset.truncated }),
+        }),
+      );
     if (dataset.errors.length > 0) {
-      const download = el('button', { text: t(language, 'import.downloadReport'), attrs: { type: 'button', id: 'import-report-download' } });
+      const download = el('button', {
+        text: t(language, 'import.downloadReport'),
+        attrs: { type: 'button', id: 'import-report-download' },
+      });
       download.addEventListener('click', () => downloadReport(dataset, language));
       const rows = dataset.errors.slice(0, MAX_LISTED_ERRORS).map((error) => errorRow(error, language));
       parts.push(
-        el('table', { className: 'records import-errors', attrs: { id: 'import-errors' } },
-          el('thead', {}, el('tr', {}, el('th', { text: t(language, 'import.errorRow') }), el('th', { text: t(language, 'import.errorReason') }), el('th', { text: t(language, 'import.errorText') }))),
+        el(
+          'table',
+          { className: 'records import-errors', attrs: { id: 'import-errors' } },
+          el(
+            'thead',
+            {},
+            el(
+              'tr',
+              {},
+              el('th', { text: t(language, 'import.errorRow') }),
+              el('th', { text: t(language, 'import.errorReason') }),
+              el('th', { text: t(language, 'import.errorText') }),
+            ),
+          ),
           el('tbody', {}, ...rows),
         ),
       );
-      if (dataset.errors.length > MAX_LISTED_ERRORS) parts.push(el('p', { text: tf(language, 'import.moreErrors', { n: dataset.errors.length - MAX_LISTED_ERRORS }) }));
+      if (dataset.errors.length > MAX_LISTED_ERRORS)
+        parts.push(
+          el('p', { text: tf(language, 'import.moreErrors', { n: dataset.errors.length - MAX_LISTED_ERRORS }) }),
+        );
       parts.push(download);
     }
     status.replaceChildren(...parts);
@@ -140,10 +240,15 @@ export function createImportDialog(dialog: HTMLDialogElement, lang: () => Lang, 
       if (!mapping) return;
     } else if (preview) mapping = preview.mapping;
     const language = lang();
-    const bar = el('progress', { attrs: { id: 'import-progress', max: '100', value: '0', 'aria-label': t(language, 'import.progress') } });
+    const bar = el('progress', {
+      attrs: { id: 'import-progress', max: '100', value: '0', 'aria-label': t(language, 'import.progress') },
+    });
     const percent = el('span', { text: '' });
     const cancel = el('button', { text: t(language, 'import.cancel'), attrs: { type: 'button', id: 'import-cancel' } });
-    status.replaceChildren(el('p', {}, ...withName(language, 'import.importing', file.name, {})), el('div', { className: 'import-progress' }, bar, percent, cancel));
+    status.replaceChildren(
+      el('p', {}, ...withName(language, 'import.importing', file.name, {})),
+      el('div', { className: 'import-progress' }, bar, percent, cancel),
+    );
     const job = handlers.run(file, mapping, (fraction) => {
       bar.value = Math.round(fraction * 100);
       percent.textContent = tf(language, 'import.percent', { n: Math.round(fraction * 100) });
@@ -177,20 +282,39 @@ export function createImportDialog(dialog: HTMLDialogElement, lang: () => Lang, 
  */
 function withName(lang: Lang, key: MessageKey, name: string, values: Record<string, string | number>): Node[] {
   const [before = '', after = ''] = tf(lang, key, { ...values, name: '\u0000' }).split('\u0000');
-  return [document.createTextNode(before), el('bdi', { text: toPlainText(name, TEXT_LIMITS.name), attrs: { dir: 'auto' } }), document.createTextNode(after)];
+  return [
+    document.createTextNode(before),
+    el('bdi', { text: toPlainText(name, TEXT_LIMITS.name), attrs: { dir: 'auto' } }),
+    document.createTextNode(after),
+  ];
 }
 
 function errorRow(error: RowError, lang: Lang): HTMLTableRowElement {
   // The offending text is the file's, in whatever direction: isolated from the row's other cells.
-  return el('tr', {}, el('td', { text: formatNumber(lang, error.row) }), el('td', { text: t(lang, `import.reason.${error.reason}` as MessageKey) }), el('td', { text: error.detail, attrs: { dir: 'auto' } }));
+  return el(
+    'tr',
+    {},
+    el('td', { text: formatNumber(lang, error.row) }),
+    el('td', { text: t(lang, `import.reason.${error.reason}` as MessageKey) }),
+    el('td', { text: error.detail, attrs: { dir: 'auto' } }),
+  );
 }
 
 /** The skipped rows as CSV: row, reason (in the UI language), the offending text. */
 export function errorReportCsv(errors: RowError[], lang: Lang): string {
-  const lines = ['row,reason,text', ...errors.map((e) => [String(e.row), csvCell(t(lang, `import.reason.${e.reason}` as MessageKey)), csvCell(e.detail)].join(','))];
+  const lines = [
+    'row,reason,text',
+    ...errors.map((e) =>
+      [String(e.row), csvCell(t(lang, `import.reason.${e.reason}` as MessageKey)), csvCell(e.detail)].join(','),
+    ),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 function downloadReport(dataset: ImportedDataset, lang: Lang): void {
-  downloadText(errorReportCsv(dataset.errors, lang), `${dataset.name.replace(/\.[^.]+$/, '')}-skipped-rows.csv`, 'text/csv;charset=utf-8');
+  downloadText(
+    errorReportCsv(dataset.errors, lang),
+    `${dataset.name.replace(/\.[^.]+$/, '')}-skipped-rows.csv`,
+    'text/csv;charset=utf-8',
+  );
 }

@@ -13,7 +13,10 @@ export function renderLegend(container: HTMLElement, groups: LegendGroup[]): voi
           'ul',
           {},
           ...group.entries.map((entry) => {
-            const mark = el('span', { className: `legend-mark legend-${entry.shape}`, attrs: { 'aria-hidden': 'true' } });
+            const mark = el('span', {
+              className: `legend-mark legend-${entry.shape}`,
+              attrs: { 'aria-hidden': 'true' },
+            });
             mark.style.setProperty('--mark', entry.colour);
             // dir="auto": an imported file's name may run the other way from the UI.
             return el('li', {}, mark, el('span', { text: entry.label, attrs: { dir: 'auto' } }));

@@ -11,25 +11,43 @@ export interface PanelHandlers {
   onClose(): void;
 }
 
-export function renderSidePanel(container: HTMLElement, model: PanelModel | null, lang: Lang, handlers: PanelHandlers): void {
+export function renderSidePanel(
+  container: HTMLElement,
+  model: PanelModel | null,
+  lang: Lang,
+  handlers: PanelHandlers,
+): void {
   container.hidden = model === null;
   if (!model) {
     container.replaceChildren();
     return;
   }
-  const close = el('button', { className: 'panel-close', text: '×', attrs: { type: 'button', 'aria-label': t(lang, 'panel.close'), title: t(lang, 'panel.close') } });
+  const close = el('button', {
+    className: 'panel-close',
+    text: '×',
+    attrs: { type: 'button', 'aria-label': t(lang, 'panel.close'), title: t(lang, 'panel.close') },
+  });
   close.addEventListener('click', handlers.onClose);
-  const heading = el('h2', { className: 'panel-title', attrs: { id: 'side-panel-title' } }, el('bdi', { text: model.title }));
+  const heading = el(
+    'h2',
+    { className: 'panel-title', attrs: { id: 'side-panel-title' } },
+    el('bdi', { text: model.title }),
+  );
   container.setAttribute('aria-labelledby', 'side-panel-title');
   container.dataset['entity'] = `${model.ref.kind}:${model.ref.id}`;
   container.replaceChildren(
     ...present(
-    el('header', { className: 'panel-header' }, heading, close),
-    el('p', { className: 'panel-subtitle', text: model.subtitle }),
-    model.empty ? el('p', { className: 'panel-empty', text: model.empty }) : null,
-    ...model.sections.map((section) =>
-      el('section', { className: 'panel-section' }, el('h3', { text: section.heading }), el('ul', {}, ...section.items.map((item) => itemView(item, lang, handlers)))),
-    ),
+      el('header', { className: 'panel-header' }, heading, close),
+      el('p', { className: 'panel-subtitle', text: model.subtitle }),
+      model.empty ? el('p', { className: 'panel-empty', text: model.empty }) : null,
+      ...model.sections.map((section) =>
+        el(
+          'section',
+          { className: 'panel-section' },
+          el('h3', { text: section.heading }),
+          el('ul', {}, ...section.items.map((item) => itemView(item, lang, handlers))),
+        ),
+      ),
     ),
   );
 }
@@ -41,15 +59,21 @@ export function renderHoverCard(container: HTMLElement, model: PanelModel | null
   }
   container.replaceChildren(
     ...present(
-    el('strong', { className: 'hover-title' }, el('bdi', { text: model.title })),
-    el('span', { className: 'hover-subtitle', text: model.subtitle }),
-    model.empty ? el('span', { className: 'hover-empty', text: model.empty }) : null,
-    ...model.sections.flatMap((s) =>
-      s.items.flatMap((item) => [
-        el('span', { className: 'hover-item' }, el('bdi', { text: item.detail ? `${item.text} (${item.detail})` : item.text })),
-        ...(item.notes ?? []).map((note) => el('span', { className: 'hover-note', text: note, attrs: { dir: 'auto' } })),
-      ]),
-    ),
+      el('strong', { className: 'hover-title' }, el('bdi', { text: model.title })),
+      el('span', { className: 'hover-subtitle', text: model.subtitle }),
+      model.empty ? el('span', { className: 'hover-empty', text: model.empty }) : null,
+      ...model.sections.flatMap((s) =>
+        s.items.flatMap((item) => [
+          el(
+            'span',
+            { className: 'hover-item' },
+            el('bdi', { text: item.detail ? `${item.text} (${item.detail})` : item.text }),
+          ),
+          ...(item.notes ?? []).map((note) =>
+            el('span', { className: 'hover-note', text: note, attrs: { dir: 'auto' } }),
+          ),
+        ]),
+      ),
     ),
   );
   container.dataset['entity'] = `${model.ref.kind}:${model.ref.id}`;
@@ -90,13 +114,32 @@ function sourceView(source: SourceNote, lang: Lang): HTMLElement {
     return el(
       'details',
       { className: 'source' },
-      el('summary', {}, el('span', { text: `${source.label} ` }), source.file ? el('bdi', { className: 'source-file', text: source.file, attrs: { dir: 'ltr' } }) : null),
-      el('blockquote', { text: source.excerpt, attrs: { lang: 'fa', dir: 'rtl', 'aria-label': t(lang, 'panel.excerpt') } }),
+      el(
+        'summary',
+        {},
+        el('span', { text: `${source.label} ` }),
+        source.file ? el('bdi', { className: 'source-file', text: source.file, attrs: { dir: 'ltr' } }) : null,
+      ),
+      el('blockquote', {
+        text: source.excerpt,
+        attrs: { lang: 'fa', dir: 'rtl', 'aria-label': t(lang, 'panel.excerpt') },
+      }),
       source.excerptNote ? el('p', { className: 'source-note', text: source.excerptNote }) : null,
-      url ? el('a', { className: 'source-url', text: t(lang, 'panel.openReport'), attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } }) : null,
+      url
+        ? el('a', {
+            className: 'source-url',
+            text: t(lang, 'panel.openReport'),
+            attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' },
+          })
+        : null,
     );
   }
-  if (url) return el('a', { className: 'source', text: source.label, attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } });
+  if (url)
+    return el('a', {
+      className: 'source',
+      text: source.label,
+      attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' },
+    });
   return el('span', { className: 'source', text: source.label });
 }
 

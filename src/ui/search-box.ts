@@ -6,11 +6,26 @@ import type { AtlasData } from '../core/atlas.ts';
 import { t, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { el } from './dom.ts';
 
-export function createSearchBox(container: HTMLElement, atlas: AtlasData, lang: Lang, onPick: (ref: EntityRef) => void): void {
+export function createSearchBox(
+  container: HTMLElement,
+  atlas: AtlasData,
+  lang: Lang,
+  onPick: (ref: EntityRef) => void,
+): void {
   const index = buildSearchIndex(atlas);
   const input = el('input', {
     className: 'search-input',
-    attrs: { type: 'search', id: 'search', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': 'search-results', 'aria-autocomplete': 'list', placeholder: t(lang, 'search.placeholder'), 'aria-label': t(lang, 'search.label'), autocomplete: 'off' },
+    attrs: {
+      type: 'search',
+      id: 'search',
+      role: 'combobox',
+      'aria-expanded': 'false',
+      'aria-controls': 'search-results',
+      'aria-autocomplete': 'list',
+      placeholder: t(lang, 'search.placeholder'),
+      'aria-label': t(lang, 'search.label'),
+      autocomplete: 'off',
+    },
   });
   const list = el('ul', { className: 'search-results', attrs: { id: 'search-results', role: 'listbox' } });
   list.hidden = true;
@@ -35,7 +50,12 @@ export function createSearchBox(container: HTMLElement, atlas: AtlasData, lang: 
       ...(results.length === 0
         ? [el('li', { className: 'search-empty', text: t(lang, 'search.noResults') })]
         : results.map((entry, i) => {
-            const option = el('li', { attrs: { role: 'option', id: `search-option-${i}`, 'aria-selected': 'false' } }, el('span', { text: entry.name[lang] }), el('span', { className: 'search-kind', text: t(lang, `kind.${entry.ref.kind}` as MessageKey) }));
+            const option = el(
+              'li',
+              { attrs: { role: 'option', id: `search-option-${i}`, 'aria-selected': 'false' } },
+              el('span', { text: entry.name[lang] }),
+              el('span', { className: 'search-kind', text: t(lang, `kind.${entry.ref.kind}` as MessageKey) }),
+            );
             option.addEventListener('mousedown', (event) => {
               event.preventDefault(); // keep focus in the field
               pick(entry);

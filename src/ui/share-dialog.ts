@@ -8,8 +8,13 @@ export function openShareDialog(lang: Lang, currentUrl: string): HTMLDialogEleme
   const options: EmbedOptions = { chromeless: true, lang, title: '', legend: true };
   const link = el('input', { attrs: { id: 'share-link', readonly: '', 'aria-label': t(lang, 'share.link') } });
   link.value = currentUrl;
-  const snippet = el('textarea', { attrs: { id: 'share-snippet', readonly: '', rows: '4', dir: 'ltr', 'aria-label': t(lang, 'share.snippet') } });
-  const preview = el('a', { text: t(lang, 'share.preview'), attrs: { id: 'share-preview', target: '_blank', rel: 'noopener' } });
+  const snippet = el('textarea', {
+    attrs: { id: 'share-snippet', readonly: '', rows: '4', dir: 'ltr', 'aria-label': t(lang, 'share.snippet') },
+  });
+  const preview = el('a', {
+    text: t(lang, 'share.preview'),
+    attrs: { id: 'share-preview', target: '_blank', rel: 'noopener' },
+  });
   const refresh = () => {
     snippet.value = embedSnippet(currentUrl, options, t(lang, 'app.title'));
     preview.href = embedUrl(currentUrl, options);
@@ -24,7 +29,12 @@ export function openShareDialog(lang: Lang, currentUrl: string): HTMLDialogEleme
     });
     return el('label', { className: 'toggle', attrs: { for: id } }, input, el('span', { text: label }));
   };
-  const langSelect = el('select', { attrs: { id: 'share-lang' } }, el('option', { text: 'فارسی', attrs: { value: 'fa' } }), el('option', { text: 'English', attrs: { value: 'en' } }));
+  const langSelect = el(
+    'select',
+    { attrs: { id: 'share-lang' } },
+    el('option', { text: 'فارسی', attrs: { value: 'fa' } }),
+    el('option', { text: 'English', attrs: { value: 'en' } }),
+  );
   langSelect.value = lang;
   langSelect.addEventListener('change', () => {
     options.lang = langSelect.value === 'en' ? 'en' : 'fa';
@@ -48,19 +58,42 @@ export function openShareDialog(lang: Lang, currentUrl: string): HTMLDialogEleme
     });
     return button;
   };
-  const close = el('button', { className: 'panel-close', text: '×', attrs: { type: 'button', 'aria-label': t(lang, 'panel.close') } });
+  const close = el('button', {
+    className: 'panel-close',
+    text: '×',
+    attrs: { type: 'button', 'aria-label': t(lang, 'panel.close') },
+  });
   const dialog = el(
     'dialog',
     { className: 'share-dialog', attrs: { id: 'share-dialog', 'aria-labelledby': 'share-heading' } },
-    el('header', { className: 'panel-header' }, el('h2', { className: 'panel-title', text: t(lang, 'share.title'), attrs: { id: 'share-heading' } }), close),
+    el(
+      'header',
+      { className: 'panel-header' },
+      el('h2', { className: 'panel-title', text: t(lang, 'share.title'), attrs: { id: 'share-heading' } }),
+      close,
+    ),
     el('label', { className: 'field', attrs: { for: 'share-link' } }, el('span', { text: t(lang, 'share.link') })),
     el('div', { className: 'copy-row' }, link, copy(link, t(lang, 'share.copy'))),
     el('h3', { text: t(lang, 'share.embed') }),
     checkbox('share-chromeless', t(lang, 'share.chromeless'), true, (on) => (options.chromeless = on)),
     checkbox('share-legend', t(lang, 'share.legend'), true, (on) => (options.legend = on)),
-    el('label', { className: 'field', attrs: { for: 'share-lang' } }, el('span', { text: t(lang, 'share.language') }), langSelect),
-    el('label', { className: 'field', attrs: { for: 'share-title' } }, el('span', { text: t(lang, 'share.embedTitle') }), title),
-    el('label', { className: 'field', attrs: { for: 'share-snippet' } }, el('span', { text: t(lang, 'share.snippet') })),
+    el(
+      'label',
+      { className: 'field', attrs: { for: 'share-lang' } },
+      el('span', { text: t(lang, 'share.language') }),
+      langSelect,
+    ),
+    el(
+      'label',
+      { className: 'field', attrs: { for: 'share-title' } },
+      el('span', { text: t(lang, 'share.embedTitle') }),
+      title,
+    ),
+    el(
+      'label',
+      { className: 'field', attrs: { for: 'share-snippet' } },
+      el('span', { text: t(lang, 'share.snippet') }),
+    ),
     snippet,
     el('div', { className: 'copy-row' }, copy(snippet, t(lang, 'share.copy')), preview),
   );

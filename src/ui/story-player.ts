@@ -81,9 +81,25 @@ export function createStoryPlayer(container: HTMLElement, stories: Story[], host
       );
       const [back, forward] = lang === 'fa' ? ['→', '←'] : ['←', '→'];
       container.replaceChildren(
-        el('div', { className: 'story-head' }, el('strong', { className: 'story-title', text: story.title[lang] }), el('span', { className: 'story-count', text: tf(lang, 'story.sceneOf', { n: scene, count }) }), button('×', t(lang, 'story.close'), () => player.close())),
-        el('p', { className: 'story-caption', text: story.scenes[scene - 1]!.caption[lang], attrs: { 'aria-live': 'polite' } }),
-        el('div', { className: 'story-nav' }, button(back, t(lang, 'story.previous'), () => player.step(-1), scene === 1), dots, button(forward, t(lang, 'story.next'), () => player.step(1), scene === count)),
+        el(
+          'div',
+          { className: 'story-head' },
+          el('strong', { className: 'story-title', text: story.title[lang] }),
+          el('span', { className: 'story-count', text: tf(lang, 'story.sceneOf', { n: scene, count }) }),
+          button('×', t(lang, 'story.close'), () => player.close()),
+        ),
+        el('p', {
+          className: 'story-caption',
+          text: story.scenes[scene - 1]!.caption[lang],
+          attrs: { 'aria-live': 'polite' },
+        }),
+        el(
+          'div',
+          { className: 'story-nav' },
+          button(back, t(lang, 'story.previous'), () => player.step(-1), scene === 1),
+          dots,
+          button(forward, t(lang, 'story.next'), () => player.step(1), scene === count),
+        ),
       );
       container.dataset['story'] = story.id;
       container.dataset['scene'] = String(scene);
@@ -91,23 +107,27 @@ export function createStoryPlayer(container: HTMLElement, stories: Story[], host
     },
   };
 
-  document.addEventListener('keydown', (event) => {
-    if (!current || (event.target as HTMLElement | null)?.closest?.('input, textarea, select, dialog')) return;
-    const actions: Record<string, () => void> = {
-      ArrowRight: () => player.step(1),
-      ' ': () => player.step(1),
-      PageDown: () => player.step(1),
-      ArrowLeft: () => player.step(-1),
-      PageUp: () => player.step(-1),
-      Home: () => player.go(1),
-      End: () => player.go(current!.story.scenes.length),
-      Escape: () => player.close(),
-    };
-    const action = actions[event.key];
-    if (!action) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    action();
-  }, true); // capture: a story's keys run before the app's own (Esc closes the story, not the panel)
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (!current || (event.target as HTMLElement | null)?.closest?.('input, textarea, select, dialog')) return;
+      const actions: Record<string, () => void> = {
+        ArrowRight: () => player.step(1),
+        ' ': () => player.step(1),
+        PageDown: () => player.step(1),
+        ArrowLeft: () => player.step(-1),
+        PageUp: () => player.step(-1),
+        Home: () => player.go(1),
+        End: () => player.go(current!.story.scenes.length),
+        Escape: () => player.close(),
+      };
+      const action = actions[event.key];
+      if (!action) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      action();
+    },
+    true,
+  ); // capture: a story's keys run before the app's own (Esc closes the story, not the panel)
   return player;
 }

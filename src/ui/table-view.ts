@@ -6,7 +6,16 @@ import type { EntityRef } from '../state/state.ts';
 import { sameRef } from '../state/state.ts';
 import { formatNumber, t, tf, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { el } from './dom.ts';
-import { DEFAULT_QUERY, queryRecords, RECORD_KINDS, recordDate, TABLE_COLUMNS, type TableColumn, type TableQuery, type TableRecord } from '../model/table-model.ts';
+import {
+  DEFAULT_QUERY,
+  queryRecords,
+  RECORD_KINDS,
+  recordDate,
+  TABLE_COLUMNS,
+  type TableColumn,
+  type TableQuery,
+  type TableRecord,
+} from '../model/table-model.ts';
 
 const PAGE_SIZE = 100;
 
@@ -35,12 +44,27 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
   let selection: EntityRef | null = null;
 
   const select = (id: string, label: string, choices: { id: string; name: string }[]) => {
-    const element = el('select', { attrs: { id, 'aria-label': label } }, el('option', { text: label, attrs: { value: '' } }));
+    const element = el(
+      'select',
+      { attrs: { id, 'aria-label': label } },
+      el('option', { text: label, attrs: { value: '' } }),
+    );
     for (const choice of choices) element.append(el('option', { text: choice.name, attrs: { value: choice.id } }));
     return element;
   };
-  const text = el('input', { attrs: { type: 'search', id: 'table-text', placeholder: t(lang, 'table.filterText'), 'aria-label': t(lang, 'table.filterText') } });
-  const kind = select('table-kind', t(lang, 'table.anyKind'), RECORD_KINDS.map((k) => ({ id: k, name: t(lang, `record.${k}` as MessageKey) })));
+  const text = el('input', {
+    attrs: {
+      type: 'search',
+      id: 'table-text',
+      placeholder: t(lang, 'table.filterText'),
+      'aria-label': t(lang, 'table.filterText'),
+    },
+  });
+  const kind = select(
+    'table-kind',
+    t(lang, 'table.anyKind'),
+    RECORD_KINDS.map((k) => ({ id: k, name: t(lang, `record.${k}` as MessageKey) })),
+  );
   const province = select('table-province', t(lang, 'table.anyProvince'), options.provinces);
   const partner = select('table-partner', t(lang, 'table.anyPartner'), options.partners);
   const count = el('p', { className: 'table-count', attrs: { id: 'table-count', 'aria-live': 'polite' } });
@@ -49,7 +73,11 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
     button.addEventListener('click', () => options.onExport(format, rows));
     return button;
   };
-  const close = el('button', { className: 'close', text: '×', attrs: { type: 'button', 'aria-label': t(lang, 'table.close') } });
+  const close = el('button', {
+    className: 'close',
+    text: '×',
+    attrs: { type: 'button', 'aria-label': t(lang, 'table.close') },
+  });
   close.addEventListener('click', () => options.onClose());
 
   const headRow = el('tr');
@@ -57,25 +85,43 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
   for (const column of TABLE_COLUMNS) {
     const button = el('button', { text: t(lang, `table.col.${column}` as MessageKey), attrs: { type: 'button' } });
     button.addEventListener('click', () => {
-      const descending = query.sort.column === column ? !query.sort.descending : column === 'date' || column === 'amount';
+      const descending =
+        query.sort.column === column ? !query.sort.descending : column === 'date' || column === 'amount';
       setQuery({ sort: { column, descending } });
     });
     sortButtons.set(column, button);
     headRow.append(el('th', { attrs: { scope: 'col' } }, button));
   }
   const body = el('tbody');
-  const table = el('table', { className: 'records' }, el('caption', { className: 'visually-hidden', text: t(lang, 'table.caption') }), el('thead', {}, headRow), body);
+  const table = el(
+    'table',
+    { className: 'records' },
+    el('caption', { className: 'visually-hidden', text: t(lang, 'table.caption') }),
+    el('thead', {}, headRow),
+    body,
+  );
   const previous = el('button', { text: t(lang, 'table.previous'), attrs: { type: 'button', id: 'table-previous' } });
   const next = el('button', { text: t(lang, 'table.next'), attrs: { type: 'button', id: 'table-next' } });
   previous.addEventListener('click', () => showPage(page - 1));
   next.addEventListener('click', () => showPage(page + 1));
 
   container.replaceChildren(
-    el('div', { className: 'table-toolbar' },
+    el(
+      'div',
+      { className: 'table-toolbar' },
       el('h2', { text: t(lang, 'table.title') }),
-      text, kind, province, partner, count,
-      el('div', { className: 'table-exports', attrs: { role: 'group', 'aria-label': t(lang, 'table.export') } },
-        exportButton('csv', 'table.exportCsv'), exportButton('geojson', 'table.exportGeoJson'), exportButton('json', 'table.exportJson')),
+      text,
+      kind,
+      province,
+      partner,
+      count,
+      el(
+        'div',
+        { className: 'table-exports', attrs: { role: 'group', 'aria-label': t(lang, 'table.export') } },
+        exportButton('csv', 'table.exportCsv'),
+        exportButton('geojson', 'table.exportGeoJson'),
+        exportButton('json', 'table.exportJson'),
+      ),
       close,
     ),
     el('div', { className: 'table-scroll' }, table),
@@ -96,7 +142,8 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
     rows = queryRecords(records, query, lang);
     for (const [column, button] of sortButtons) {
       const th = button.parentElement!;
-      if (column === query.sort.column) th.setAttribute('aria-sort', query.sort.descending ? 'descending' : 'ascending');
+      if (column === query.sort.column)
+        th.setAttribute('aria-sort', query.sort.descending ? 'descending' : 'ascending');
       else th.removeAttribute('aria-sort');
     }
     showPage(toPage);
@@ -107,16 +154,25 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
     page = Math.min(Math.max(0, index), pages - 1);
     const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
     body.replaceChildren(...shown.map(rowElement));
-    if (rows.length === 0) body.append(el('tr', {}, el('td', { text: t(lang, 'table.empty'), attrs: { colspan: String(TABLE_COLUMNS.length) } })));
+    if (rows.length === 0)
+      body.append(
+        el('tr', {}, el('td', { text: t(lang, 'table.empty'), attrs: { colspan: String(TABLE_COLUMNS.length) } })),
+      );
     const first = rows.length === 0 ? 0 : page * PAGE_SIZE + 1;
-    count.textContent = tf(lang, 'table.count', { from: formatNumber(lang, first), to: formatNumber(lang, page * PAGE_SIZE + shown.length), total: formatNumber(lang, rows.length) });
+    count.textContent = tf(lang, 'table.count', {
+      from: formatNumber(lang, first),
+      to: formatNumber(lang, page * PAGE_SIZE + shown.length),
+      total: formatNumber(lang, rows.length),
+    });
     previous.disabled = page === 0;
     next.disabled = page >= pages - 1;
   }
 
   function rowElement(record: TableRecord): HTMLTableRowElement {
     const selected = record.ref !== null && sameRef(record.ref, selection);
-    const tr = el('tr', { attrs: { 'data-key': record.key, tabindex: '0', 'aria-selected': String(selected) } },
+    const tr = el(
+      'tr',
+      { attrs: { 'data-key': record.key, tabindex: '0', 'aria-selected': String(selected) } },
       el('td', { text: t(lang, `record.${record.kind}` as MessageKey) }),
       el('td', {}, el('bdi', { text: record.title })),
       el('td', {}, el('bdi', { text: record.where })),

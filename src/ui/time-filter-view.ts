@@ -15,9 +15,18 @@ export interface TimeFilterView {
 }
 
 /** `domain` is [earliest, latest]; with no dated records only the undated switch shows. */
-export function createTimeFilter(lang: Lang, domain: [string, string] | null, onChange: (time: TimeFilter) => void): TimeFilterView {
+export function createTimeFilter(
+  lang: Lang,
+  domain: [string, string] | null,
+  onChange: (time: TimeFilter) => void,
+): TimeFilterView {
   const undated = el('input', { attrs: { type: 'checkbox', id: 'time-undated' } });
-  const undatedBox = el('label', { className: 'toggle', attrs: { for: 'time-undated' } }, undated, el('span', { text: t(lang, 'time.undated') }));
+  const undatedBox = el(
+    'label',
+    { className: 'toggle', attrs: { for: 'time-undated' } },
+    undated,
+    el('span', { text: t(lang, 'time.undated') }),
+  );
   const reset = el('button', { text: t(lang, 'time.reset'), attrs: { type: 'button', id: 'time-reset' } });
   const readout = el('p', { className: 'time-readout', attrs: { id: 'time-readout', 'aria-live': 'polite' } });
   const element = el('fieldset', { className: 'time-filter' }, el('legend', { text: t(lang, 'time.title') }));

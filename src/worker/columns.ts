@@ -10,15 +10,70 @@ import { FLOW_FIELDS, type ColumnMapping, type FlowField } from '../core/import-
 type Strength = 'primary' | 'normal' | 'weak';
 
 const SYNONYMS: Record<FlowField, [string, Strength][]> = {
-  origin: [['origin', 'primary'], ['مبدا', 'primary'], ['مبدأ', 'primary'], ['from', 'weak'], ['source', 'normal'], ['src', 'normal'], ['از', 'weak']],
-  destination: [['destination', 'primary'], ['مقصد', 'primary'], ['dest', 'normal'], ['target', 'normal'], ['to', 'weak'], ['به', 'weak']],
-  value: [['value', 'primary'], ['مقدار', 'primary'], ['amount', 'normal'], ['volume', 'normal'], ['quantity', 'normal'], ['ارزش', 'normal'], ['حجم', 'normal']],
-  unit: [['unit', 'primary'], ['units', 'primary'], ['واحد', 'primary']],
-  sector: [['sector', 'primary'], ['بخش', 'primary'], ['category', 'normal'], ['industry', 'normal'], ['حوزه', 'normal']],
-  date: [['date', 'primary'], ['تاریخ', 'primary'], ['year', 'normal'], ['day', 'normal'], ['سال', 'normal']],
-  label: [['label', 'primary'], ['برچسب', 'primary'], ['title', 'normal'], ['description', 'normal'], ['note', 'normal'], ['عنوان', 'normal'], ['شرح', 'normal'], ['توضیح', 'normal'], ['name', 'weak'], ['نام', 'weak']],
+  origin: [
+    ['origin', 'primary'],
+    ['مبدا', 'primary'],
+    ['مبدأ', 'primary'],
+    ['from', 'weak'],
+    ['source', 'normal'],
+    ['src', 'normal'],
+    ['از', 'weak'],
+  ],
+  destination: [
+    ['destination', 'primary'],
+    ['مقصد', 'primary'],
+    ['dest', 'normal'],
+    ['target', 'normal'],
+    ['to', 'weak'],
+    ['به', 'weak'],
+  ],
+  value: [
+    ['value', 'primary'],
+    ['مقدار', 'primary'],
+    ['amount', 'normal'],
+    ['volume', 'normal'],
+    ['quantity', 'normal'],
+    ['ارزش', 'normal'],
+    ['حجم', 'normal'],
+  ],
+  unit: [
+    ['unit', 'primary'],
+    ['units', 'primary'],
+    ['واحد', 'primary'],
+  ],
+  sector: [
+    ['sector', 'primary'],
+    ['بخش', 'primary'],
+    ['category', 'normal'],
+    ['industry', 'normal'],
+    ['حوزه', 'normal'],
+  ],
+  date: [
+    ['date', 'primary'],
+    ['تاریخ', 'primary'],
+    ['year', 'normal'],
+    ['day', 'normal'],
+    ['سال', 'normal'],
+  ],
+  label: [
+    ['label', 'primary'],
+    ['برچسب', 'primary'],
+    ['title', 'normal'],
+    ['description', 'normal'],
+    ['note', 'normal'],
+    ['عنوان', 'normal'],
+    ['شرح', 'normal'],
+    ['توضیح', 'normal'],
+    ['name', 'weak'],
+    ['نام', 'weak'],
+  ],
   // Weak only: "origin id" or "شناسه استان" name a place's id, which repeats, not the row's.
-  id: [['id', 'weak'], ['identifier', 'weak'], ['شناسه', 'weak'], ['row id', 'weak']],
+  id: [
+    ['id', 'weak'],
+    ['identifier', 'weak'],
+    ['شناسه', 'weak'],
+    ['row id', 'weak'],
+  ],
 };
 
 /** Score of a synonym found as the whole header, as its first word, or as a later word. */
@@ -86,7 +141,11 @@ function countOutsideQuotes(line: string, delimiter: string): number {
  * the commas that "lat, lon" cells or decimal commas put into data lines.
  */
 export function sniffDelimiter(sample: string): ',' | ';' | '\t' {
-  const lines = sample.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = sample
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   let best: ',' | ';' | '\t' = ',';
   let bestScore = 0;
   for (const delimiter of [',', ';', '\t'] as const) {

@@ -50,8 +50,12 @@ async function importFile(request: Extract<ImportRequest, { type: 'import' }>): 
   post({ type: 'progress', fraction: READ_SHARE });
   const format = detectFormat(request.file.name, text.slice(0, 1024));
   if (format === null) return post({ type: 'failed', failure: 'not-csv-or-geojson' });
-  const onProgress = (fraction: number): void => post({ type: 'progress', fraction: READ_SHARE + (1 - READ_SHARE) * fraction });
-  const result = format === 'csv' ? parseCsv(text, request.mapping, request.gazetteer, onProgress) : parseGeoJson(text, request.gazetteer);
+  const onProgress = (fraction: number): void =>
+    post({ type: 'progress', fraction: READ_SHARE + (1 - READ_SHARE) * fraction });
+  const result =
+    format === 'csv'
+      ? parseCsv(text, request.mapping, request.gazetteer, onProgress)
+      : parseGeoJson(text, request.gazetteer);
   if ('failure' in result) return post({ type: 'failed', failure: result.failure });
   const packed = packResult(result);
   post({ type: 'done', format, result: packed }, packedTransferables(packed));

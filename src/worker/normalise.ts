@@ -24,7 +24,11 @@ const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
  */
 export function parseNumber(text: string): number {
   if (PLAIN_NUMBER.test(text)) return Number(text); // the common case, kept cheap for million-row files
-  let t = toLatinDigits(text).replace(INVISIBLE, '').replace(/^\u2212/, '-').replace(/\u066B/g, '.').replace(/\u066C/g, '');
+  let t = toLatinDigits(text)
+    .replace(INVISIBLE, '')
+    .replace(/^\u2212/, '-')
+    .replace(/\u066B/g, '.')
+    .replace(/\u066C/g, '');
   if (GROUPED.test(t)) t = t.replace(/,/g, '');
   else if (DECIMAL_COMMA.test(t)) t = t.replace(',', '.');
   if (!NUMBER.test(t)) return NaN;
@@ -33,7 +37,9 @@ export function parseNumber(text: string): number {
 }
 
 // Jalaali calendar after Borkowski, as in jalaali-js: the years in which the 33-year leap cycle breaks.
-const BREAKS = [-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394, 2456, 3178];
+const BREAKS = [
+  -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394, 2456, 3178,
+];
 const div = (a: number, b: number): number => Math.trunc(a / b);
 const mod = (a: number, b: number): number => a - Math.trunc(a / b) * b;
 
@@ -79,7 +85,8 @@ function gregorianToUtc(y: number, m: number, d: number): number {
   return new Date(ms).getUTCMonth() === m - 1 ? ms : NaN;
 }
 
-const DATE = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+const DATE =
+  /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
 /**
  * A day as UTC ms at midnight, or NaN: `2025-11-09`, `2025/11/09`, `2025-11`, `2025` (a missing

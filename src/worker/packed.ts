@@ -56,7 +56,10 @@ export function packResult(result: ImportResult): PackedResult {
     errors: {
       rows: Uint32Array.from(errors, (e) => e.row),
       reasons: Uint8Array.from(errors, (e) => reasonIndex.get(e.reason) ?? 0),
-      details: packStrings(errors.map((e) => e.detail), false),
+      details: packStrings(
+        errors.map((e) => e.detail),
+        false,
+      ),
     },
     unknownSectors: result.unknownSectors,
     truncated: result.truncated,
@@ -66,18 +69,37 @@ export function packResult(result: ImportResult): PackedResult {
 /** The buffers of a packed result, to transfer rather than copy. */
 export function packedTransferables(packed: PackedResult): ArrayBuffer[] {
   const { rows, errors } = packed;
-  const arrays = [rows.origins, rows.destinations, rows.values, rows.dates, rows.sectors, rows.units, rows.rowNumbers, errors.rows, errors.reasons];
-  for (const strings of [rows.labels, rows.originNames, rows.destinationNames, errors.details]) arrays.push(strings.ends, ...(strings.index ? [strings.index] : []));
+  const arrays = [
+    rows.origins,
+    rows.destinations,
+    rows.values,
+    rows.dates,
+    rows.sectors,
+    rows.units,
+    rows.rowNumbers,
+    errors.rows,
+    errors.reasons,
+  ];
+  for (const strings of [rows.labels, rows.originNames, rows.destinationNames, errors.details])
+    arrays.push(strings.ends, ...(strings.index ? [strings.index] : []));
   return arrays.map((array) => array.buffer as ArrayBuffer);
 }
 
 async function unpackStrings(packed: PackedStrings, length: number, pause: Pause, sliceMs: number): Promise<string[]> {
   const { text, ends, index } = packed;
   const distinct = new Array<string>(ends.length);
-  await runSliced(eachIndex(ends.length, (i) => (distinct[i] = text.slice(i === 0 ? 0 : ends[i - 1]!, ends[i]!))), pause, sliceMs);
+  await runSliced(
+    eachIndex(ends.length, (i) => (distinct[i] = text.slice(i === 0 ? 0 : ends[i - 1]!, ends[i]!))),
+    pause,
+    sliceMs,
+  );
   if (!index) return distinct;
   const list = new Array<string>(length);
-  await runSliced(eachIndex(length, (i) => (list[i] = distinct[index[i]!]!)), pause, sliceMs);
+  await runSliced(
+    eachIndex(length, (i) => (list[i] = distinct[index[i]!]!)),
+    pause,
+    sliceMs,
+  );
   return list;
 }
 
@@ -92,7 +114,14 @@ export async function unpackResult(packed: PackedResult, pause: Pause, sliceMs =
   const destinationNames = await unpackStrings(rows.destinationNames, rows.count, pause, sliceMs);
   const details = await unpackStrings(errors.details, errors.rows.length, pause, sliceMs);
   const list = new Array<RowError>(errors.rows.length);
-  await runSliced(eachIndex(list.length, (i) => (list[i] = { row: errors.rows[i]!, reason: ROW_ERROR_REASONS[errors.reasons[i]!]!, detail: details[i]! })), pause, sliceMs);
+  await runSliced(
+    eachIndex(
+      list.length,
+      (i) => (list[i] = { row: errors.rows[i]!, reason: ROW_ERROR_REASONS[errors.reasons[i]!]!, detail: details[i]! }),
+    ),
+    pause,
+    sliceMs,
+  );
   return {
     rows: { ...rows, labels, originNames, destinationNames },
     errors: list,

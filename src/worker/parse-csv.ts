@@ -132,11 +132,16 @@ export function parseCsv(
     const id = cellAt(row, iCol);
     if (id && ids.has(id)) return fail(record, 'duplicate-id', id);
     const origin = resolve(originText);
-    if ('error' in origin) return fail(record, origin.error === 'unknown' ? 'origin-unknown' : 'coordinates-out-of-range', originText);
+    if ('error' in origin)
+      return fail(record, origin.error === 'unknown' ? 'origin-unknown' : 'coordinates-out-of-range', originText);
     const destinationText = cellAt(row, dCol);
     const destination = destinationText ? resolve(destinationText) : null;
     if (destination && 'error' in destination) {
-      return fail(record, destination.error === 'unknown' ? 'destination-unknown' : 'coordinates-out-of-range', destinationText);
+      return fail(
+        record,
+        destination.error === 'unknown' ? 'destination-unknown' : 'coordinates-out-of-range',
+        destinationText,
+      );
     }
     const valueText = cellAt(row, vCol);
     const value = valueText ? parseNumber(valueText) : NaN;
@@ -192,7 +197,9 @@ export function parseCsv(
           parser.abort();
           return;
         }
-        [oCol = -1, dCol = -1, vCol = -1, uCol = -1, sCol = -1, tCol = -1, lCol = -1, iCol = -1] = FLOW_FIELDS.map((field) => columns[field] ?? -1);
+        [oCol = -1, dCol = -1, vCol = -1, uCol = -1, sCol = -1, tCol = -1, lCol = -1, iCol = -1] = FLOW_FIELDS.map(
+          (field) => columns[field] ?? -1,
+        );
         builder = createRowBuilder(Math.min(estimate, IMPORT_LIMITS.maxRows));
         return;
       }

@@ -17,7 +17,8 @@ import {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A short, bounded sketch of any JSON value for an error report. JSON.stringify would recurse
@@ -42,11 +43,15 @@ export function sketch(value: unknown, depth = 0): string {
 function position(value: unknown): LonLat | null {
   if (!Array.isArray(value) || value.length < 2) return null;
   const [lon, lat] = value as unknown[];
-  return typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat) ? [lon, lat] : null;
+  return typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat)
+    ? [lon, lat]
+    : null;
 }
 
 /** Where a geometry starts and ends (a point ends where it starts), or why it cannot be read. */
-function endpoints(geometry: unknown): { from: LonLat; to: LonLat | null } | { reason: RowErrorReason; detail: string } {
+function endpoints(
+  geometry: unknown,
+): { from: LonLat; to: LonLat | null } | { reason: RowErrorReason; detail: string } {
   if (!isObject(geometry)) return { reason: 'geometry-unsupported', detail: 'null' };
   const { type, coordinates } = geometry;
   let from: LonLat | null;
@@ -65,7 +70,8 @@ function endpoints(geometry: unknown): { from: LonLat; to: LonLat | null } | { r
   }
   if (!from) return { reason: 'row-malformed', detail: sketch(coordinates) };
   for (const [lon, lat] of to ? [from, to] : [from]) {
-    if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return { reason: 'coordinates-out-of-range', detail: `${lat}, ${lon}` };
+    if (Math.abs(lat) > 90 || Math.abs(lon) > 180)
+      return { reason: 'coordinates-out-of-range', detail: `${lat}, ${lon}` };
   }
   return { from, to };
 }
@@ -143,7 +149,8 @@ export function parseGeoJson(text: string, gazetteer: Gazetteer): ImportResult |
       const key = column === undefined ? '' : (keys[column] ?? '');
       const text = key ? propertyText(properties[key]) : '';
       // An object or array where text belongs: say which property, not what it holds.
-      if (text === null) return fail(name === 'value' ? 'value-invalid' : name === 'date' ? 'date-invalid' : 'property-invalid', key);
+      if (text === null)
+        return fail(name === 'value' ? 'value-invalid' : name === 'date' ? 'date-invalid' : 'property-invalid', key);
       texts[name] = text;
     }
     const id = featureId(feature.id) || texts.id;

@@ -21,7 +21,11 @@ const STARTS_LIKE_NUMBER = /^\s*[-+\u2212(\d\u0660-\u0669\u06F0-\u06F9]/;
 const CACHE_LIMIT = 200_000;
 
 function parseCoordinates(text: string): PlaceResolution | null {
-  const t = toLatinDigits(text).replace(/\u066B/g, '.').replace(/\u2212/g, '-').replace(/[\u200E\u200F\u061C]/g, '').trim();
+  const t = toLatinDigits(text)
+    .replace(/\u066B/g, '.')
+    .replace(/\u2212/g, '-')
+    .replace(/[\u200E\u200F\u061C]/g, '')
+    .trim();
   const match = COORDINATES.exec(t);
   if (!match) return null;
   const lat = Number(match[1]);

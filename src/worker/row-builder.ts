@@ -50,7 +50,13 @@ export function createRowBuilder(capacity: number): RowBuilder {
       if (count === size) {
         size *= 2;
         [origins, destinations] = [resize(origins, size * 2), resize(destinations, size * 2)];
-        [values, dates, sectors, units, rowNumbers] = [resize(values, size), resize(dates, size), resize(sectors, size), resize(units, size), resize(rowNumbers, size)];
+        [values, dates, sectors, units, rowNumbers] = [
+          resize(values, size),
+          resize(dates, size),
+          resize(sectors, size),
+          resize(units, size),
+          resize(rowNumbers, size),
+        ];
       }
       origins[count * 2] = row.origin[0];
       origins[count * 2 + 1] = row.origin[1];

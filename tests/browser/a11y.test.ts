@@ -23,9 +23,28 @@ async function axeViolations(page: Page): Promise<AxeFinding[]> {
   // Evaluated through DevTools, so the page's Content-Security-Policy does not block it.
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(AXE_SOURCE);
   const findings = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
   });
   return findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
 }
@@ -59,7 +78,8 @@ describe('axe-core finds no serious or critical violations', () => {
   });
 
   it('in the embed, in both languages', async () => {
-    const embed = (await openApp(browser(), `${baseUrl}?embed=1&lang=fa&select=IR-03`, { width: 800, height: 450 })).page;
+    const embed = (await openApp(browser(), `${baseUrl}?embed=1&lang=fa&select=IR-03`, { width: 800, height: 450 }))
+      .page;
     try {
       expect(await axeViolations(embed)).toEqual([]);
       await embed.goto(`${baseUrl}?embed=1&lang=en`);
@@ -80,17 +100,25 @@ describe('keyboard only', () => {
     await page?.close();
   });
 
-  const focused = () => page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return null;
-    const style = getComputedStyle(el);
-    const box = el.getBoundingClientRect();
-    return {
-      key: el.id || el.getAttribute('aria-label') || el.textContent?.trim().slice(0, 40) || el.tagName,
-      visibleFocus: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
-      onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
-    };
-  });
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      return {
+        key: el.id || el.getAttribute('aria-label') || el.textContent?.trim().slice(0, 40) || el.tagName,
+        visibleFocus:
+          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
+        onScreen:
+          box.width > 0 &&
+          box.height > 0 &&
+          box.bottom > 0 &&
+          box.top < innerHeight &&
+          box.right > 0 &&
+          box.left < innerWidth,
+      };
+    });
 
   it('the first Tab shows the skip link, which moves focus to the map', async () => {
     await page.keyboard.press('Tab');
@@ -103,7 +131,11 @@ describe('keyboard only', () => {
 
   it('Tab reaches every control of the header and the layer panel, each with a visible focus ring', async () => {
     const wanted = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('header button, header input, #controls button, #controls input, #controls select, .maplibregl-ctrl button')]
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          'header button, header input, #controls button, #controls input, #controls select, .maplibregl-ctrl button',
+        ),
+      ]
         .filter((el) => el.getClientRects().length > 0 && !(el as HTMLButtonElement).disabled)
         .map((el) => el.id || el.getAttribute('aria-label') || el.textContent?.trim().slice(0, 40) || el.tagName),
     );
@@ -164,7 +196,11 @@ describe('prefers-reduced-motion', () => {
     } finally {
       await reduced.close();
     }
-    const moving = await browser().newPage({ viewport: { width: 800, height: 450 }, deviceScaleFactor: 1, reducedMotion: 'no-preference' });
+    const moving = await browser().newPage({
+      viewport: { width: 800, height: 450 },
+      deviceScaleFactor: 1,
+      reducedMotion: 'no-preference',
+    });
     try {
       await moving.goto(`${baseUrl}?lang=en`);
       await moving.waitForSelector('html[data-map-state="ready"]', { timeout: 120_000 });

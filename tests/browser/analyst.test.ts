@@ -76,7 +76,9 @@ describe('analysts', () => {
 
     await importFile(page, path.join(FIXTURES, 'flows-unknown-places.csv'));
     await page.waitForSelector('#import-summary');
-    const errorRows = await page.$$eval('#import-errors tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    const errorRows = await page.$$eval('#import-errors tbody tr', (rows) =>
+      rows.map((r) => [...r.children].map((c) => c.textContent)),
+    );
     expect(errorRows.length).toBeGreaterThan(3);
     expect(errorRows.map((r) => r[1])).toContain('Origin not recognised');
     expect(errorRows.every((r) => /^\d+$/.test(r[0]!))).toBe(true);
@@ -101,7 +103,10 @@ describe('analysts', () => {
     await page.selectOption('#table-kind', 'link');
     const link = await page.getAttribute('.records tbody tr:first-child', 'data-key');
     await page.click('.records tbody tr:first-child');
-    expect(await page.evaluate(() => window.__atlas!.state().selection)).toEqual({ kind: 'link', id: link!.slice('link:'.length) });
+    expect(await page.evaluate(() => window.__atlas!.state().selection)).toEqual({
+      kind: 'link',
+      id: link!.slice('link:'.length),
+    });
     expect(await page.getAttribute('.records tbody tr:first-child', 'aria-selected')).toBe('true');
 
     // The other way: select a province on the map; its facts are marked in the table.
@@ -131,7 +136,10 @@ describe('analysts', () => {
     });
     await page.click('#measure-toggle');
     await page.waitForSelector('#measure-readout', { state: 'visible' }); // the tool loads on first use
-    for (const lonLat of [[51.39, 35.69], [59.6, 36.3]] as [number, number][]) {
+    for (const lonLat of [
+      [51.39, 35.69],
+      [59.6, 36.3],
+    ] as [number, number][]) {
       const [x, y] = await page.evaluate((p) => window.__atlas!.project(p), lonLat);
       await page.mouse.click(x, y);
     }

@@ -7,12 +7,19 @@ import { useBrowser } from './shared-browser.ts';
 
 /** A spot in East Azerbaijan south of Tabriz, clear of arcs and corridor lines at the default view. */
 const EAST_AZERBAIJAN: [number, number] = [46.6, 37.35];
-const STEEL_LINKS = ['imidro-uzb-meeting', 'iran-kaz-sponge-iron-plant', 'iran-uzb-sponge-iron-contracts', 'iran-uzb-steel-plants', 'iran-uzb-steel-purchase'];
+const STEEL_LINKS = [
+  'imidro-uzb-meeting',
+  'iran-kaz-sponge-iron-plant',
+  'iran-uzb-sponge-iron-contracts',
+  'iran-uzb-steel-plants',
+  'iran-uzb-steel-purchase',
+];
 const CORRIDORS = ['instc', 'east-west', 'traceca', 'ashgabat', 'gulf-black-sea', 'eco-iti'];
 const SIZE = { width: 1280, height: 800 };
 
 const layerData = (page: Page, id: string) => page.evaluate((layerId) => window.__atlas!.layerData(layerId), id);
-const drawnCorridors = async (page: Page) => [...new Set((await layerData(page, 'corridors')).map((id) => id.split('/')[0]))].sort();
+const drawnCorridors = async (page: Page) =>
+  [...new Set((await layerData(page, 'corridors')).map((id) => id.split('/')[0]))].sort();
 
 const browser = useBrowser();
 
@@ -42,7 +49,9 @@ describe('app, opened in Persian', () => {
 
   it('makes no request outside its own origin', () => {
     const origin = new URL(baseUrl).origin;
-    const outside = opened.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    const outside = opened.requests.filter(
+      (url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'),
+    );
     expect(opened.requests.length).toBeGreaterThan(3);
     expect(outside).toEqual([]);
   });
@@ -117,7 +126,11 @@ describe('app, opened in Persian', () => {
 
 describe('app, opened from a shared link', () => {
   it('restores selection, filter and camera, and reports the bad parts of the link', async () => {
-    const { page, errors } = await openApp(browser(), `${inject('baseUrl')}?lang=en&select=IR-03&sectors=steel-metals,%3Cimg%20src%3Dx%3E&view=50,36,5`, SIZE);
+    const { page, errors } = await openApp(
+      browser(),
+      `${inject('baseUrl')}?lang=en&select=IR-03&sectors=steel-metals,%3Cimg%20src%3Dx%3E&view=50,36,5`,
+      SIZE,
+    );
     try {
       expect(await page.getAttribute('#side-panel', 'data-entity')).toBe('province:IR-03');
       expect(await page.textContent('#side-panel .panel-title')).toBe('East Azerbaijan');
@@ -135,10 +148,22 @@ describe('app, opened from a shared link', () => {
 
 describe('app, on a phone', () => {
   it('fits the screen with every tool reachable, and applies a date range from the link', async () => {
-    const { page, errors } = await openApp(browser(), `${inject('baseUrl')}?lang=fa&time=2025-08-01..2025-09-30~`, { width: 390, height: 800 });
+    const { page, errors } = await openApp(browser(), `${inject('baseUrl')}?lang=fa&time=2025-08-01..2025-09-30~`, {
+      width: 390,
+      height: 800,
+    });
     try {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      for (const id of ['controls-toggle', 'stories-toggle', 'table-toggle', 'import-open', 'measure-toggle', 'share-open', 'export-png', 'lang-switch']) {
+      for (const id of [
+        'controls-toggle',
+        'stories-toggle',
+        'table-toggle',
+        'import-open',
+        'measure-toggle',
+        'share-open',
+        'export-png',
+        'lang-switch',
+      ]) {
         const box = (await page.locator(`#${id}`).boundingBox())!;
         expect(box.x, id).toBeGreaterThanOrEqual(0);
         expect(box.x + box.width, id).toBeLessThanOrEqual(390);

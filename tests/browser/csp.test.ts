@@ -33,10 +33,17 @@ interface Watched {
 
 /** Opens `url` with every securitypolicyviolation recorded into window.__csp from the first script on. */
 async function openWatched(url: string): Promise<Watched> {
-  const context = await browser().newContext({ viewport: { width: 1024, height: 640 }, deviceScaleFactor: 1, reducedMotion: 'reduce', locale: 'en-GB' });
+  const context = await browser().newContext({
+    viewport: { width: 1024, height: 640 },
+    deviceScaleFactor: 1,
+    reducedMotion: 'reduce',
+    locale: 'en-GB',
+  });
   await context.addInitScript(() => {
     window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (event) => window.__csp!.push({ directive: event.effectiveDirective, blocked: event.blockedURI }));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.__csp!.push({ directive: event.effectiveDirective, blocked: event.blockedURI }),
+    );
   });
   const page = await context.newPage();
   const watched: Watched = { page, context, cspConsole: [], errors: [] };
@@ -51,7 +58,10 @@ async function openWatched(url: string): Promise<Watched> {
   return watched;
 }
 
-const metaPolicy = (page: Page) => page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+const metaPolicy = (page: Page) =>
+  page.evaluate(
+    () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+  );
 
 /** Table, import (worker), PNG export, a story, Share and a language switch, in one page. */
 async function exerciseApp(page: Page): Promise<void> {
@@ -115,10 +125,18 @@ async function attack(page: Page): Promise<{ ran: string[]; pwned: unknown; viol
   );
   // Violation events are queued tasks, and the image fails to decode asynchronously.
   await page
-    .waitForFunction(() => ['script-src-attr', 'script-src-elem'].every((d) => window.__csp!.some((v) => v.directive === d)), undefined, { timeout: 10_000 })
+    .waitForFunction(
+      () => ['script-src-attr', 'script-src-elem'].every((d) => window.__csp!.some((v) => v.directive === d)),
+      undefined,
+      { timeout: 10_000 },
+    )
     .catch(() => undefined);
   await page.waitForTimeout(200);
-  return { ran, pwned: await page.evaluate(() => window.__pwned), violations: await page.evaluate(() => window.__csp!) };
+  return {
+    ran,
+    pwned: await page.evaluate(() => window.__pwned),
+    violations: await page.evaluate(() => window.__csp!),
+  };
 }
 
 async function expectPolicyHolds(watched: Watched): Promise<void> {
@@ -156,7 +174,23 @@ describe('Content-Security-Policy, served build (dist/ over http)', () => {
 
   it('hostile values in every URL parameter load as text, with notices, and never as HTML', async () => {
     const payload = '<img src=x onerror=window.__pwned=1>"><script>window.__pwned=2</script>';
-    const names = ['lang', 'select', 'layers', 'sectors', 'corridors', 'time', 'metric', 'view', 'title', 'legend', 'origins', 'story', 'scene', 'bench', 'n'];
+    const names = [
+      'lang',
+      'select',
+      'layers',
+      'sectors',
+      'corridors',
+      'time',
+      'metric',
+      'view',
+      'title',
+      'legend',
+      'origins',
+      'story',
+      'scene',
+      'bench',
+      'n',
+    ];
     const search = new URLSearchParams([['embed', '1'], ...names.map((name) => [name, payload])]);
     const hostile = await openWatched(`${inject('baseUrl')}?${search}`);
     try {
@@ -164,9 +198,20 @@ describe('Content-Security-Policy, served build (dist/ over http)', () => {
       // Share builds an HTML snippet from the URL: open it too (its button is hidden in embed mode).
       await page.evaluate(() => document.getElementById('share-open')!.click());
       await page.waitForSelector('#share-dialog');
-      const notices = await page.$$eval('#notices .notice', (nodes) => nodes.map((node) => node.getAttribute('data-key')));
+      const notices = await page.$$eval('#notices .notice', (nodes) =>
+        nodes.map((node) => node.getAttribute('data-key')),
+      );
       expect(notices).toEqual(
-        expect.arrayContaining(['notice.badLang', 'notice.badSelect', 'notice.badLayers', 'notice.badSectors', 'notice.badCorridors', 'notice.badTime', 'notice.badMetric', 'notice.badView']),
+        expect.arrayContaining([
+          'notice.badLang',
+          'notice.badSelect',
+          'notice.badLayers',
+          'notice.badSectors',
+          'notice.badCorridors',
+          'notice.badTime',
+          'notice.badMetric',
+          'notice.badView',
+        ]),
       );
       expect(await page.textContent('#embed-title')).toBe(payload.slice(0, 120));
       const dom = await page.evaluate(() => ({
@@ -191,7 +236,8 @@ describe('Content-Security-Policy, served build (dist/ over http)', () => {
 describe('Content-Security-Policy, single file (dist-single/ from file://)', () => {
   let watched: Watched;
   beforeAll(async () => {
-    if (!fs.existsSync(SINGLE)) throw new Error('dist-single/index.html is missing: run `npm run build:single` first (npm test does).');
+    if (!fs.existsSync(SINGLE))
+      throw new Error('dist-single/index.html is missing: run `npm run build:single` first (npm test does).');
     watched = await openWatched(`${pathToFileURL(SINGLE).href}?lang=en&select=IR-03`);
   });
   afterAll(async () => {

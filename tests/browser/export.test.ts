@@ -12,7 +12,11 @@ const browser = useBrowser();
 describe('PNG export', () => {
   it('exports exactly what is on screen, with title, legend and attribution below', async () => {
     const size = { width: 640, height: 400 };
-    const { page, errors } = await openApp(browser(), `${inject('baseUrl')}?lang=en&sectors=steel-metals&view=58,40,3.4`, size);
+    const { page, errors } = await openApp(
+      browser(),
+      `${inject('baseUrl')}?lang=en&sectors=steel-metals&view=58,40,3.4`,
+      size,
+    );
     try {
       const png = await exportAt(page, 1);
       expect(png.width).toBe(size.width);
@@ -31,7 +35,9 @@ describe('PNG export', () => {
       expect(coloursIn(0, mapHeight).size, 'the map part is blank').toBeGreaterThan(50);
       // The legend band below the map shows the steel sector's colour.
       const [r, g, b] = hexToRgba('#332288');
-      expect(coloursIn(mapHeight, png.height).has((r << 16) | (g << 8) | b), 'no steel swatch in the legend band').toBe(true);
+      expect(coloursIn(mapHeight, png.height).has((r << 16) | (g << 8) | b), 'no steel swatch in the legend band').toBe(
+        true,
+      );
       // What you see is what you get: the exported map matches a screenshot of the page, compared
       // in a region no panel or control covers.
       const region = { x: 300, y: 140, width: 280, height: 230 };
@@ -91,7 +97,9 @@ function downscale(png: PNG, factor: number, height: number): PNG {
     for (let x = 0; x < width; x++)
       for (let c = 0; c < 4; c++) {
         let sum = 0;
-        for (let dy = 0; dy < factor; dy++) for (let dx = 0; dx < factor; dx++) sum += png.data[((y * factor + dy) * png.width + x * factor + dx) * 4 + c]!;
+        for (let dy = 0; dy < factor; dy++)
+          for (let dx = 0; dx < factor; dx++)
+            sum += png.data[((y * factor + dy) * png.width + x * factor + dx) * 4 + c]!;
         out.data[(y * width + x) * 4 + c] = Math.round(sum / (factor * factor));
       }
   return out;

@@ -40,7 +40,11 @@ const canvasSize = (page: Page) =>
 
 describe('without WebGL', () => {
   it('says why, shows a still picture, and the table, search and selection still work', async () => {
-    const page = await browser().newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+    const page = await browser().newPage({
+      viewport: { width: 1280, height: 800 },
+      deviceScaleFactor: 1,
+      reducedMotion: 'reduce',
+    });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     page.on('console', (message) => {
@@ -87,7 +91,9 @@ describe('without WebGL', () => {
       await page.fill('#search', 'Golestan');
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('.static-map path[data-selected]')?.getAttribute('data-id') === 'IR-27');
+      await page.waitForFunction(
+        () => document.querySelector('.static-map path[data-selected]')?.getAttribute('data-id') === 'IR-27',
+      );
       await page.click('#lang-switch');
       expect(await page.textContent('.static-map-message')).toContain('WebGL در دسترس نیست');
       expect(errors).toEqual([]);
@@ -102,7 +108,11 @@ describe('a lost WebGL context, and resizes', () => {
   let page: Page;
   beforeAll(async () => {
     // A selection, a sector filter and fewer layers: all must survive the lost context.
-    opened = await openApp(browser(), `${baseUrl}?lang=en&select=IR-03&sectors=steel-metals,automotive&layers=provinces,corridors,links,places&view=52,35,4`, SIZE);
+    opened = await openApp(
+      browser(),
+      `${baseUrl}?lang=en&select=IR-03&sectors=steel-metals,automotive&layers=provinces,corridors,links,places&view=52,35,4`,
+      SIZE,
+    );
     page = opened.page;
   });
   afterAll(async () => {
@@ -152,17 +162,28 @@ describe('a lost WebGL context, and resizes', () => {
   });
 
   it('redraws at a new pixel ratio (another screen) with the layers still on the basemap', async () => {
-    const atOne = await page.evaluate(() => {
-      const map = window.__atlas!.view.map;
-      map.triggerRepaint();
-      return new Promise<void>((resolve) => map.once('idle', () => resolve()));
-    }).then(() => frame(page));
+    const atOne = await page
+      .evaluate(() => {
+        const map = window.__atlas!.view.map;
+        map.triggerRepaint();
+        return new Promise<void>((resolve) => map.once('idle', () => resolve()));
+      })
+      .then(() => frame(page));
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 960, height: 540, deviceScaleFactor: 2, mobile: false });
+    await cdp.send('Emulation.setDeviceMetricsOverride', {
+      width: 960,
+      height: 540,
+      deviceScaleFactor: 2,
+      mobile: false,
+    });
     // Headless Chromium re-evaluates media queries (and so reports the new resolution) only when
     // something asks it to; a real move to another screen does so by itself.
     await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'light' }] });
-    await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('#map canvas')!.width === 1920, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector<HTMLCanvasElement>('#map canvas')!.width === 1920,
+      undefined,
+      { timeout: 30_000 },
+    );
     await page.evaluate(() => window.__atlas!.view.ready);
     expect(await canvasSize(page)).toEqual({ width: 1920, height: 1080, cssWidth: 960, cssHeight: 540 });
     // Sharper, but the same picture: deck.gl's layers left at the old ratio would sit half-size in a corner.
@@ -175,14 +196,26 @@ describe('a lost WebGL context, and resizes', () => {
   });
 
   it('follows an embedding iframe resized by its page', async () => {
-    const host = await browser().newPage({ viewport: { width: 900, height: 600 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+    const host = await browser().newPage({
+      viewport: { width: 900, height: 600 },
+      deviceScaleFactor: 1,
+      reducedMotion: 'reduce',
+    });
     try {
-      await host.setContent(`<iframe id="embed" title="atlas" src="${baseUrl}?embed=1&lang=en" style="width: 480px; height: 320px; border: 0"></iframe>`);
+      await host.setContent(
+        `<iframe id="embed" title="atlas" src="${baseUrl}?embed=1&lang=en" style="width: 480px; height: 320px; border: 0"></iframe>`,
+      );
       const inner = (await (await host.waitForSelector('#embed')).contentFrame())!;
       await inner.waitForSelector('html[data-map-state="ready"]', { timeout: 120_000 });
-      const size = () => inner.evaluate(() => [document.querySelector<HTMLCanvasElement>('#map canvas')!.width, document.querySelector<HTMLCanvasElement>('#map canvas')!.clientHeight]);
+      const size = () =>
+        inner.evaluate(() => [
+          document.querySelector<HTMLCanvasElement>('#map canvas')!.width,
+          document.querySelector<HTMLCanvasElement>('#map canvas')!.clientHeight,
+        ]);
       expect(await size()).toEqual([480, 320]);
-      await host.evaluate(() => Object.assign(document.getElementById('embed')!.style, { width: '640px', height: '400px' }));
+      await host.evaluate(() =>
+        Object.assign(document.getElementById('embed')!.style, { width: '640px', height: '400px' }),
+      );
       await inner.waitForFunction(() => document.querySelector<HTMLCanvasElement>('#map canvas')!.width === 640);
       expect(await size()).toEqual([640, 400]);
     } finally {

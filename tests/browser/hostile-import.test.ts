@@ -71,7 +71,8 @@ describe('hostile imports', () => {
           for (const node of record.addedNodes) {
             if (!(node instanceof Element)) continue;
             for (const element of [node, ...node.querySelectorAll('img, script')]) {
-              if (element.tagName === 'IMG' || element.tagName === 'SCRIPT') made.push(`${element.tagName} ${element.getAttribute('src') ?? element.textContent ?? ''}`);
+              if (element.tagName === 'IMG' || element.tagName === 'SCRIPT')
+                made.push(`${element.tagName} ${element.getAttribute('src') ?? element.textContent ?? ''}`);
             }
           }
         }
@@ -83,13 +84,30 @@ describe('hostile imports', () => {
   });
 
   it('keeps markup inert and shows it as text, strips controls, isolates direction, reports bad rows', async () => {
-    await importInPage(page, new Function(`return new File([${JSON.stringify(HOSTILE_CSV)}], ${JSON.stringify(`${NAME_PAYLOAD}\u202Ecsv.exe`)}, { type: 'text/csv' })`) as () => File);
+    await importInPage(
+      page,
+      new Function(
+        `return new File([${JSON.stringify(HOSTILE_CSV)}], ${JSON.stringify(`${NAME_PAYLOAD}\u202Ecsv.exe`)}, { type: 'text/csv' })`,
+      ) as () => File,
+    );
     await page.waitForSelector('#import-summary');
     expect(await page.textContent('#import-summary')).toBe(tf('fa', 'import.done', { rows: 5, errors: 7 }));
     expect(await page.textContent('#import-truncated')).toBe(tf('fa', 'import.truncated', { n: 1 }));
-    const errorRows = await page.$$eval('#import-errors tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
-    const reasons = ['value-invalid', 'value-invalid', 'value-invalid', 'coordinates-out-of-range', 'coordinates-out-of-range', 'duplicate-id', 'origin-unknown'];
-    expect(errorRows.map((r) => r[1])).toEqual(reasons.map((r) => MESSAGES.fa[`import.reason.${r}` as keyof typeof MESSAGES.fa]));
+    const errorRows = await page.$$eval('#import-errors tbody tr', (rows) =>
+      rows.map((r) => [...r.children].map((c) => c.textContent)),
+    );
+    const reasons = [
+      'value-invalid',
+      'value-invalid',
+      'value-invalid',
+      'coordinates-out-of-range',
+      'coordinates-out-of-range',
+      'duplicate-id',
+      'origin-unknown',
+    ];
+    expect(errorRows.map((r) => r[1])).toEqual(
+      reasons.map((r) => MESSAGES.fa[`import.reason.${r}` as keyof typeof MESSAGES.fa]),
+    );
     expect(errorRows.map((r) => r[2])).toEqual(['NaN', 'Infinity', '-5', '95, 50', '10, 190', '1', NAME_PAYLOAD]);
     // The file's name: inert text, without the override that would have shown it as "exe.csv".
     expect(await page.textContent('#import-datasets li bdi')).toBe(`${NAME_PAYLOAD}csv.exe`);
@@ -112,7 +130,9 @@ describe('hostile imports', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#side-panel:not([hidden])');
     expect(await page.textContent('#side-panel .panel-title')).toBe(PAYLOAD);
-    expect(await page.$$eval('.legend-group li span[dir="auto"]', (spans) => spans.map((s) => s.textContent))).toContain(`${NAME_PAYLOAD}csv.exe`);
+    expect(
+      await page.$$eval('.legend-group li span[dir="auto"]', (spans) => spans.map((s) => s.textContent)),
+    ).toContain(`${NAME_PAYLOAD}csv.exe`);
     await page.click('#table-toggle');
 
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
@@ -129,11 +149,13 @@ describe('hostile imports', () => {
       const destinations = ['KAZ', 'TKM', 'UZB', 'Azerbaijan', 'Russia', 'KGZ', 'TJK', 'AFG', ''];
       const blobs = [new Blob(['id,origin,destination,value,unit,sector,date,label\n'])];
       let size = 0;
-      for (let i = 0; size < 50 * 1024 * 1024; ) {
+      for (let i = 0; size < 50 * 1024 * 1024;) {
         const rows: string[] = [];
         for (let k = 0; k < 16_000; k++, i++) {
           const value = i % 1000 === 999 ? 'NaN' : String((i * 7919) % 100_000);
-          rows.push(`${i},${origins[i % 8]},${destinations[i % 9]},${value},USD,trade,2024-${String((i % 12) + 1).padStart(2, '0')}-15,Shipment ${i}\n`);
+          rows.push(
+            `${i},${origins[i % 8]},${destinations[i % 9]},${value},USD,trade,2024-${String((i % 12) + 1).padStart(2, '0')}-15,Shipment ${i}\n`,
+          );
         }
         const chunk = rows.join('');
         size += chunk.length;
@@ -147,16 +169,27 @@ describe('hostile imports', () => {
     await page.waitForTimeout(2000); // let the garbage of building it be collected before measuring
     const before = await layerLength(page, 'imported-flows-1');
     await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[]; __progress: number[]; __observer: PerformanceObserver; __renders: number };
+      const w = window as unknown as {
+        __longTasks: number[];
+        __progress: number[];
+        __observer: PerformanceObserver;
+        __renders: number;
+      };
       w.__longTasks = [];
       w.__progress = [];
       w.__renders = Infinity;
-      w.__observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.__longTasks.push(Math.round(entry.duration))));
+      w.__observer = new PerformanceObserver((list) =>
+        list.getEntries().forEach((entry) => w.__longTasks.push(Math.round(entry.duration))),
+      );
       w.__observer.observe({ type: 'longtask' });
       new MutationObserver(() => {
         const bar = document.querySelector<HTMLProgressElement>('#import-progress');
         if (bar) w.__progress.push(bar.value);
-      }).observe(document.querySelector('#import-dialog')!, { attributes: true, subtree: true, attributeFilter: ['value'] });
+      }).observe(document.querySelector('#import-dialog')!, {
+        attributes: true,
+        subtree: true,
+        attributeFilter: ['value'],
+      });
       // The summary shows in the task that hands the rows to the map: the frame after it draws them.
       const summary = new MutationObserver(() => {
         if (!document.querySelector('#import-summary')) return;
@@ -172,7 +205,11 @@ describe('hostile imports', () => {
     // Until the frame that draws the new rows has run on the main thread (uploading their buffers is
     // main-thread work too). Not a later frame: software WebGL may take minutes to finish this one.
     expect(await layerLength(page, 'imported-flows-2')).toBeGreaterThan(0);
-    await page.waitForFunction(() => window.__atlas!.view.renderCount() > (window as unknown as { __renders: number }).__renders, undefined, { polling: 100, timeout: 60_000 });
+    await page.waitForFunction(
+      () => window.__atlas!.view.renderCount() > (window as unknown as { __renders: number }).__renders,
+      undefined,
+      { polling: 100, timeout: 60_000 },
+    );
     await page.waitForTimeout(300);
     const { longTasks, progress } = await page.evaluate(() => {
       const w = window as unknown as { __longTasks: number[]; __progress: number[]; __observer: PerformanceObserver };

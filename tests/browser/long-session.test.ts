@@ -72,7 +72,11 @@ describe('a long session', () => {
     await toggleMany(page, 1000);
     const after = await counters(cdp);
 
-    const growth = { heapBytes: after.heapBytes - before.heapBytes, listeners: after.listeners - before.listeners, nodes: after.nodes - before.nodes };
+    const growth = {
+      heapBytes: after.heapBytes - before.heapBytes,
+      listeners: after.listeners - before.listeners,
+      nodes: after.nodes - before.nodes,
+    };
     console.info('long session growth', growth, 'baseline', before);
     expect(growth.heapBytes).toBeLessThan(BOUNDS.heapBytes);
     expect(growth.listeners).toBeLessThan(BOUNDS.listeners);

@@ -18,7 +18,11 @@ const scene = async (page: Page) => ({
 describe('embed mode opened on a story scene', () => {
   let opened: OpenedPage;
   beforeAll(async () => {
-    opened = await openApp(browser(), `${inject('baseUrl')}?embed=1&lang=en&title=Corridors%20%3Cb%3E&story=east-azerbaijan&scene=2`, { width: 800, height: 450 });
+    opened = await openApp(
+      browser(),
+      `${inject('baseUrl')}?embed=1&lang=en&title=Corridors%20%3Cb%3E&story=east-azerbaijan&scene=2`,
+      { width: 800, height: 450 },
+    );
   });
   afterAll(async () => {
     await opened?.page.close();
@@ -60,7 +64,9 @@ describe('embed mode opened on a story scene', () => {
 
   it('obeys well-formed postMessage commands and ignores the rest', async () => {
     const { page } = opened;
-    await page.evaluate(() => window.postMessage({ source: 'corridor-atlas', type: 'scene', story: 'steel-mining', scene: 1 }, '*'));
+    await page.evaluate(() =>
+      window.postMessage({ source: 'corridor-atlas', type: 'scene', story: 'steel-mining', scene: 1 }, '*'),
+    );
     await page.waitForSelector('#story-bar[data-story="steel-mining"]');
     await page.evaluate(() => window.postMessage({ source: 'corridor-atlas', type: 'next' }, '*'));
     await page.waitForSelector('#story-bar[data-scene="2"]');
@@ -78,7 +84,10 @@ describe('embed mode opened on a story scene', () => {
 
 describe('share dialog', () => {
   it('offers the current link and an embed snippet', async () => {
-    const { page, errors } = await openApp(browser(), `${inject('baseUrl')}?lang=en&select=KAZ`, { width: 1280, height: 800 });
+    const { page, errors } = await openApp(browser(), `${inject('baseUrl')}?lang=en&select=KAZ`, {
+      width: 1280,
+      height: 800,
+    });
     try {
       await page.click('#share-open');
       await page.waitForSelector('#share-dialog[open]');

@@ -31,17 +31,25 @@ export function compareWithExpected(folder: string, actual: Buffer, tolerance = 
   }
   if (!fs.existsSync(expectedFile)) {
     fs.writeFileSync(actualFile, actual);
-    return { diffRatio: 1, message: `${expectedFile} is missing: look at actual.png, then run npm run test:render:update` };
+    return {
+      diffRatio: 1,
+      message: `${expectedFile} is missing: look at actual.png, then run npm run test:render:update`,
+    };
   }
   const expectedPng = PNG.sync.read(fs.readFileSync(expectedFile));
   const actualPng = PNG.sync.read(actual);
   const { width, height } = expectedPng;
   if (actualPng.width !== width || actualPng.height !== height) {
     fs.writeFileSync(actualFile, actual);
-    return { diffRatio: 1, message: `size ${actualPng.width}×${actualPng.height} differs from expected ${width}×${height}` };
+    return {
+      diffRatio: 1,
+      message: `size ${actualPng.width}×${actualPng.height} differs from expected ${width}×${height}`,
+    };
   }
   const diff = new PNG({ width, height });
-  const differing = pixelmatch(expectedPng.data, actualPng.data, diff.data, width, height, { threshold: tolerance.threshold });
+  const differing = pixelmatch(expectedPng.data, actualPng.data, diff.data, width, height, {
+    threshold: tolerance.threshold,
+  });
   const diffRatio = differing / (width * height);
   if (diffRatio <= tolerance.maxDiffRatio) return { diffRatio, message: null };
   fs.writeFileSync(actualFile, actual);

@@ -31,7 +31,10 @@ describe('render', () => {
   it.each(scenarios)('%s matches expected.png', async (name) => {
     const folder = path.join(ROOT, name);
     const scenario = JSON.parse(fs.readFileSync(path.join(folder, 'scenario.json'), 'utf8')) as Scenario;
-    const { page } = await openApp(browser(), `${inject('baseUrl')}${scenario.query}`, { width: scenario.width, height: scenario.height });
+    const { page } = await openApp(browser(), `${inject('baseUrl')}${scenario.query}`, {
+      width: scenario.width,
+      height: scenario.height,
+    });
     try {
       expect(await canvasColourCount(page, '.maplibregl-canvas'), 'the WebGL canvas is blank').toBeGreaterThan(20);
       if (scenario.hover) await hoverAt(page, scenario.hover);

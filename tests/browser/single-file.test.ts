@@ -11,7 +11,8 @@ const FILE = path.resolve('dist-single/index.html');
 
 const browser = useBrowser();
 beforeAll(() => {
-  if (!fs.existsSync(FILE)) throw new Error('dist-single/index.html is missing: run `npm run build:single` first (npm test does).');
+  if (!fs.existsSync(FILE))
+    throw new Error('dist-single/index.html is missing: run `npm run build:single` first (npm test does).');
 });
 
 describe('single offline file', () => {

@@ -94,7 +94,7 @@ export function toLab(colour: string | Rgb): [number, number, number] {
   const x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
   const y = 0.2126729 * r + 0.7151522 * g + 0.072175 * b;
   const z = (0.0193339 * r + 0.119192 * g + 0.9503041 * b) / 1.08883;
-  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
   const [fx, fy, fz] = [f(x), f(y), f(z)];
   return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
 }
@@ -119,14 +119,21 @@ export function deltaE2000([l1, a1, b1]: readonly number[], [l2, a2, b2]: readon
   const dL = l2! - l1!;
   const dC = cp2 - cp1;
   let dh = 0;
-  if (cp1 * cp2 !== 0) dh = Math.abs(hp2 - hp1) <= 180 ? hp2 - hp1 : hp2 - hp1 > 180 ? hp2 - hp1 - 360 : hp2 - hp1 + 360;
+  if (cp1 * cp2 !== 0)
+    dh = Math.abs(hp2 - hp1) <= 180 ? hp2 - hp1 : hp2 - hp1 > 180 ? hp2 - hp1 - 360 : hp2 - hp1 + 360;
   const dH = 2 * Math.sqrt(cp1 * cp2) * Math.sin(rad(dh / 2));
 
   const lMean = (l1! + l2!) / 2;
   const cpMean = (cp1 + cp2) / 2;
   let hMean = hp1 + hp2;
-  if (cp1 * cp2 !== 0) hMean = Math.abs(hp1 - hp2) <= 180 ? hMean / 2 : hMean < 360 ? (hMean + 360) / 2 : (hMean - 360) / 2;
-  const t = 1 - 0.17 * Math.cos(rad(hMean - 30)) + 0.24 * Math.cos(rad(2 * hMean)) + 0.32 * Math.cos(rad(3 * hMean + 6)) - 0.2 * Math.cos(rad(4 * hMean - 63));
+  if (cp1 * cp2 !== 0)
+    hMean = Math.abs(hp1 - hp2) <= 180 ? hMean / 2 : hMean < 360 ? (hMean + 360) / 2 : (hMean - 360) / 2;
+  const t =
+    1 -
+    0.17 * Math.cos(rad(hMean - 30)) +
+    0.24 * Math.cos(rad(2 * hMean)) +
+    0.32 * Math.cos(rad(3 * hMean + 6)) -
+    0.2 * Math.cos(rad(4 * hMean - 63));
   const sl = 1 + (0.015 * (lMean - 50) ** 2) / Math.sqrt(20 + (lMean - 50) ** 2);
   const sc = 1 + 0.045 * cpMean;
   const sh = 1 + 0.015 * cpMean * t;

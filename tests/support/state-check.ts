@@ -14,24 +14,34 @@ export function stateProblems(state: Omit<AppState, 'hover'>, catalog: UrlCatalo
 
   const { center, zoom } = state.view ?? {};
   const [[west, south], [east, north]] = REGION_EXTENT;
-  if (!Array.isArray(center) || center.length !== 2 || !center.every(Number.isFinite)) fail('view centre not two finite numbers');
-  else if (center[0] < west || center[0] > east || center[1] < south || center[1] > north) fail(`view centre ${center.join(',')} outside the region`);
-  if (typeof zoom !== 'number' || !Number.isFinite(zoom) || zoom < ZOOM_RANGE[0] || zoom > ZOOM_RANGE[1]) fail(`zoom ${String(zoom)}`);
+  if (!Array.isArray(center) || center.length !== 2 || !center.every(Number.isFinite))
+    fail('view centre not two finite numbers');
+  else if (center[0] < west || center[0] > east || center[1] < south || center[1] > north)
+    fail(`view centre ${center.join(',')} outside the region`);
+  if (typeof zoom !== 'number' || !Number.isFinite(zoom) || zoom < ZOOM_RANGE[0] || zoom > ZOOM_RANGE[1])
+    fail(`zoom ${String(zoom)}`);
 
   const layerKeys = Object.keys(state.layers ?? {}).sort();
-  if (layerKeys.join() !== [...LAYER_GROUPS].sort().join() || !Object.values(state.layers).every((on) => typeof on === 'boolean')) fail('layers not one boolean per group');
+  if (
+    layerKeys.join() !== [...LAYER_GROUPS].sort().join() ||
+    !Object.values(state.layers).every((on) => typeof on === 'boolean')
+  )
+    fail('layers not one boolean per group');
 
-  if (state.sectors !== null && !isIdSubset(state.sectors, catalog.sectorIds)) fail(`sectors ${JSON.stringify(state.sectors)}`);
+  if (state.sectors !== null && !isIdSubset(state.sectors, catalog.sectorIds))
+    fail(`sectors ${JSON.stringify(state.sectors)}`);
   if (!isIdSubset(state.corridors, catalog.corridorIds)) fail(`corridors ${JSON.stringify(state.corridors)}`);
 
   if (state.selection !== null) {
     const resolved = typeof state.selection?.id === 'string' ? catalog.resolve(state.selection.id) : null;
-    if (!resolved || resolved.kind !== state.selection.kind) fail(`selection ${JSON.stringify(state.selection)} does not resolve`);
+    if (!resolved || resolved.kind !== state.selection.kind)
+      fail(`selection ${JSON.stringify(state.selection)} does not resolve`);
   }
 
   const time = state.time;
   const day = (d: unknown) => d === null || (typeof d === 'string' && isIsoDay(d));
-  if (!time || !day(time.from) || !day(time.to) || typeof time.undated !== 'boolean') fail(`time ${JSON.stringify(time)}`);
+  if (!time || !day(time.from) || !day(time.to) || typeof time.undated !== 'boolean')
+    fail(`time ${JSON.stringify(time)}`);
   else if (time.from !== null && time.to !== null && time.from > time.to) fail(`time ${time.from} after ${time.to}`);
 
   if (!isProvinceMetric(state.metric)) fail(`metric ${String(state.metric)}`);
@@ -44,5 +54,9 @@ export function isValidState(state: Omit<AppState, 'hover'>, catalog: UrlCatalog
 
 /** Known ids only, each once. */
 function isIdSubset(ids: unknown, known: string[]): boolean {
-  return Array.isArray(ids) && ids.every((id) => typeof id === 'string' && known.includes(id)) && new Set(ids).size === ids.length;
+  return (
+    Array.isArray(ids) &&
+    ids.every((id) => typeof id === 'string' && known.includes(id)) &&
+    new Set(ids).size === ids.length
+  );
 }

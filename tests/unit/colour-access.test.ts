@@ -1,12 +1,28 @@
 // Colour accessibility: categorical palettes stay apart under colour-vision deficiencies, and UI text keeps WCAG AA contrast.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { colourDifference, composite, contrastRatio, deltaE2000, DEFICIENCIES, parseColour, relativeLuminance, simulate, type Rgb, type Vision } from '../support/colour-vision.ts';
+import {
+  colourDifference,
+  composite,
+  contrastRatio,
+  deltaE2000,
+  DEFICIENCIES,
+  parseColour,
+  relativeLuminance,
+  simulate,
+  type Rgb,
+  type Vision,
+} from '../support/colour-vision.ts';
 import { LIGHT_THEME } from '../../src/core/theme.ts';
 import type { RGBA } from '../../src/core/colours.ts';
 
-const readJson = (path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as Record<string, unknown>;
-const hexOf = (c: RGBA) => `#${c.slice(0, 3).map((x) => x.toString(16).padStart(2, '0')).join('')}`;
+const readJson = (path: string) =>
+  JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const hexOf = (c: RGBA) =>
+  `#${c
+    .slice(0, 3)
+    .map((x) => x.toString(16).padStart(2, '0'))
+    .join('')}`;
 
 /**
  * Thresholds, in CIEDE2000 units (ΔE00 ≈ 1 is a just-noticeable difference side by side): categorical colours
@@ -24,7 +40,8 @@ function confusablePairs(palette: [name: string, colour: string][]): string[] {
       const [[a, ca], [b, cb]] = [palette[i]!, palette[j]!];
       for (const vision of ['normal', ...DEFICIENCIES] as Vision[]) {
         const diff = colourDifference(ca, cb, vision);
-        if (diff < (vision === 'normal' ? MIN_NORMAL : MIN_SIMULATED)) bad.push(`${a} ${ca} / ${b} ${cb}: ΔE00 ${diff.toFixed(1)} (${vision})`);
+        if (diff < (vision === 'normal' ? MIN_NORMAL : MIN_SIMULATED))
+          bad.push(`${a} ${ca} / ${b} ${cb}: ΔE00 ${diff.toFixed(1)} (${vision})`);
       }
     }
   }
@@ -47,8 +64,11 @@ describe('colour science', () => {
   });
 
   it('simulates dichromacy: red and green merge for protanopes and deuteranopes, blue and green for tritanopes', () => {
-    for (const vision of ['protanopia', 'deuteranopia'] as const) expect(colourDifference('#d55e00', '#6b8e23', vision)).toBeLessThan(colourDifference('#d55e00', '#6b8e23') / 3);
-    expect(colourDifference('#0072b2', '#009e73', 'tritanopia')).toBeLessThan(colourDifference('#0072b2', '#009e73') / 2);
+    for (const vision of ['protanopia', 'deuteranopia'] as const)
+      expect(colourDifference('#d55e00', '#6b8e23', vision)).toBeLessThan(colourDifference('#d55e00', '#6b8e23') / 3);
+    expect(colourDifference('#0072b2', '#009e73', 'tritanopia')).toBeLessThan(
+      colourDifference('#0072b2', '#009e73') / 2,
+    );
     // Greys are unchanged by every simulation.
     for (const vision of DEFICIENCIES) simulate('#808080', vision).forEach((c) => expect(c).toBeCloseTo(128, 0));
   });
@@ -62,8 +82,12 @@ describe('colour science', () => {
 });
 
 describe('categorical palettes under colour-vision deficiencies', () => {
-  const sectors = (readJson('data/vocabulary.json')['sectors'] as { id: string; colour: string }[]).map((s) => [s.id, s.colour] as [string, string]);
-  const corridors = (readJson('data/corridors.json')['corridors'] as { id: string; colour: string }[]).map((c) => [c.id, c.colour] as [string, string]);
+  const sectors = (readJson('data/vocabulary.json')['sectors'] as { id: string; colour: string }[]).map(
+    (s) => [s.id, s.colour] as [string, string],
+  );
+  const corridors = (readJson('data/corridors.json')['corridors'] as { id: string; colour: string }[]).map(
+    (c) => [c.id, c.colour] as [string, string],
+  );
 
   it('reads the palettes from data/', () => {
     expect(sectors.length).toBeGreaterThanOrEqual(10);
@@ -82,12 +106,24 @@ describe('categorical palettes under colour-vision deficiencies', () => {
 
   it('keeps the place markers (port, border crossing, capital, forum ring) apart', () => {
     const { port, border, capital, forum } = LIGHT_THEME;
-    expect(confusablePairs([['port', hexOf(port)], ['border', hexOf(border)], ['capital', hexOf(capital)], ['forum', hexOf(forum)]])).toEqual([]);
+    expect(
+      confusablePairs([
+        ['port', hexOf(port)],
+        ['border', hexOf(border)],
+        ['capital', hexOf(capital)],
+        ['forum', hexOf(forum)],
+      ]),
+    ).toEqual([]);
   });
 
   it('the check catches a confusable palette', () => {
     // Okabe–Ito vermillion against a red-leaning green: apart for normal vision, merged for deuteranopes.
-    expect(confusablePairs([['a', '#D55E00'], ['b', '#6B8E23']]).some((line) => line.includes('deuteranopia'))).toBe(true);
+    expect(
+      confusablePairs([
+        ['a', '#D55E00'],
+        ['b', '#6B8E23'],
+      ]).some((line) => line.includes('deuteranopia')),
+    ).toBe(true);
   });
 });
 
@@ -119,7 +155,10 @@ const vars = rules.find((r) => r.selector === ':root')!.decls;
 
 function resolveVars(value: string, depth = 0): string {
   if (depth > 8) throw new Error(`var() loop in ${value}`);
-  const next = value.replace(/var\((--[\w-]+)(?:,\s*([^)]*))?\)/g, (_, name: string, fallback?: string) => vars.get(name) ?? fallback ?? '');
+  const next = value.replace(
+    /var\((--[\w-]+)(?:,\s*([^)]*))?\)/g,
+    (_, name: string, fallback?: string) => vars.get(name) ?? fallback ?? '',
+  );
   return next === value ? value : resolveVars(next, depth + 1);
 }
 
@@ -149,7 +188,9 @@ const surfaces = rules
   .flatMap((r) => {
     const background = colourIn(r.decls.get('background-color') ?? r.decls.get('background') ?? 'none');
     const ownText = r.decls.get('color');
-    return background ? [{ selector: r.selector, colour: background, text: (ownText && colourIn(ownText)) || rootText }] : [];
+    return background
+      ? [{ selector: r.selector, colour: background, text: (ownText && colourIn(ownText)) || rootText }]
+      : [];
   });
 const panels = surfaces.filter((s) => parseColour(s.colour)![3] >= 0.9);
 
@@ -167,7 +208,9 @@ function worstContrast(text: string, surface: string): { ratio: number; matches:
 describe('text contrast (WCAG AA, 4.5:1) in the stylesheet', () => {
   it('finds the palette: ink, paper and the surfaces', () => {
     expect(rootText).toBe(vars.get('--ink'));
-    expect(panels.map((s) => s.selector)).toEqual(expect.arrayContaining(['.hover-card', '.controls', '.side-panel', '.story-bar']));
+    expect(panels.map((s) => s.selector)).toEqual(
+      expect.arrayContaining(['.hover-card', '.controls', '.side-panel', '.story-bar']),
+    );
     expect(texts.map((t) => t.colour)).toEqual(expect.arrayContaining([vars.get('--ink-muted')]));
   });
 
@@ -176,7 +219,8 @@ describe('text contrast (WCAG AA, 4.5:1) in the stylesheet', () => {
     for (const text of [{ selector: ':root', colour: rootText }, ...texts]) {
       for (const panel of panels) {
         const { ratio, matches } = worstContrast(text.colour, panel.colour);
-        if (matches && ratio < 4.5) failures.push(`${text.selector} ${text.colour} on ${panel.selector} ${panel.colour}: ${ratio.toFixed(2)}`);
+        if (matches && ratio < 4.5)
+          failures.push(`${text.selector} ${text.colour} on ${panel.selector} ${panel.colour}: ${ratio.toFixed(2)}`);
       }
     }
     expect(failures).toEqual([]);
@@ -200,7 +244,11 @@ describe('text contrast (WCAG AA, 4.5:1) in the stylesheet', () => {
 
 describe('map label contrast', () => {
   const halo = LIGHT_THEME.labelHalo;
-  const labels = { labelText: LIGHT_THEME.labelText, partnerLabelText: LIGHT_THEME.partnerLabelText, placeLabelText: LIGHT_THEME.placeLabelText };
+  const labels = {
+    labelText: LIGHT_THEME.labelText,
+    partnerLabelText: LIGHT_THEME.partnerLabelText,
+    placeLabelText: LIGHT_THEME.placeLabelText,
+  };
   const fills = [LIGHT_THEME.water, LIGHT_THEME.land, LIGHT_THEME.partnerLand, LIGHT_THEME.iranLand];
 
   it.each(Object.entries(labels))('%s is readable on its halo over anything, even black (4.5:1)', (_, colour) => {

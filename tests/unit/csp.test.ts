@@ -1,9 +1,18 @@
 // The build's Content-Security-Policy: policy strings, inline hashes as browsers compute them, and the meta injection.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { injectCspMeta, inlineHashes, policyString, PRODUCTION_DIRECTIVES, sha256Source, singleFilePolicy, withOnlineBasemap } from '../../scripts/vite-csp.ts';
+import {
+  injectCspMeta,
+  inlineHashes,
+  policyString,
+  PRODUCTION_DIRECTIVES,
+  sha256Source,
+  singleFilePolicy,
+  withOnlineBasemap,
+} from '../../scripts/vite-csp.ts';
 
-const PAGE = (head: string) => `<!doctype html>\n<html>\n  <head>\n    <meta charset="utf-8" />\n${head}\n  </head>\n  <body></body>\n</html>`;
+const PAGE = (head: string) =>
+  `<!doctype html>\n<html>\n  <head>\n    <meta charset="utf-8" />\n${head}\n  </head>\n  <body></body>\n</html>`;
 
 describe('CSP policy', () => {
   it('production policy is strict: self only, no inline or eval, no plugins, no <base>, no form posts', () => {
@@ -38,7 +47,9 @@ describe('inline hashes', () => {
   });
 
   it('find every inline script and style, skip external scripts, and ignore "<style" inside script text', () => {
-    const html = PAGE('<script type="module" crossorigin>let s = "<style>x</style>";\\x3C/script></script>\n<script src="./a.js"></script>\n<style rel="stylesheet">a{b:c}</style>');
+    const html = PAGE(
+      '<script type="module" crossorigin>let s = "<style>x</style>";\\x3C/script></script>\n<script src="./a.js"></script>\n<style rel="stylesheet">a{b:c}</style>',
+    );
     expect(inlineHashes(html, 'script')).toEqual([sha256Source('let s = "<style>x</style>";\\x3C/script>')]);
     expect(inlineHashes(html, 'style')).toEqual([sha256Source('a{b:c}')]);
   });
@@ -49,13 +60,17 @@ describe('inline hashes', () => {
     expect(policy).toContain(`script-src ${sha256Source('boot()')};`);
     expect(policy).toContain(`style-src ${sha256Source('p{color:red}')};`);
     expect(policy).toContain("default-src 'none'");
-    expect(policy).toContain("img-src data:; font-src data:; worker-src blob: data:; connect-src blob:;");
+    expect(policy).toContain('img-src data:; font-src data:; worker-src blob: data:; connect-src blob:;');
     expect(policy).not.toMatch(/unsafe|'self'|https?:/);
   });
 
   it('the single-file policy refuses HTML that still links scripts or styles (plugin ran before inlining)', () => {
-    expect(() => singleFilePolicy(PAGE('<script type="module" src="./main.js"></script>'))).toThrow(/after vite-plugin-singlefile/);
-    expect(() => singleFilePolicy(PAGE('<script type="module">x</script><link rel="stylesheet" href="./a.css">'))).toThrow(/after vite-plugin-singlefile/);
+    expect(() => singleFilePolicy(PAGE('<script type="module" src="./main.js"></script>'))).toThrow(
+      /after vite-plugin-singlefile/,
+    );
+    expect(() =>
+      singleFilePolicy(PAGE('<script type="module">x</script><link rel="stylesheet" href="./a.css">')),
+    ).toThrow(/after vite-plugin-singlefile/);
   });
 });
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { formatAmount, formatDate, formatDateRange, formatKm, formatQuantity } from '../../src/core/i18n/format.ts';
 
 const vocabulary = {
-  units: { units: { fa: 'واحد', en: 'units' }, tonnes: { fa: 'تن', en: 'tonnes' }, percent: { fa: 'درصد', en: '%' }, rank: { fa: 'رتبه', en: 'rank' } },
+  units: {
+    units: { fa: 'واحد', en: 'units' },
+    tonnes: { fa: 'تن', en: 'tonnes' },
+    percent: { fa: 'درصد', en: '%' },
+    rank: { fa: 'رتبه', en: 'rank' },
+  },
   qualifiers: { over: { fa: 'بیش از', en: 'over' } },
 };
 
@@ -18,8 +23,12 @@ describe('numbers', () => {
   });
 
   it('formats quantities with unit and qualifier', () => {
-    expect(formatQuantity('en', { value: 5500, unit: 'units', qualifier: 'over' }, vocabulary)).toBe('over 5,500 units');
-    expect(formatQuantity('fa', { value: 5500, unit: 'units', qualifier: 'over' }, vocabulary)).toBe('بیش از ۵٬۵۰۰ واحد');
+    expect(formatQuantity('en', { value: 5500, unit: 'units', qualifier: 'over' }, vocabulary)).toBe(
+      'over 5,500 units',
+    );
+    expect(formatQuantity('fa', { value: 5500, unit: 'units', qualifier: 'over' }, vocabulary)).toBe(
+      'بیش از ۵٬۵۰۰ واحد',
+    );
     expect(formatQuantity('en', { value: 35, unit: 'percent' }, vocabulary)).toBe('35%');
     expect(formatQuantity('fa', { value: 35, unit: 'percent' }, vocabulary)).toBe('۳۵ درصد');
     expect(formatQuantity('en', { value: 300000, unit: 'tonnes' }, vocabulary)).toBe('300,000 tonnes');

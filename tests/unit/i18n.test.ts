@@ -6,8 +6,14 @@ describe('locale files', () => {
   const en = Object.keys(MESSAGES.en).sort();
 
   it('have the same keys in fa and en', () => {
-    expect(fa.filter((key) => !en.includes(key)), 'keys missing from en.json').toEqual([]);
-    expect(en.filter((key) => !fa.includes(key)), 'keys missing from fa.json').toEqual([]);
+    expect(
+      fa.filter((key) => !en.includes(key)),
+      'keys missing from en.json',
+    ).toEqual([]);
+    expect(
+      en.filter((key) => !fa.includes(key)),
+      'keys missing from fa.json',
+    ).toEqual([]);
   });
 
   it('have no empty strings', () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/worker/parse-csv.ts';
 import type { ImportResult } from '../../src/core/import-types.ts';
 import { runNow } from '../../src/core/work-slices.ts';
-import { flowAttributes, importedRecords, rowSummary, visibleRows, type ImportedDataset } from '../../src/model/imported-datasets.ts';
+import {
+  flowAttributes,
+  importedRecords,
+  rowSummary,
+  visibleRows,
+  type ImportedDataset,
+} from '../../src/model/imported-datasets.ts';
 import { ALL_TIME } from '../../src/state/filters.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
 
@@ -34,7 +40,11 @@ describe('imported datasets', () => {
   });
 
   it('applies the time filter, inclusive by day, and the undated switch', () => {
-    const y2025 = visibleRows(dataset.rows, { sectors: null, time: { from: '2025-01-15', to: '2025-11-09', undated: false } }, sectorIds);
+    const y2025 = visibleRows(
+      dataset.rows,
+      { sectors: null, time: { from: '2025-01-15', to: '2025-11-09', undated: false } },
+      sectorIds,
+    );
     expect([...y2025.flows]).toEqual([0, 3]);
     expect(y2025.places.length).toBe(0);
   });

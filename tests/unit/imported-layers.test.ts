@@ -13,7 +13,8 @@ function dataset(id: number, rows: number): ImportedDataset {
   return { id, name: `d${id}.csv`, ...(parseCsv(lines.join('\n'), null, GAZETTEER) as ImportResult) };
 }
 
-const build = (d: ImportedDataset) => buildImportedLayers([d], { sectors: null, time: ALL_TIME }, GAZETTEER, new Map(), LIGHT_THEME, 'labels');
+const build = (d: ImportedDataset) =>
+  buildImportedLayers([d], { sectors: null, time: ALL_TIME }, GAZETTEER, new Map(), LIGHT_THEME, 'labels');
 
 describe('imported layers', () => {
   it('highlight on hover for small sets, and not for big ones (each highlight redraws the frame)', () => {
@@ -35,7 +36,14 @@ describe('imported layers', () => {
 describe('a new dataset prepared between tasks', () => {
   it('fills the caches the redraw reads: the layers get the very data the slices built', async () => {
     const d = dataset(4, 3 * 4096);
-    const prepared = await prepareImportedData(d, { sectors: null, time: ALL_TIME }, GAZETTEER, new Map(), LIGHT_THEME, () => Promise.resolve());
+    const prepared = await prepareImportedData(
+      d,
+      { sectors: null, time: ALL_TIME },
+      GAZETTEER,
+      new Map(),
+      LIGHT_THEME,
+      () => Promise.resolve(),
+    );
     const [arcs, dots] = build(d);
     expect(arcs!.props.data).toBe(prepared.flows);
     expect(dots!.props.data).toBe(prepared.places);

@@ -16,44 +16,73 @@ import { buildGeodataInputs } from '../../scripts/geodata/inputs.ts';
 const { atlas } = builtAtlas();
 const region = regionFromTopology(buildRegionTopology(buildGeodataInputs()) as RegionTopology);
 const context = { region, atlas, theme: LIGHT_THEME };
-const base = initialState('en', atlas.corridors.map((c) => c.id));
-const layersOf = (state: AppState) => Object.fromEntries(buildLayers(state, context).map((l) => [l.id, l])) as Record<string, Layer>;
-const dataIds = (layer: Layer | undefined, key: (d: never) => string) => ((layer?.props.data ?? []) as never[]).map(key);
+const base = initialState(
+  'en',
+  atlas.corridors.map((c) => c.id),
+);
+const layersOf = (state: AppState) =>
+  Object.fromEntries(buildLayers(state, context).map((l) => [l.id, l])) as Record<string, Layer>;
+const dataIds = (layer: Layer | undefined, key: (d: never) => string) =>
+  ((layer?.props.data ?? []) as never[]).map(key);
 const link = (id: string) => atlas.links.find((l) => l.id === id)!;
 
 describe('buildLayers', () => {
   it('draws every group in order, all under the basemap labels', () => {
     const layers = buildLayers(base, context);
-    expect(layers.map((l) => l.id)).toEqual(['provinces', 'partners', 'corridors', 'caspian-routes', 'links', 'forums', 'places']);
-    for (const layer of layers) expect((layer.props as { beforeId?: string }).beforeId).toMatch(/^(province-borders|country-labels)$/);
+    expect(layers.map((l) => l.id)).toEqual([
+      'provinces',
+      'partners',
+      'corridors',
+      'caspian-routes',
+      'links',
+      'forums',
+      'places',
+    ]);
+    for (const layer of layers)
+      expect((layer.props as { beforeId?: string }).beforeId).toMatch(/^(province-borders|country-labels)$/);
   });
 
   it('leaves out switched-off groups', () => {
-    const ids = buildLayers({ ...base, layers: { ...base.layers, provinces: false, corridors: false } }, context).map((l) => l.id);
+    const ids = buildLayers({ ...base, layers: { ...base.layers, provinces: false, corridors: false } }, context).map(
+      (l) => l.id,
+    );
     expect(ids).not.toContain('provinces');
     expect(ids).not.toContain('corridors');
   });
 
   it('draws only the visible corridors', () => {
     const layers = layersOf({ ...base, corridors: ['eco-iti'] });
-    expect(new Set(dataIds(layers['corridors'], (d: { corridorId: string }) => d.corridorId))).toEqual(new Set(['eco-iti']));
+    expect(new Set(dataIds(layers['corridors'], (d: { corridorId: string }) => d.corridorId))).toEqual(
+      new Set(['eco-iti']),
+    );
   });
 
   it('draws the branches this project drew (no cited source) finely dashed and thinner', () => {
     const layer = layersOf({ ...base, corridors: ['traceca'] })['corridors']!;
-    const props = layer.props as unknown as { data: CorridorPath[]; getDashArray: (d: CorridorPath) => [number, number]; getWidth: (d: CorridorPath) => number };
+    const props = layer.props as unknown as {
+      data: CorridorPath[];
+      getDashArray: (d: CorridorPath) => [number, number];
+      getWidth: (d: CorridorPath) => number;
+    };
     const feeder = props.data.find((d) => d.branchId === 'feeder-south')!;
     const core = props.data.find((d) => d.branchId === 'caucasus')!;
     expect(feeder.drawnByProject).toBe(true);
     expect(props.getDashArray(feeder)).toEqual(DASH_PROJECT);
     expect(props.getDashArray(core)).toEqual([0, 0]);
     expect(props.getWidth(feeder)).toBeLessThan(props.getWidth(core));
-    expect(props.data.filter((d) => d.drawnByProject).map((d) => d.branchId)).toEqual(['feeder-south', 'feeder-west', 'feeder-northeast']);
+    expect(props.data.filter((d) => d.drawnByProject).map((d) => d.branchId)).toEqual([
+      'feeder-south',
+      'feeder-west',
+      'feeder-northeast',
+    ]);
   });
 
   it('draws the arcs the sector filter keeps', () => {
     const layers = layersOf({ ...base, sectors: ['culture'] });
-    expect(dataIds(layers['links'], (d: { id: string }) => d.id)).toEqual(['kaz-ambassador-lorestan-visit', 'lorestan-kaz-sister-city']);
+    expect(dataIds(layers['links'], (d: { id: string }) => d.id)).toEqual([
+      'kaz-ambassador-lorestan-visit',
+      'lorestan-kaz-sister-city',
+    ]);
   });
 
   it('keeps layer data identical across renders that do not change it', () => {
@@ -64,7 +93,8 @@ describe('buildLayers', () => {
 
   it('outlines the selected province only', () => {
     const provinces = layersOf({ ...base, selection: { kind: 'province', id: 'IR-03' } })['provinces']!;
-    const getLineWidth = (provinces.props as unknown as { getLineWidth: (f: { properties: { id: string } }) => number }).getLineWidth;
+    const getLineWidth = (provinces.props as unknown as { getLineWidth: (f: { properties: { id: string } }) => number })
+      .getLineWidth;
     expect(getLineWidth({ properties: { id: 'IR-03' } })).toBeGreaterThan(0);
     expect(getLineWidth({ properties: { id: 'IR-07' } })).toBe(0);
   });
@@ -86,7 +116,9 @@ describe('link arcs', () => {
   });
 
   it('are neutral with several sectors, until the filter keeps one', () => {
-    expect(linkColours(link('imidro-uzb-meeting'), null, atlas.sectors, LIGHT_THEME).target).toEqual(LIGHT_THEME.neutralLink);
+    expect(linkColours(link('imidro-uzb-meeting'), null, atlas.sectors, LIGHT_THEME).target).toEqual(
+      LIGHT_THEME.neutralLink,
+    );
     const steel = hexToRgba(atlas.sectors.find((s) => s.id === 'steel-metals')!.colour, 235);
     expect(linkColours(link('imidro-uzb-meeting'), ['steel-metals'], atlas.sectors, LIGHT_THEME).target).toEqual(steel);
   });
@@ -110,9 +142,18 @@ describe('link arcs', () => {
 describe('entityFromPick', () => {
   it('maps picked objects back to entities', () => {
     const layers = layersOf(base);
-    expect(entityFromPick({ layer: layers['provinces']!, object: { properties: { id: 'IR-03' } } })).toEqual({ kind: 'province', id: 'IR-03' });
-    expect(entityFromPick({ layer: layers['links']!, object: link('fars-uzb-delegation') })).toEqual({ kind: 'link', id: 'fars-uzb-delegation' });
-    expect(entityFromPick({ layer: layers['corridors']!, object: { corridorId: 'instc' } })).toEqual({ kind: 'corridor', id: 'instc' });
+    expect(entityFromPick({ layer: layers['provinces']!, object: { properties: { id: 'IR-03' } } })).toEqual({
+      kind: 'province',
+      id: 'IR-03',
+    });
+    expect(entityFromPick({ layer: layers['links']!, object: link('fars-uzb-delegation') })).toEqual({
+      kind: 'link',
+      id: 'fars-uzb-delegation',
+    });
+    expect(entityFromPick({ layer: layers['corridors']!, object: { corridorId: 'instc' } })).toEqual({
+      kind: 'corridor',
+      id: 'instc',
+    });
     expect(entityFromPick({ layer: layers['places']!, object: null })).toBeNull();
   });
 });

@@ -19,7 +19,11 @@ describe('measure', () => {
 
   it('measures along a path between two points snapped onto it', () => {
     // An L-shaped path: 1° east then 1° north at the equator, about 111 km each.
-    const path: LonLat[] = [[50, 0], [51, 0], [51, 1]];
+    const path: LonLat[] = [
+      [50, 0],
+      [51, 0],
+      [51, 1],
+    ];
     const a = snapToPath([50.02, 0.01], 'corridor:x', path);
     const b = snapToPath([51.01, 0.99], 'corridor:x', path);
     expect(a.lonLat[1]).toBeCloseTo(0, 6);
@@ -30,8 +34,14 @@ describe('measure', () => {
   });
 
   it('falls back to the great circle between points on different paths', () => {
-    const a = snapToPath([50, 0], 'route:a', [[50, 0], [51, 0]]);
-    const b = snapToPath([51, 1], 'route:b', [[51, 1], [52, 1]]);
+    const a = snapToPath([50, 0], 'route:a', [
+      [50, 0],
+      [51, 0],
+    ]);
+    const b = snapToPath([51, 1], 'route:b', [
+      [51, 1],
+      [52, 1],
+    ]);
     const [leg] = measureLegs([a, b]);
     expect(leg!.along).toBe(false);
     expect(leg!.km).toBeGreaterThan(150);

@@ -8,7 +8,10 @@ import type { Lang } from '../../src/core/i18n/i18n.ts';
 import { builtAtlas } from './dataset/fixture.ts';
 
 const { atlas } = builtAtlas();
-const names: Record<string, { fa: string; en: string }> = { IND: { fa: 'هند', en: 'India' }, TUR: { fa: 'ترکیه', en: 'Turkey' } };
+const names: Record<string, { fa: string; en: string }> = {
+  IND: { fa: 'هند', en: 'India' },
+  TUR: { fa: 'ترکیه', en: 'Turkey' },
+};
 const context = (lang: Lang): PanelContext => ({ atlas, lang, countryName: (id) => names[id] });
 const text = (model: PanelModel | null) => JSON.stringify(model);
 const section = (model: PanelModel | null, heading: string) => model!.sections.find((s) => s.heading === heading);
@@ -29,15 +32,24 @@ describe('province panel', () => {
     const units = facts.find((f) => f.text.includes('5,500'))!;
     expect(units.detail).toContain('over 5,500 units');
     expect(units.chips).toEqual([{ label: 'Industry and manufacturing', colour: expect.stringMatching(/^#/) }]);
-    expect(units.sources![0]).toMatchObject({ file: '001_94fc70272dc78c07.txt', excerpt: expect.stringContaining('5') });
+    expect(units.sources![0]).toMatchObject({
+      file: '001_94fc70272dc78c07.txt',
+      excerpt: expect.stringContaining('5'),
+    });
     // Report 001 has no date of its own; its content dates it to about 2020.
     expect(units.sources![0]!.label).toContain('c. 2020');
     expect(text(fa)).toContain('بیش از ۵٬۵۰۰ واحد');
   });
 
   it('lists its links and the three corridors that cross it', () => {
-    expect(section(en, 'Links')!.items.map((i) => i.target?.id)).toEqual(expect.arrayContaining(['ea-kaz-video-call', 'ea-kaz-mining', 'tabriz-chamber-kaz']));
-    expect(section(en, 'Corridors')!.items.map((i) => i.target?.id)).toEqual(['east-west', 'gulf-black-sea', 'eco-iti']);
+    expect(section(en, 'Links')!.items.map((i) => i.target?.id)).toEqual(
+      expect.arrayContaining(['ea-kaz-video-call', 'ea-kaz-mining', 'tabriz-chamber-kaz']),
+    );
+    expect(section(en, 'Corridors')!.items.map((i) => i.target?.id)).toEqual([
+      'east-west',
+      'gulf-black-sea',
+      'eco-iti',
+    ]);
   });
 
   it('says so when a province has no sourced facts', () => {
@@ -69,8 +81,13 @@ describe('corridor panel', () => {
 
 describe('corridor panel after the data review (D10)', () => {
   it('heads East–West\'s countries "Countries on the route", not "Members"', () => {
-    for (const [lang, heading, members] of [['en', 'Countries on the route', 'Members'], ['fa', 'کشورهای مسیر', 'اعضا']] as const) {
-      const overview = panelModel({ kind: 'corridor', id: 'east-west' }, context(lang))!.sections[0]!.items.map((i) => i.text);
+    for (const [lang, heading, members] of [
+      ['en', 'Countries on the route', 'Members'],
+      ['fa', 'کشورهای مسیر', 'اعضا'],
+    ] as const) {
+      const overview = panelModel({ kind: 'corridor', id: 'east-west' }, context(lang))!.sections[0]!.items.map(
+        (i) => i.text,
+      );
       expect(overview).toContain(heading);
       expect(overview).not.toContain(members);
     }
@@ -81,9 +98,13 @@ describe('corridor panel after the data review (D10)', () => {
     const branches = section(en, 'Branches')!.items.map((i) => i.text);
     expect(branches.filter((b) => b.endsWith('drawn by this project (our assumption)'))).toHaveLength(3);
     expect(branches.find((b) => b.startsWith('Turkmenbashi–Tashkent–Osh'))).not.toMatch(/drawn by this project/);
-    expect(section(en, 'Overview')!.items.find((i) => i.text === 'Provinces crossed')!.detail).toBe('none: only branches drawn by this project cross Iran');
+    expect(section(en, 'Overview')!.items.find((i) => i.text === 'Provinces crossed')!.detail).toBe(
+      'none: only branches drawn by this project cross Iran',
+    );
     const fa = panelModel({ kind: 'corridor', id: 'traceca' }, context('fa'))!;
-    expect(fa.sections.flatMap((s) => s.items.map((i) => i.text)).filter((b) => b.endsWith('ترسیم این پروژه (فرض ما)'))).toHaveLength(3);
+    expect(
+      fa.sections.flatMap((s) => s.items.map((i) => i.text)).filter((b) => b.endsWith('ترسیم این پروژه (فرض ما)')),
+    ).toHaveLength(3);
   });
 });
 
@@ -102,7 +123,9 @@ describe('link and route panels', () => {
 
   it('marks the KSSL–TPO lines as possible pairs, monthly, as of 2021, in both languages', () => {
     const en = section(panelModel({ kind: 'route', id: 'nowshahr--astrakhan' }, context('en')), 'Services')!.items[0]!;
-    expect(en.detail).toBe('One possible pair of six monthly MoU lines (pairs not published) · 1 sailing a month on each line · as of 30 October 2021');
+    expect(en.detail).toBe(
+      'One possible pair of six monthly MoU lines (pairs not published) · 1 sailing a month on each line · as of 30 October 2021',
+    );
     expect(en.text).toMatch(/not published/);
     const fa = panelModel({ kind: 'route', id: 'nowshahr--astrakhan' }, context('fa'))!.sections[0]!.items[0]!;
     expect(fa.detail).toContain('جفت‌ها منتشر نشده');

@@ -10,11 +10,26 @@ describe('parseHostMessage', () => {
   it.each([
     [{ source: 'corridor-atlas', type: 'next' }, { type: 'next' }],
     [{ source: 'corridor-atlas', type: 'previous' }, { type: 'previous' }],
-    [{ source: 'corridor-atlas', type: 'select', id: 'IR-03' }, { type: 'select', id: 'IR-03' }],
-    [{ source: 'corridor-atlas', type: 'select', id: null }, { type: 'select', id: null }],
-    [{ source: 'corridor-atlas', type: 'setLang', lang: 'en' }, { type: 'setLang', lang: 'en' }],
-    [{ source: 'corridor-atlas', type: 'scene', story: 'steel-mining', scene: 2 }, { type: 'scene', story: 'steel-mining', scene: 2 }],
-    [{ source: 'corridor-atlas', type: 'setView', view: { center: [58, 38], zoom: 4 } }, { type: 'setView', view: { center: [58, 38], zoom: 4 } }],
+    [
+      { source: 'corridor-atlas', type: 'select', id: 'IR-03' },
+      { type: 'select', id: 'IR-03' },
+    ],
+    [
+      { source: 'corridor-atlas', type: 'select', id: null },
+      { type: 'select', id: null },
+    ],
+    [
+      { source: 'corridor-atlas', type: 'setLang', lang: 'en' },
+      { type: 'setLang', lang: 'en' },
+    ],
+    [
+      { source: 'corridor-atlas', type: 'scene', story: 'steel-mining', scene: 2 },
+      { type: 'scene', story: 'steel-mining', scene: 2 },
+    ],
+    [
+      { source: 'corridor-atlas', type: 'setView', view: { center: [58, 38], zoom: 4 } },
+      { type: 'setView', view: { center: [58, 38], zoom: 4 } },
+    ],
   ])('accepts %j', (message, command) => expect(parseHostMessage(message)).toEqual(command));
 
   it.each([
@@ -57,8 +72,14 @@ describe('share and embed', () => {
   });
 
   it('escapes the title and URL in the iframe snippet', () => {
-    const snippet = embedSnippet(current, { chromeless: true, lang: 'fa', title: '"><script>x</script>', legend: true }, 'Corridor Atlas');
-    expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/\?[^"]*embed=1[^"]*" title="&quot;&gt;&lt;script&gt;x&lt;\/script&gt;" /);
+    const snippet = embedSnippet(
+      current,
+      { chromeless: true, lang: 'fa', title: '"><script>x</script>', legend: true },
+      'Corridor Atlas',
+    );
+    expect(snippet).toMatch(
+      /^<iframe src="http:\/\/127\.0\.0\.1:4173\/\?[^"]*embed=1[^"]*" title="&quot;&gt;&lt;script&gt;x&lt;\/script&gt;" /,
+    );
     expect(snippet).not.toContain('<script>');
     expect(snippet).toContain('aspect-ratio:16/9');
   });
@@ -70,12 +91,23 @@ describe('stories', () => {
 
   it('ships at least four stories, each scene valid against the data', () => {
     expect(stories.length).toBeGreaterThanOrEqual(4);
-    expect(stories.map((s) => s.id)).toEqual(expect.arrayContaining(['fars-uzbekistan', 'east-azerbaijan', 'steel-mining', 'razavi-northeast', 'caspian-kazakhstan']));
-    for (const story of stories) for (const scene of story.scenes) expect(scene.caption.fa && scene.caption.en).toBeTruthy();
+    expect(stories.map((s) => s.id)).toEqual(
+      expect.arrayContaining([
+        'fars-uzbekistan',
+        'east-azerbaijan',
+        'steel-mining',
+        'razavi-northeast',
+        'caspian-kazakhstan',
+      ]),
+    );
+    for (const story of stories)
+      for (const scene of story.scenes) expect(scene.caption.fa && scene.caption.en).toBeTruthy();
   });
 
   it('rejects a scene that selects an unknown id or flies off the map', () => {
     const bad = { ...stories[0]!, scenes: [{ ...stories[0]!.scenes[0]!, view: { center: [150, 38], zoom: 4 } }] };
-    expect(validateFile('data/stories/x.json', bad, storyFile).problems.join('\n')).toMatch(/scenes\[0\]\.view\.center/);
+    expect(validateFile('data/stories/x.json', bad, storyFile).problems.join('\n')).toMatch(
+      /scenes\[0\]\.view\.center/,
+    );
   });
 });

@@ -59,7 +59,13 @@ describe('region geodata', () => {
   });
 
   it("puts the islands in Iran's country polygon too", () => {
-    for (const lonLat of [[55.3, 26.265], [55.15, 26.2417], [49.0356, 30.4806], [55.03, 25.875], [50.31, 29.24]] as LonLat[]) {
+    for (const lonLat of [
+      [55.3, 26.265],
+      [55.15, 26.2417],
+      [49.0356, 30.4806],
+      [55.03, 25.875],
+      [50.31, 29.24],
+    ] as LonLat[]) {
       expect(countryAt(lonLat), lonLat.join(',')).toEqual(['IRN']);
     }
   });
@@ -67,17 +73,24 @@ describe('region geodata', () => {
   it('fails the build when a polygon of the unnamed piece matches no location rule', () => {
     const inputs = buildGeodataInputs();
     const rules = inputs.provinceExtras.unnamedPieceRules.filter((rule) => rule.province !== 'IR-06');
-    expect(() => buildRegionTopology({ ...inputs, provinceExtras: { ...inputs.provinceExtras, unnamedPieceRules: rules } })).toThrow(/no rule/);
+    expect(() =>
+      buildRegionTopology({ ...inputs, provinceExtras: { ...inputs.provinceExtras, unnamedPieceRules: rules } }),
+    ).toThrow(/no rule/);
   });
 
   it('labels UN member states only: disputed and non-member entities are drawn but not labelled', () => {
-    const labelled = new Set(region.basemap.labels.features.filter((f) => f.properties?.['kind'] !== 'province').map((f) => f.properties?.['id'] as string));
+    const labelled = new Set(
+      region.basemap.labels.features
+        .filter((f) => f.properties?.['kind'] !== 'province')
+        .map((f) => f.properties?.['id'] as string),
+    );
     const drawn = new Set(region.countries.map((c) => c.properties.id));
     for (const id of ['XKX', 'X-NCY', 'X-SOL', 'PSE', 'ISR', 'ALA', 'X-AKR', 'X-SIA']) {
       expect(drawn.has(id), id).toBe(true);
       expect(labelled.has(id), id).toBe(false);
     }
-    for (const id of ['IRN', 'KAZ', 'AZE', 'TUR', 'IRQ', 'SAU', 'ARE', 'CYP', 'SRB', 'FIN', 'JOR', 'EGY', 'SOM']) expect(labelled.has(id), id).toBe(true);
+    for (const id of ['IRN', 'KAZ', 'AZE', 'TUR', 'IRQ', 'SAU', 'ARE', 'CYP', 'SRB', 'FIN', 'JOR', 'EGY', 'SOM'])
+      expect(labelled.has(id), id).toBe(true);
   });
 
   it('has Persian and English names for every province and country', () => {
@@ -95,7 +108,10 @@ describe('region geodata', () => {
   });
 
   it('marks the partner countries', () => {
-    const partners = region.countries.filter((c) => c.properties.partner).map((c) => c.properties.id).sort();
+    const partners = region.countries
+      .filter((c) => c.properties.partner)
+      .map((c) => c.properties.id)
+      .sort();
     expect(partners).toEqual(['AFG', 'ARM', 'AZE', 'KAZ', 'KGZ', 'RUS', 'TJK', 'TKM', 'UZB']);
   });
 

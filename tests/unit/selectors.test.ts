@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { activityClass, arcLinks, entityBounds, filteredFacts, filteredLinks, groupLinks, linkSector, provinceActivity, resolveEntity, sectorCounts } from '../../src/model/selectors.ts';
+import {
+  activityClass,
+  arcLinks,
+  entityBounds,
+  filteredFacts,
+  filteredLinks,
+  groupLinks,
+  linkSector,
+  provinceActivity,
+  resolveEntity,
+  sectorCounts,
+} from '../../src/model/selectors.ts';
 import { initialState } from '../../src/state/state.ts';
 import { builtAtlas } from './dataset/fixture.ts';
 
 const { atlas } = builtAtlas();
-const base = initialState('en', atlas.corridors.map((c) => c.id));
+const base = initialState(
+  'en',
+  atlas.corridors.map((c) => c.id),
+);
 
 describe('sector filter', () => {
   it('keeps every link with no filter', () => {
@@ -12,8 +26,16 @@ describe('sector filter', () => {
   });
 
   it('keeps only links with an active sector', () => {
-    const steel = filteredLinks({ ...base, sectors: ['steel-metals'] }, atlas).map((l) => l.id).sort();
-    expect(steel).toEqual(['imidro-uzb-meeting', 'iran-kaz-sponge-iron-plant', 'iran-uzb-sponge-iron-contracts', 'iran-uzb-steel-plants', 'iran-uzb-steel-purchase']);
+    const steel = filteredLinks({ ...base, sectors: ['steel-metals'] }, atlas)
+      .map((l) => l.id)
+      .sort();
+    expect(steel).toEqual([
+      'imidro-uzb-meeting',
+      'iran-kaz-sponge-iron-plant',
+      'iran-uzb-sponge-iron-contracts',
+      'iran-uzb-steel-plants',
+      'iran-uzb-steel-purchase',
+    ]);
     expect(filteredLinks({ ...base, sectors: [] }, atlas)).toEqual([]);
   });
 
@@ -93,7 +115,12 @@ describe('linkSector', () => {
   it('is neutral for several sectors and picks the one the filter keeps', () => {
     expect(linkSector(meeting, null)).toBeNull();
     expect(linkSector(meeting, ['mining', 'food'])).toBe('mining');
-    expect(linkSector(atlas.links.find((l) => l.id === 'ea-kaz-mining')!, null)).toBe('mining');
+    expect(
+      linkSector(
+        atlas.links.find((l) => l.id === 'ea-kaz-mining')!,
+        null,
+      ),
+    ).toBe('mining');
   });
 });
 

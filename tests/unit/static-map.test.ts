@@ -4,7 +4,13 @@ import { fitProjection, pathData, ringsOf } from '../../src/map/static-map.ts';
 import type { LonLat } from '../../src/core/geodata.ts';
 
 describe('fitProjection', () => {
-  const projection = fitProjection([[40, 22], [80, 52]], 1000);
+  const projection = fitProjection(
+    [
+      [40, 22],
+      [80, 52],
+    ],
+    1000,
+  );
 
   it('puts the bounds on the corners of the box, north up', () => {
     expect(projection.project([40, 52])).toEqual([0, 0]);
@@ -23,12 +29,34 @@ describe('fitProjection', () => {
 });
 
 describe('pathData', () => {
-  const projection = fitProjection([[0, -10], [10, 10]], 100);
+  const projection = fitProjection(
+    [
+      [0, -10],
+      [10, 10],
+    ],
+    100,
+  );
 
   it('writes closed rings and open lines', () => {
-    const ring: LonLat[] = [[0, 0], [5, 0], [5, 5], [0, 0]];
+    const ring: LonLat[] = [
+      [0, 0],
+      [5, 0],
+      [5, 5],
+      [0, 0],
+    ];
     expect(pathData([ring], projection, true)).toMatch(/^M[\d. ]+(L[\d. ]+){3}Z$/);
-    expect(pathData([[[0, 0], [10, 0]]], projection, false)).toBe(`M0.0 ${projection.project([0, 0])[1].toFixed(1)}L100.0 ${projection.project([10, 0])[1].toFixed(1)}`);
+    expect(
+      pathData(
+        [
+          [
+            [0, 0],
+            [10, 0],
+          ],
+        ],
+        projection,
+        false,
+      ),
+    ).toBe(`M0.0 ${projection.project([0, 0])[1].toFixed(1)}L100.0 ${projection.project([10, 0])[1].toFixed(1)}`);
   });
 
   it('drops points closer than a step to the last kept one, but never the last point', () => {
@@ -40,14 +68,30 @@ describe('pathData', () => {
   });
 
   it('leaves out lines that shrink to one point', () => {
-    expect(pathData([[[1, 1], [1.001, 1.001]]], projection, true)).toMatch(/^M/);
+    expect(
+      pathData(
+        [
+          [
+            [1, 1],
+            [1.001, 1.001],
+          ],
+        ],
+        projection,
+        true,
+      ),
+    ).toMatch(/^M/);
     expect(pathData([[[1, 1]]], projection, true)).toBe('');
   });
 });
 
 describe('ringsOf', () => {
   it('flattens multipolygons and ignores other geometry', () => {
-    const square: LonLat[] = [[0, 0], [1, 0], [1, 1], [0, 0]];
+    const square: LonLat[] = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ];
     expect(ringsOf({ type: 'Polygon', coordinates: [square] })).toHaveLength(1);
     expect(ringsOf({ type: 'MultiPolygon', coordinates: [[square], [square, square]] })).toHaveLength(3);
     expect(ringsOf({ type: 'Point', coordinates: [0, 0] })).toEqual([]);

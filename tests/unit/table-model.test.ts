@@ -7,7 +7,10 @@ import type { PanelContext } from '../../src/model/panel-model.ts';
 import { builtAtlas } from './dataset/fixture.ts';
 
 const { atlas } = builtAtlas();
-const base = initialState('en', atlas.corridors.map((c) => c.id));
+const base = initialState(
+  'en',
+  atlas.corridors.map((c) => c.id),
+);
 const context = (lang: Lang): PanelContext => ({ atlas, lang, countryName: () => undefined });
 const query = (patch: Partial<TableQuery>): TableQuery => ({ ...DEFAULT_QUERY, ...patch });
 
@@ -15,16 +18,26 @@ describe('table records', () => {
   it('lists every fact, link, corridor and Caspian route with no filter', () => {
     const records = atlasRecords(base, context('en'));
     const count = (kind: string) => records.filter((r) => r.kind === kind).length;
-    expect([count('fact'), count('link'), count('corridor'), count('route')]).toEqual([atlas.facts.length, atlas.links.length, 6, atlas.caspianRoutes.length]);
+    expect([count('fact'), count('link'), count('corridor'), count('route')]).toEqual([
+      atlas.facts.length,
+      atlas.links.length,
+      6,
+      atlas.caspianRoutes.length,
+    ]);
     expect(new Set(records.map((r) => r.key)).size).toBe(records.length);
   });
 
   it('follows the map: sector and time filters, hidden layers and corridors', () => {
     const steel = atlasRecords({ ...base, sectors: ['steel-metals'] }, context('en'));
-    expect(steel.filter((r) => r.kind === 'link' || r.kind === 'fact').every((r) => r.sectors.includes('steel-metals'))).toBe(true);
+    expect(
+      steel.filter((r) => r.kind === 'link' || r.kind === 'fact').every((r) => r.sectors.includes('steel-metals')),
+    ).toBe(true);
     const dated = atlasRecords({ ...base, time: { from: null, to: null, undated: false } }, context('en'));
     expect(dated.every((r) => r.date !== null)).toBe(true);
-    const noCorridors = atlasRecords({ ...base, corridors: ['instc'], layers: { ...base.layers, caspian: false } }, context('en'));
+    const noCorridors = atlasRecords(
+      { ...base, corridors: ['instc'], layers: { ...base.layers, caspian: false } },
+      context('en'),
+    );
     expect(noCorridors.filter((r) => r.kind === 'corridor').map((r) => r.ref?.id)).toEqual(['instc']);
     expect(noCorridors.some((r) => r.kind === 'route')).toBe(false);
   });

@@ -2,7 +2,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLang, parseUrlState, parseView, writeUrlState, type ParsedUrl, type UrlCatalog } from '../../src/state/url-state.ts';
+import {
+  parseLang,
+  parseUrlState,
+  parseView,
+  writeUrlState,
+  type ParsedUrl,
+  type UrlCatalog,
+} from '../../src/state/url-state.ts';
 import { isValidState, stateProblems } from '../support/state-check.ts';
 import { resolveEntity } from '../../src/model/selectors.ts';
 import type { AppState } from '../../src/state/state.ts';
@@ -14,8 +21,24 @@ const catalog: UrlCatalog = {
   corridorIds: atlas.corridors.map((c) => c.id),
   resolve: (id) => resolveEntity(id, atlas),
 };
-const entityIds = ['IRN', ...[atlas.provinces, atlas.partners, atlas.corridors, atlas.links, atlas.caspianRoutes, atlas.places, atlas.organisations, atlas.groups].flatMap((items) => items.map((i) => i.id))];
-const locale = (lang: string) => JSON.parse(readFileSync(new URL(`../../src/core/i18n/locales/${lang}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+const entityIds = [
+  'IRN',
+  ...[
+    atlas.provinces,
+    atlas.partners,
+    atlas.corridors,
+    atlas.links,
+    atlas.caspianRoutes,
+    atlas.places,
+    atlas.organisations,
+    atlas.groups,
+  ].flatMap((items) => items.map((i) => i.id)),
+];
+const locale = (lang: string) =>
+  JSON.parse(readFileSync(new URL(`../../src/core/i18n/locales/${lang}.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    string
+  >;
 const [en, fa] = [locale('en'), locale('fa')];
 
 const OWNED = ['lang', 'select', 'layers', 'sectors', 'corridors', 'time', 'metric', 'view'];
@@ -71,31 +94,71 @@ const hostile = fc.constantFrom(
   '=',
   '#',
 );
-const knownToken = fc.constantFrom(...catalog.sectorIds, ...catalog.corridorIds, ...entityIds, 'fa', 'en', 'activity', 'facts', 'links', 'provinces', 'partners', 'caspian', 'places');
-const number = fc.oneof(fc.double().map(String), fc.integer().map(String), fc.tuple(fc.double({ min: -200, max: 200, noNaN: true }), fc.nat(8)).map(([x, digits]) => x.toFixed(digits)));
-const isoDay = fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const knownToken = fc.constantFrom(
+  ...catalog.sectorIds,
+  ...catalog.corridorIds,
+  ...entityIds,
+  'fa',
+  'en',
+  'activity',
+  'facts',
+  'links',
+  'provinces',
+  'partners',
+  'caspian',
+  'places',
+);
+const number = fc.oneof(
+  fc.double().map(String),
+  fc.integer().map(String),
+  fc.tuple(fc.double({ min: -200, max: 200, noNaN: true }), fc.nat(8)).map(([x, digits]) => x.toFixed(digits)),
+);
+const isoDay = fc
+  .date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 /** Views inside the map's extent and zoom range, at any precision, so round trips also see real cameras. */
 const goodView = fc
-  .tuple(fc.double({ min: 15, max: 100, noNaN: true }), fc.double({ min: 3, max: 62, noNaN: true }), fc.double({ min: 1.5, max: 10, noNaN: true }), fc.nat(12))
+  .tuple(
+    fc.double({ min: 15, max: 100, noNaN: true }),
+    fc.double({ min: 3, max: 62, noNaN: true }),
+    fc.double({ min: 1.5, max: 10, noNaN: true }),
+    fc.nat(12),
+  )
   .map(([lon, lat, zoom, digits]) => [lon, lat, zoom].map((x) => x.toFixed(digits)).join(','));
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
-const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string(), fc.string({ unit: fc.oneof(fc.constantFrom('%', ',', '.', '~', '&', '=', '+', ' ', '-'), loneSurrogate) }));
+const text = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string(),
+  fc.string({ unit: fc.oneof(fc.constantFrom('%', ',', '.', '~', '&', '=', '+', ' ', '-'), loneSurrogate) }),
+);
 const token = fc.oneof(knownToken, hostile, number, text, isoDay);
 const value = fc.oneof(
   token,
   fc.array(token, { maxLength: 6 }).map((parts) => parts.join(',')),
   fc.tuple(number, number, number).map((parts) => parts.join(',')),
   goodView,
-  fc.tuple(fc.option(isoDay), fc.option(isoDay), fc.boolean()).map(([from, to, hide]) => `${from ?? ''}..${to ?? ''}${hide ? '~' : ''}`),
+  fc
+    .tuple(fc.option(isoDay), fc.option(isoDay), fc.boolean())
+    .map(([from, to, hide]) => `${from ?? ''}..${to ?? ''}${hide ? '~' : ''}`),
   fc.tuple(knownToken, fc.constantFrom(' ', '\t', '%20', '+', ',')).map(([id, pad]) => pad + id + pad),
 );
-const name = fc.oneof(fc.constantFrom(...OWNED), fc.constantFrom(...OWNED).map((n) => n.toUpperCase()), fc.constantFrom('embed', 'story', 'scene', 'origins', 'legend', 'title'), hostile, text);
-/** One `name=value` pair, written raw, percent-encoded, or without `=`. */
-const pair = fc.tuple(name, value, fc.constantFrom('raw', 'encoded', 'bare')).map(([n, v, form]) =>
-  form === 'bare' ? n : form === 'raw' ? `${n}=${v}` : new URLSearchParams([[n, v]]).toString(),
+const name = fc.oneof(
+  fc.constantFrom(...OWNED),
+  fc.constantFrom(...OWNED).map((n) => n.toUpperCase()),
+  fc.constantFrom('embed', 'story', 'scene', 'origins', 'legend', 'title'),
+  hostile,
+  text,
 );
+/** One `name=value` pair, written raw, percent-encoded, or without `=`. */
+const pair = fc
+  .tuple(name, value, fc.constantFrom('raw', 'encoded', 'bare'))
+  .map(([n, v, form]) =>
+    form === 'bare' ? n : form === 'raw' ? `${n}=${v}` : new URLSearchParams([[n, v]]).toString(),
+  );
 const search = fc.oneof(
-  fc.tuple(fc.constantFrom('?', '', '??', '?&'), fc.array(pair, { maxLength: 10 }), fc.constantFrom('&', '&&', ';')).map(([lead, pairs, sep]) => lead + pairs.join(sep)),
+  fc
+    .tuple(fc.constantFrom('?', '', '??', '?&'), fc.array(pair, { maxLength: 10 }), fc.constantFrom('&', '&&', ';'))
+    .map(([lead, pairs, sep]) => lead + pairs.join(sep)),
   text,
   hostile,
 );
@@ -133,7 +196,12 @@ describe('parseUrlState under fuzzing', () => {
   });
 
   it('also on any string at all, unicode or not', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: loneSurrogate })), (input) => expectSound(parseUrlState(input, catalog), input)), RUNS);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: loneSurrogate })), (input) =>
+        expectSound(parseUrlState(input, catalog), input),
+      ),
+      RUNS,
+    );
   });
 
   it('round-trips: what it writes parses back to the same state with no notice, and writing again changes nothing', () => {
@@ -147,7 +215,8 @@ describe('parseUrlState under fuzzing', () => {
         expect(writeUrlState(written, again.state, catalog.corridorIds)).toBe(written);
         // Parameters the atlas does not own (embed, story, ...) are kept as they were.
         const [before, after] = [new URLSearchParams(input), new URLSearchParams(written)];
-        for (const key of new Set(before.keys())) if (!OWNED.includes(key)) expect(after.getAll(key)).toEqual(before.getAll(key));
+        for (const key of new Set(before.keys()))
+          if (!OWNED.includes(key)) expect(after.getAll(key)).toEqual(before.getAll(key));
       }),
       { numRuns: 1000 },
     );
@@ -167,7 +236,10 @@ describe('parseUrlState under fuzzing', () => {
 });
 
 describe('the validator', () => {
-  const valid = parseUrlState('?lang=en&select=IR-03&sectors=mining&corridors=instc&time=2025-01-01..2025-02-01~&metric=facts&view=58,38,4', catalog).state;
+  const valid = parseUrlState(
+    '?lang=en&select=IR-03&sectors=mining&corridors=instc&time=2025-01-01..2025-02-01~&metric=facts&view=58,38,4',
+    catalog,
+  ).state;
 
   it('accepts a state parsed from a good link', () => expect(isValidState(valid, catalog)).toBe(true));
 

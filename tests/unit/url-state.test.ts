@@ -5,24 +5,47 @@ import { DEFAULT_VIEW, type EntityRef } from '../../src/state/state.ts';
 const catalog: UrlCatalog = {
   sectorIds: ['mining', 'steel-metals', 'food'],
   corridorIds: ['instc', 'east-west', 'eco-iti'],
-  resolve: (id): EntityRef | null => (id === 'IR-03' ? { kind: 'province', id } : id === 'KAZ' ? { kind: 'partner', id } : id === 'instc' ? { kind: 'corridor', id } : null),
+  resolve: (id): EntityRef | null =>
+    id === 'IR-03'
+      ? { kind: 'province', id }
+      : id === 'KAZ'
+        ? { kind: 'partner', id }
+        : id === 'instc'
+          ? { kind: 'corridor', id }
+          : null,
 };
 
 describe('parseUrlState', () => {
   it('gives the defaults for an empty URL, with no notice', () => {
     const { state, notices, hasView } = parseUrlState('', catalog);
-    expect(state).toMatchObject({ lang: 'fa', selection: null, sectors: null, corridors: catalog.corridorIds, view: DEFAULT_VIEW });
+    expect(state).toMatchObject({
+      lang: 'fa',
+      selection: null,
+      sectors: null,
+      corridors: catalog.corridorIds,
+      view: DEFAULT_VIEW,
+    });
     expect(Object.values(state.layers).every(Boolean)).toBe(true);
     expect(hasView).toBe(false);
     expect(notices).toEqual([]);
   });
 
   it('reads every parameter', () => {
-    const { state, notices, hasView } = parseUrlState('?lang=en&select=KAZ&layers=links,corridors&sectors=steel-metals,mining&corridors=instc&view=52.5,35.25,5.5', catalog);
+    const { state, notices, hasView } = parseUrlState(
+      '?lang=en&select=KAZ&layers=links,corridors&sectors=steel-metals,mining&corridors=instc&view=52.5,35.25,5.5',
+      catalog,
+    );
     expect(notices).toEqual([]);
     expect(state.lang).toBe('en');
     expect(state.selection).toEqual({ kind: 'partner', id: 'KAZ' });
-    expect(state.layers).toEqual({ provinces: false, partners: false, corridors: true, caspian: false, links: true, places: false });
+    expect(state.layers).toEqual({
+      provinces: false,
+      partners: false,
+      corridors: true,
+      caspian: false,
+      links: true,
+      places: false,
+    });
     expect(state.sectors).toEqual(['mining', 'steel-metals']);
     expect(state.corridors).toEqual(['instc']);
     expect(state.view).toEqual({ center: [52.5, 35.25], zoom: 5.5 });
@@ -70,7 +93,10 @@ describe('parseUrlState', () => {
 
 describe('writeUrlState', () => {
   it('round-trips every parameter and keeps parameters it does not own', () => {
-    const { state } = parseUrlState('?lang=en&select=instc&layers=links&sectors=food&corridors=eco-iti,instc&time=2025-08-01..2025-10-31~&metric=links&view=60,40,4', catalog);
+    const { state } = parseUrlState(
+      '?lang=en&select=instc&layers=links&sectors=food&corridors=eco-iti,instc&time=2025-08-01..2025-10-31~&metric=links&view=60,40,4',
+      catalog,
+    );
     expect(state.time).toEqual({ from: '2025-08-01', to: '2025-10-31', undated: false });
     expect(state.metric).toBe('links');
     const search = writeUrlState('?embed=1', state, catalog.corridorIds);
@@ -88,6 +114,7 @@ describe('writeUrlState', () => {
 });
 
 describe('parseView', () => {
-  it('accepts a view inside the map extent', () => expect(parseView('58,38,3.5')).toEqual({ center: [58, 38], zoom: 3.5 }));
+  it('accepts a view inside the map extent', () =>
+    expect(parseView('58,38,3.5')).toEqual({ center: [58, 38], zoom: 3.5 }));
   it('rejects one outside', () => expect(parseView('-30,38,3.5')).toBeNull());
 });

@@ -33,7 +33,13 @@ describe('work slices', () => {
     await expect(runSliced(slow(), async () => void pauses++, 2)).resolves.toBe('done');
     expect(pauses).toBeGreaterThanOrEqual(4);
     pauses = 0;
-    await expect(runSliced(eachIndex(10, () => {}), async () => void pauses++, 1000)).resolves.toBeUndefined();
+    await expect(
+      runSliced(
+        eachIndex(10, () => {}),
+        async () => void pauses++,
+        1000,
+      ),
+    ).resolves.toBeUndefined();
     expect(pauses).toBe(0);
   });
 });

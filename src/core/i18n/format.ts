@@ -6,13 +6,21 @@ import { formatNumber, localeOf, t, tf, type Lang } from './i18n.ts';
 /** 5500 → "۵٬۵۰۰"; 50,000,000 → "۵۰ میلیون" / "50 million" (long compact form for millions). */
 export function formatAmount(lang: Lang, value: number): string {
   if (Math.abs(value) >= 1_000_000) {
-    return new Intl.NumberFormat(localeOf(lang), { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 }).format(value);
+    return new Intl.NumberFormat(localeOf(lang), {
+      notation: 'compact',
+      compactDisplay: 'long',
+      maximumFractionDigits: 1,
+    }).format(value);
   }
   return formatNumber(lang, value);
 }
 
 /** { value: 5500, unit: 'units', qualifier: 'over' } → "over 5,500 units" / "بیش از ۵٬۵۰۰ واحد". */
-export function formatQuantity(lang: Lang, quantity: Quantity, vocabulary: Pick<Vocabulary, 'units' | 'qualifiers'>): string {
+export function formatQuantity(
+  lang: Lang,
+  quantity: Quantity,
+  vocabulary: Pick<Vocabulary, 'units' | 'qualifiers'>,
+): string {
   const unit = vocabulary.units[quantity.unit]?.[lang] ?? quantity.unit;
   const qualifier = quantity.qualifier ? vocabulary.qualifiers[quantity.qualifier]?.[lang] : undefined;
   const amount = formatAmount(lang, quantity.value);
@@ -25,13 +33,20 @@ export function formatQuantity(lang: Lang, quantity: Quantity, vocabulary: Pick<
 export function formatDate(lang: Lang, iso: string | null): string {
   if (!iso) return t(lang, 'date.undated');
   const date = new Date(`${iso}T12:00:00Z`);
-  return new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(localeOf(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** A year from its content ("c. 2020" / «حدود ۱۳۹۹»: the Jalali year holding most of it), for a report with no exact date. */
 export function formatApproxYear(lang: Lang, year: number): string {
   if (lang === 'en') return tf(lang, 'date.approx', { year: String(year) });
-  const jalali = new Intl.DateTimeFormat(localeOf(lang), { year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, 6, 1)));
+  const jalali = new Intl.DateTimeFormat(localeOf(lang), { year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, 6, 1)),
+  );
   return tf(lang, 'date.approx', { year: jalali.replace(/\s*ه\.ش\.?/, '').trim() });
 }
 
@@ -47,7 +62,9 @@ export function formatNoteDate(lang: Lang, date: string): string {
   if (date.length > 7) return formatDate(lang, date);
   const [year, month] = date.split('-').map(Number) as [number, number];
   const locale = lang === 'fa' ? 'fa-IR-u-ca-gregory-nu-arabext' : 'en-GB';
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 15)));
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, 15)),
+  );
 }
 
 export function formatDateRange(lang: Lang, start: string | null, end?: string): string {

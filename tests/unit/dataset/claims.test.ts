@@ -9,11 +9,16 @@ import { builtAtlas } from './fixture.ts';
 const { atlas } = builtAtlas();
 const raw: unknown = JSON.parse(fs.readFileSync('data/claims.json', 'utf8'));
 const claims = (raw as ClaimsFile).claims;
-const recordOf = (ref: string) => (ref.startsWith('f:') ? atlas.facts.find((f) => f.id === ref.slice(2)) : atlas.links.find((l) => l.id === ref.slice(2)));
+const recordOf = (ref: string) =>
+  ref.startsWith('f:')
+    ? atlas.facts.find((f) => f.id === ref.slice(2))
+    : atlas.links.find((l) => l.id === ref.slice(2));
 
 describe('claims checklist', () => {
   it('lists the 79 mappable claims of the review, by report', () => {
-    const perReport = Object.fromEntries(['000', '001', '002', '003', '004'].map((r) => [r, claims.filter((c) => c.id.startsWith(`${r}-`)).length]));
+    const perReport = Object.fromEntries(
+      ['000', '001', '002', '003', '004'].map((r) => [r, claims.filter((c) => c.id.startsWith(`${r}-`)).length]),
+    );
     expect(perReport).toEqual({ '000': 10, '001': 26, '002': 15, '003': 12, '004': 16 });
     expect(new Set(claims.map((c) => c.id)).size).toBe(79);
   });
@@ -37,7 +42,9 @@ describe('claims checklist', () => {
 
   it('fails on a claim with neither records nor a reason', () => {
     const broken = { claims: [{ id: '001-99', claim: 'x', persian: 'ی' }] };
-    expect(validateFile('data/claims.json', broken, claimsFile).problems.join('\n')).toContain('maps to records or says why');
+    expect(validateFile('data/claims.json', broken, claimsFile).problems.join('\n')).toContain(
+      'maps to records or says why',
+    );
   });
 
   it('holds the claims the first dataset missed (review §6 MISSING)', () => {

@@ -7,7 +7,8 @@ import { builtAtlas } from './fixture.ts';
 const { atlas } = builtAtlas();
 const fact = (id: string) => atlas.facts.find((f) => f.id === id)!;
 const link = (id: string) => atlas.links.find((l) => l.id === id)!;
-const cites = (record: { sources: Citation[] }, report: string) => record.sources.some((s) => 'report' in s && s.report === report);
+const cites = (record: { sources: Citation[] }, report: string) =>
+  record.sources.some((s) => 'report' in s && s.report === report);
 
 describe('provinces', () => {
   it('has all 31 with both names and a capital', () => {
@@ -30,10 +31,29 @@ describe('partners', () => {
   it('has Kazakhstan and Uzbekistan with their sourced facts, and the other neighbours by name', () => {
     const kaz = atlas.partners.find((p) => p.id === 'KAZ')!;
     expect(kaz.factIds).toEqual(
-      expect.arrayContaining(['kaz-area-rank', 'kaz-population', 'kaz-largest-caspian-neighbour', 'kaz-covid-trade', 'kaz-agriculture-transit', 'kaz-land-policy', 'kaz-grain', 'kaz-mining-country']),
+      expect.arrayContaining([
+        'kaz-area-rank',
+        'kaz-population',
+        'kaz-largest-caspian-neighbour',
+        'kaz-covid-trade',
+        'kaz-agriculture-transit',
+        'kaz-land-policy',
+        'kaz-grain',
+        'kaz-mining-country',
+      ]),
     );
     expect(atlas.partners.find((p) => p.id === 'UZB')!.factIds).toContain('uzb-steel-purchase-intent');
-    expect(atlas.partners.map((p) => p.id).sort()).toEqual(['AFG', 'ARM', 'AZE', 'KAZ', 'KGZ', 'RUS', 'TJK', 'TKM', 'UZB']);
+    expect(atlas.partners.map((p) => p.id).sort()).toEqual([
+      'AFG',
+      'ARM',
+      'AZE',
+      'KAZ',
+      'KGZ',
+      'RUS',
+      'TJK',
+      'TKM',
+      'UZB',
+    ]);
   });
 });
 
@@ -51,7 +71,9 @@ describe('links', () => {
   });
 
   it('carries the IMIDRO–Uzbekistan agenda and the 300,000 t purchase intent', () => {
-    const topics = link('imidro-uzb-meeting').topics.map((t) => t.text.en).join(' ');
+    const topics = link('imidro-uzb-meeting')
+      .topics.map((t) => t.text.en)
+      .join(' ');
     expect(topics).toMatch(/Steel/);
     expect(topics).toMatch(/Copper and aluminium/);
     expect(topics).toMatch(/engineering services/);
@@ -95,7 +117,9 @@ interface ReportNumbers {
 describe('numbers in the reports', () => {
   it.each(REPORT_NUMBERS.filter((n) => n.quantity))('$report: $what is in the data', ({ report, quantity }) => {
     const records = [...atlas.facts, ...atlas.links].filter((r) => cites(r, report));
-    const found = records.some((r) => r.quantities.some((q) => q.value === quantity!.value && q.unit === quantity!.unit));
+    const found = records.some((r) =>
+      r.quantities.some((q) => q.value === quantity!.value && q.unit === quantity!.unit),
+    );
     expect(found).toBe(true);
   });
 });

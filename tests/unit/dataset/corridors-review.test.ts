@@ -10,13 +10,18 @@ const { atlas } = builtAtlas();
 const corridor = (id: string) => atlas.corridors.find((c) => c.id === id)!;
 const place = (id: string) => atlas.places.find((p) => p.id === id)!;
 const cites = (sources: Citation[], ref: string) => sources.some((s) => 'ref' in s && s.ref === ref);
-const story = (id: string) => JSON.parse(fs.readFileSync(`data/stories/${id}.json`, 'utf8')) as { scenes: { caption: { fa: string; en: string }; corridors?: string[]; select: string | null }[] };
+const story = (id: string) =>
+  JSON.parse(fs.readFileSync(`data/stories/${id}.json`, 'utf8')) as {
+    scenes: { caption: { fa: string; en: string }; corridors?: string[]; select: string | null }[];
+  };
 /** Consecutive node pairs of a branch. */
 const legs = (nodes: string[]) => nodes.slice(1).map((n, i) => [nodes[i]!, n] as const);
 const sourcedBranches = (c: Corridor) => c.branches.filter((b) => !b.drawnByProject);
 
 describe('D4 Caspian services', () => {
-  const mouServices = atlas.caspianRoutes.flatMap((r) => r.services.filter((s) => cites(s.sources, 'eghtesadonline-2021-kssl')).map((s) => ({ route: r, service: s })));
+  const mouServices = atlas.caspianRoutes.flatMap((r) =>
+    r.services.filter((s) => cites(s.sources, 'eghtesadonline-2021-kssl')).map((s) => ({ route: r, service: s })),
+  );
 
   it('draws the six KSSL–TPO lines as possible pairs (pairs not published), monthly, as of 2021', () => {
     expect(mouServices.length).toBeGreaterThan(0);
@@ -48,7 +53,9 @@ describe('D4 Caspian services', () => {
   });
 
   it('sails Baku–Turkmenbashi ferries from Alat (the Port of Baku since 2018), and no route from the old city port', () => {
-    const ferry = atlas.caspianRoutes.find((r) => r.ports.includes('turkmenbashi') && r.services.some((s) => s.kind === 'ferry'))!;
+    const ferry = atlas.caspianRoutes.find(
+      (r) => r.ports.includes('turkmenbashi') && r.services.some((s) => s.kind === 'ferry'),
+    )!;
     expect(ferry.ports).toEqual(['alat', 'turkmenbashi']);
     expect(ferry.services[0]!.sources.some((s) => 'ref' in s && s.ref === 'intermodalnews-2021-baku-alat')).toBe(true);
     expect(atlas.caspianRoutes.filter((r) => r.ports.includes('baku')).map((r) => r.id)).toEqual([]);
@@ -90,7 +97,7 @@ describe('D10 project-drawn branches and the identification', () => {
     expect(fa).toMatch(/شمال–جنوب/);
   });
 
-  it('captions the stories\' corridor scenes as our identification, with the governor\'s words', () => {
+  it("captions the stories' corridor scenes as our identification, with the governor's words", () => {
     const ea = story('east-azerbaijan').scenes.find((s) => s.corridors)!;
     expect(ea.caption.en).toMatch(/our identification/);
     expect(ea.caption.fa).toMatch(/به تشخیص ما/);
@@ -116,7 +123,8 @@ describe('D11 geometry', () => {
 
   it('has no railway to Anzali port, and the Caspian land branches are named for their own nodes', () => {
     const instc = corridor('instc');
-    for (const b of instc.branches.filter((x) => x.nodes.includes('bandar-anzali') && x.mode !== 'sea')) expect(b.mode, b.id).toBe('road');
+    for (const b of instc.branches.filter((x) => x.nodes.includes('bandar-anzali') && x.mode !== 'sea'))
+      expect(b.mode, b.id).toBe('road');
     for (const b of instc.branches) {
       if (b.name.en.includes('Amirabad')) expect(b.nodes, b.id).toContain('amirabad');
       if (b.name.en.includes('Anzali')) expect(b.nodes, b.id).toContain('bandar-anzali');
@@ -126,7 +134,9 @@ describe('D11 geometry', () => {
   it('routes Tehran–Firuzkuh via Garmsar, as the railway runs', () => {
     for (const c of atlas.corridors) {
       for (const b of c.branches) {
-        const direct = legs(b.nodes).some(([a, z]) => (a === 'tehran' && z === 'firuzkuh') || (a === 'firuzkuh' && z === 'tehran'));
+        const direct = legs(b.nodes).some(
+          ([a, z]) => (a === 'tehran' && z === 'firuzkuh') || (a === 'firuzkuh' && z === 'tehran'),
+        );
         expect(direct, `${c.id}.${b.id}`).toBe(false);
       }
     }
@@ -135,7 +145,10 @@ describe('D11 geometry', () => {
   it('hangs the Sarakhs–Bandar Abbas fact on a corridor drawn along that axis', () => {
     const holders = atlas.corridors.filter((c) => c.facts.some((f) => /Sarakhs–Bandar Abbas/.test(f.text.en)));
     expect(holders.map((c) => c.id)).toEqual(['ashgabat']);
-    for (const c of holders) expect(sourcedBranches(c).some((b) => b.nodes.includes('sarakhs') && b.nodes.includes('bandar-abbas'))).toBe(true);
+    for (const c of holders)
+      expect(sourcedBranches(c).some((b) => b.nodes.includes('sarakhs') && b.nodes.includes('bandar-abbas'))).toBe(
+        true,
+      );
   });
 
   it('lists the current province of every Iranian node on a sourced branch (Tabas: South Khorasan since 2013)', () => {

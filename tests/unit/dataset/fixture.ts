@@ -13,4 +13,3 @@ export function builtAtlas(): { inputs: AtlasInputs; atlas: AtlasData } {
   }
   return cached;
 }
-

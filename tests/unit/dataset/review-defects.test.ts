@@ -15,15 +15,23 @@ const fact = (id: string) => atlas.facts.find((f) => f.id === id)!;
 const link = (id: string) => atlas.links.find((l) => l.id === id)!;
 const report = (prefix: string) => atlas.sources.reports.find((r) => r.id.startsWith(prefix))!;
 const context = (lang: Lang): PanelContext => ({ atlas, lang, countryName: () => undefined });
-const panel = (kind: 'province' | 'partner' | 'link' | 'national' | 'organisation', id: string, lang: Lang) => panelModel({ kind, id }, context(lang))!;
+const panel = (kind: 'province' | 'partner' | 'link' | 'national' | 'organisation', id: string, lang: Lang) =>
+  panelModel({ kind, id }, context(lang))!;
 const items = (model: PanelModel) => model.sections.flatMap((s) => s.items);
 const itemOf = (model: PanelModel, text: string) => items(model).find((i) => i.text.includes(text))!;
-const story = (id: string) => JSON.parse(fs.readFileSync(`data/stories/${id}.json`, 'utf8')) as { title: { fa: string; en: string }; scenes: { caption: { fa: string; en: string }; select: string | null }[] };
+const story = (id: string) =>
+  JSON.parse(fs.readFileSync(`data/stories/${id}.json`, 'utf8')) as {
+    title: { fa: string; en: string };
+    scenes: { caption: { fa: string; en: string }; select: string | null }[];
+  };
 const fromReport = (prefix: string) => [...atlas.facts, ...atlas.links].filter((r) => r.reportId?.startsWith(prefix));
 
 describe('D1 report 001 is from about 2020, not 2025', () => {
   it('carries an inferred year with its range, basis and public sources', () => {
-    expect(report('001')).toMatchObject({ date: null, dateInferred: { year: 2020, from: '2020-03-01', to: '2021-10-23' } });
+    expect(report('001')).toMatchObject({
+      date: null,
+      dateInferred: { year: 2020, from: '2020-03-01', to: '2021-10-23' },
+    });
     expect(report('001').dateInferred!.refs.length).toBeGreaterThan(0);
   });
 
@@ -32,7 +40,9 @@ describe('D1 report 001 is from about 2020, not 2025', () => {
     const fa = panel('province', 'IR-03', 'fa');
     expect(itemOf(en, '5,500').detail).toContain('(c. 2020)');
     expect(itemOf(fa, '۵٬۵۰۰').detail).toContain('(حدود ۱۳۹۹)');
-    const rows = atlasRecords(initialState('en'), context('en')).filter((r) => r.key === 'fact:ea-carmakers' || r.key === 'link:ea-kaz-mining');
+    const rows = atlasRecords(initialState('en'), context('en')).filter(
+      (r) => r.key === 'fact:ea-carmakers' || r.key === 'link:ea-kaz-mining',
+    );
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       expect(recordDate(row, 'en')).toBe('c. 2020');
@@ -88,7 +98,9 @@ describe('D2 national subjects are not a province', () => {
     const facts = en.sections.find((s) => s.heading === 'Capacity facts')!.items.map((i) => i.text);
     expect(facts.some((t) => t.includes('50 million tonnes'))).toBe(true);
     expect(facts.some((t) => t.includes('steel-chain'))).toBe(true); // IMIDRO's
-    expect(en.sections.find((s) => s.heading === 'National bodies')!.items.map((i) => i.target?.id)).toContain('imidro');
+    expect(en.sections.find((s) => s.heading === 'National bodies')!.items.map((i) => i.target?.id)).toContain(
+      'imidro',
+    );
   });
 
   it('starts national arcs at the national symbol, not at Tehran', () => {
@@ -145,7 +157,8 @@ describe('D7 proposals are not plans; readiness is not agreement', () => {
     const weak = /(می ?توان|آماده|خواستار|بحث|ظرفیت .* وجود دارد|بزودی|بهزودی)/;
     for (const l of atlas.links) {
       const excerpts = l.sources.flatMap((s) => ('excerpt' in s ? [s.excerpt] : [])).join(' ');
-      if (weak.test(excerpts) && !['held', 'signed', 'completed', 'intended'].includes(l.status)) expect(['planned', 'agreed'], l.id).not.toContain(l.status);
+      if (weak.test(excerpts) && !['held', 'signed', 'completed', 'intended'].includes(l.status))
+        expect(['planned', 'agreed'], l.id).not.toContain(l.status);
     }
   });
 
@@ -161,19 +174,31 @@ describe('D7 proposals are not plans; readiness is not agreement', () => {
 
 describe('D8 Lorestan and Kazakhstan’s five main imports', () => {
   it('speaks of product lines, not a volume share', () => {
-    expect(fact('lor-kaz-main-imports').text.en).toMatch(/^Most of the five main goods Kazakhstan imports are made in Lorestan/);
+    expect(fact('lor-kaz-main-imports').text.en).toMatch(
+      /^Most of the five main goods Kazakhstan imports are made in Lorestan/,
+    );
     expect(fact('lor-kaz-main-imports').text.en).not.toContain('large part');
   });
 });
 
 describe('D9 who said it', () => {
-  const narrated = ['fars-uzb-delegation', 'ea-kaz-video-call', 'imidro-uzb-meeting', 'rk-provincial-diplomacy', 'rk-provincial-diplomacy-host'];
+  const narrated = [
+    'fars-uzb-delegation',
+    'ea-kaz-video-call',
+    'imidro-uzb-meeting',
+    'rk-provincial-diplomacy',
+    'rk-provincial-diplomacy-host',
+  ];
   const records: (Fact | Link)[] = [...atlas.facts, ...atlas.links];
 
   it('names a speaker for every fact and link, except the outlet’s own narration', () => {
     for (const r of records) {
       if (narrated.includes(r.id)) expect(r.saidBy, r.id).toBe('report');
-      else expect(atlas.speakers.map((s) => s.id), r.id).toContain(r.saidBy);
+      else
+        expect(
+          atlas.speakers.map((s) => s.id),
+          r.id,
+        ).toContain(r.saidBy);
     }
   });
 
@@ -203,7 +228,13 @@ describe('D13 names', () => {
 describe('D14 report titles', () => {
   it('uses real headlines, or labels the field our summary', () => {
     expect(report('004').title.fa).toBe('برگزاری رویدادهای فرهنگی و اقتصادی مشترک بین لرستان و قزاقستان');
-    expect(atlas.sources.reports.map((r) => r.titleKind)).toEqual(['headline', 'headline', 'headline', 'summary', 'headline']);
+    expect(atlas.sources.reports.map((r) => r.titleKind)).toEqual([
+      'headline',
+      'headline',
+      'headline',
+      'summary',
+      'headline',
+    ]);
     const label = panel('link', 'rk-provincial-diplomacy', 'en').sections[0]!.items[0]!.sources![0]!.label;
     expect(label).toContain('(our summary of the report)');
   });
@@ -221,12 +252,16 @@ describe('D15 minor renderings and dates', () => {
 
   it('gives the Metallurgy Association’s facts to the association, shown under Uzbekistan', () => {
     expect(fact('uzb-steel-purchase-intent').subject).toBe('uzbekistan-metallurgy-association');
-    expect(fact('uzb-steel-plants-potential')).toMatchObject({ subject: 'uzbekistan-metallurgy-association', kind: 'possibility' });
+    expect(fact('uzb-steel-plants-potential')).toMatchObject({
+      subject: 'uzbekistan-metallurgy-association',
+      kind: 'possibility',
+    });
     expect(atlas.partners.find((p) => p.id === 'UZB')!.factIds).toContain('uzb-steel-purchase-intent');
   });
 
   it('notes report 002’s inconsistency on both sponge-iron links', () => {
-    for (const id of ['iran-kaz-sponge-iron-plant', 'iran-uzb-sponge-iron-contracts']) expect(link(id).notes.some((n) => n.kind === 'editorial' && n.text.en.includes('inconsistent'))).toBe(true);
+    for (const id of ['iran-kaz-sponge-iron-plant', 'iran-uzb-sponge-iron-contracts'])
+      expect(link(id).notes.some((n) => n.kind === 'editorial' && n.text.en.includes('inconsistent'))).toBe(true);
   });
 
   it('marks the scrambled paragraph as scrambled in the card', () => {

@@ -19,8 +19,12 @@ describe('schema validation', () => {
     facts.facts[0]!.text.fa = 'English only';
     facts.facts[1]!.quantities = [{ value: -5, unit: 'units' }];
     const { problems } = validateFile('data/facts.json', facts, factsFile);
-    expect(problems).toContain('data/facts.json: facts[fars-sector-capacities].text.fa: Persian text must be in Persian script');
-    expect(problems.some((p) => p.startsWith('data/facts.json: facts[fars-central-asia-role].quantities[0].value:'))).toBe(true);
+    expect(problems).toContain(
+      'data/facts.json: facts[fars-sector-capacities].text.fa: Persian text must be in Persian script',
+    );
+    expect(
+      problems.some((p) => p.startsWith('data/facts.json: facts[fars-central-asia-role].quantities[0].value:')),
+    ).toBe(true);
   });
 
   it('rejects a fact without sectors or sources, and unknown fields', () => {
@@ -37,10 +41,14 @@ describe('schema validation', () => {
   it('rejects excerpts that are too long or not Persian, and coordinates off the globe', () => {
     const links = clone(files.links);
     links.links[0]!.sources = [{ report: '000_91fccc7aa06b482c.txt', excerpt: 'not a Persian quote' }];
-    expect(validateFile('data/links.json', links, linksFile).problems.join('\n')).toMatch(/links\[fars-uzb-delegation\]\.sources\[0\]/);
+    expect(validateFile('data/links.json', links, linksFile).problems.join('\n')).toMatch(
+      /links\[fars-uzb-delegation\]\.sources\[0\]/,
+    );
     const places = clone(files.places);
     places.places[0]!.lonLat = [56, 95];
-    expect(validateFile('data/places.json', places, placesFile).problems.join('\n')).toMatch(/places\[bandar-abbas\]\.lonLat/);
+    expect(validateFile('data/places.json', places, placesFile).problems.join('\n')).toMatch(
+      /places\[bandar-abbas\]\.lonLat/,
+    );
   });
 });
 
@@ -68,6 +76,8 @@ describe('referential integrity', () => {
   it('rejects a link dated after its report', () => {
     const broken = clone(files);
     broken.links.links.find((l) => l.id === 'fars-uzb-delegation')!.date = '2026-01-01';
-    expect(checkIntegrity(broken, provinces)).toContain("data/links.json: fars-uzb-delegation.date: 2026-01-01 is after its report's date 2025-11-09");
+    expect(checkIntegrity(broken, provinces)).toContain(
+      "data/links.json: fars-uzb-delegation.date: 2026-01-01 is after its report's date 2025-11-09",
+    );
   });
 });

@@ -4,32 +4,66 @@ import { guessMapping, sniffDelimiter } from '../../../src/worker/columns.ts';
 describe('guessMapping', () => {
   it('maps plain English headers', () => {
     expect(guessMapping(['origin', 'destination', 'value', 'unit', 'sector', 'date', 'label'])).toEqual({
-      origin: 0, destination: 1, value: 2, unit: 3, sector: 4, date: 5, label: 6,
+      origin: 0,
+      destination: 1,
+      value: 2,
+      unit: 3,
+      sector: 4,
+      date: 5,
+      label: 6,
     });
     expect(guessMapping(['From', 'To', 'Amount', 'Units', 'Category', 'Year', 'Description'])).toEqual({
-      origin: 0, destination: 1, value: 2, unit: 3, sector: 4, date: 5, label: 6,
+      origin: 0,
+      destination: 1,
+      value: 2,
+      unit: 3,
+      sector: 4,
+      date: 5,
+      label: 6,
     });
   });
 
   it('maps Persian headers, with letter variants', () => {
     expect(guessMapping(['مبدأ', 'مقصد', 'مقدار', 'واحد', 'بخش', 'تاریخ', 'عنوان'])).toEqual({
-      origin: 0, destination: 1, value: 2, unit: 3, sector: 4, date: 5, label: 6,
+      origin: 0,
+      destination: 1,
+      value: 2,
+      unit: 3,
+      sector: 4,
+      date: 5,
+      label: 6,
     });
     expect(guessMapping(['از', 'به', 'ارزش', 'حوزه', 'سال', 'توضيح'])).toEqual({
-      origin: 0, destination: 1, value: 2, sector: 3, date: 4, label: 5,
+      origin: 0,
+      destination: 1,
+      value: 2,
+      sector: 3,
+      date: 4,
+      label: 5,
     });
   });
 
   it('tolerates extra words, brackets, underscores and case', () => {
-    expect(guessMapping(['Origin (province)', 'destination_country', 'Value (USD)', 'SECTOR', 'Year', 'Note'])).toEqual({
-      origin: 0, destination: 1, value: 2, sector: 3, date: 4, label: 5,
-    });
+    expect(guessMapping(['Origin (province)', 'destination_country', 'Value (USD)', 'SECTOR', 'Year', 'Note'])).toEqual(
+      {
+        origin: 0,
+        destination: 1,
+        value: 2,
+        sector: 3,
+        date: 4,
+        label: 5,
+      },
+    );
     expect(guessMapping(['originProvince', 'id', 'trade value', 'source'])).toEqual({ origin: 0, id: 1, value: 2 });
   });
 
   it('does not let short everyday words steal a column', () => {
     // "value in dollars" has "به" (to) in it; "origin province name" has "نام" (name).
-    expect(guessMapping(['استان مبدا', 'ارزش به دلار', 'نام استان مقصد'])).toEqual({ origin: 0, value: 1, destination: 2 });
+    expect(guessMapping(['استان مبدا', 'ارزش به دلار', 'نام استان مقصد'])).toEqual({
+      origin: 0,
+      value: 1,
+      destination: 2,
+    });
     expect(guessMapping(['Origin name', 'Destination name', 'Name'])).toEqual({ origin: 0, destination: 1, label: 2 });
   });
 

@@ -2,7 +2,14 @@
 // Copied from public/data/atlas.json (province ids per ISO 3166-2:IR, 2018 list) so tests do not depend on the build.
 import type { Gazetteer, GazetteerEntry } from '../../../src/core/import-types.ts';
 
-const province = (id: string, fa: string, en: string, lon: number, lat: number, aliases: string[] = []): GazetteerEntry => ({
+const province = (
+  id: string,
+  fa: string,
+  en: string,
+  lon: number,
+  lat: number,
+  aliases: string[] = [],
+): GazetteerEntry => ({
   id,
   kind: 'province',
   name: { fa, en },
@@ -69,9 +76,27 @@ export const COUNTRIES: GazetteerEntry[] = [
 ];
 
 export const PLACES: GazetteerEntry[] = [
-  { id: 'bandar-abbas', kind: 'place', name: { fa: 'بندرعباس (بندر شهید رجایی)', en: 'Bandar Abbas (Shahid Rajaee port)' }, lonLat: [56.06, 27.11], aliases: [] },
-  { id: 'chabahar', kind: 'place', name: { fa: 'چابهار (بندر شهید بهشتی)', en: 'Chabahar (Shahid Beheshti port)' }, lonLat: [60.646, 25.297], aliases: [] },
-  { id: 'bandar-anzali', kind: 'place', name: { fa: 'بندر انزلی', en: 'Bandar Anzali' }, lonLat: [49.458, 37.473], aliases: [] },
+  {
+    id: 'bandar-abbas',
+    kind: 'place',
+    name: { fa: 'بندرعباس (بندر شهید رجایی)', en: 'Bandar Abbas (Shahid Rajaee port)' },
+    lonLat: [56.06, 27.11],
+    aliases: [],
+  },
+  {
+    id: 'chabahar',
+    kind: 'place',
+    name: { fa: 'چابهار (بندر شهید بهشتی)', en: 'Chabahar (Shahid Beheshti port)' },
+    lonLat: [60.646, 25.297],
+    aliases: [],
+  },
+  {
+    id: 'bandar-anzali',
+    kind: 'place',
+    name: { fa: 'بندر انزلی', en: 'Bandar Anzali' },
+    lonLat: [49.458, 37.473],
+    aliases: [],
+  },
   { id: 'sarakhs', kind: 'place', name: { fa: 'سرخس', en: 'Sarakhs' }, lonLat: [61.158, 36.545], aliases: [] },
   { id: 'aktau', kind: 'place', name: { fa: 'آکتائو', en: 'Aktau' }, lonLat: [51.174, 43.661], aliases: [] },
 ];

@@ -10,7 +10,9 @@ let listener: ((event: { data: ImportRequest }) => void) | null = null;
 
 beforeAll(async () => {
   vi.stubGlobal('addEventListener', (_type: string, l: typeof listener) => (listener = l));
-  vi.stubGlobal('postMessage', (message: ImportResponse, options?: { transfer?: Transferable[] }) => posted.push({ message, transfer: options?.transfer ?? [] }));
+  vi.stubGlobal('postMessage', (message: ImportResponse, options?: { transfer?: Transferable[] }) =>
+    posted.push({ message, transfer: options?.transfer ?? [] }),
+  );
   vi.stubGlobal('close', () => undefined);
   await import('../../../src/worker/import.worker.ts');
 });
@@ -36,7 +38,12 @@ const unpacked = (message: ImportResponse | undefined) => {
 describe('import worker', () => {
   it('previews a CSV with its guessed mapping', async () => {
     const [answer] = await send({ type: 'preview', file: file(readFixture('flows-valid.csv'), 'flows.csv') });
-    expect(answer?.message).toMatchObject({ type: 'preview', format: 'csv', delimiter: ',', mapping: { origin: 0, destination: 1 } });
+    expect(answer?.message).toMatchObject({
+      type: 'preview',
+      format: 'csv',
+      delimiter: ',',
+      mapping: { origin: 0, destination: 1 },
+    });
   });
 
   it('previews GeoJSON without a mapping', async () => {
@@ -45,8 +52,15 @@ describe('import worker', () => {
   });
 
   it('imports, reporting progress from 0 to 1 and transferring the columns', async () => {
-    const answers = await send({ type: 'import', file: file(readFixture('flows-messy-semicolon-bom.csv'), 'messy.csv'), mapping: null, gazetteer: GAZETTEER });
-    const progress = answers.filter((a) => a.message.type === 'progress').map((a) => (a.message as { fraction: number }).fraction);
+    const answers = await send({
+      type: 'import',
+      file: file(readFixture('flows-messy-semicolon-bom.csv'), 'messy.csv'),
+      mapping: null,
+      gazetteer: GAZETTEER,
+    });
+    const progress = answers
+      .filter((a) => a.message.type === 'progress')
+      .map((a) => (a.message as { fraction: number }).fraction);
     expect(progress.slice(0, 2)).toEqual([0, 0.1]);
     expect(progress.at(-1)).toBe(1);
     const done = answers.at(-1);
@@ -58,15 +72,24 @@ describe('import worker', () => {
   });
 
   it('imports GeoJSON', async () => {
-    const answers = await send({ type: 'import', file: file(readFixture('places.geojson'), 'places.geojson'), mapping: null, gazetteer: GAZETTEER });
+    const answers = await send({
+      type: 'import',
+      file: file(readFixture('places.geojson'), 'places.geojson'),
+      mapping: null,
+      gazetteer: GAZETTEER,
+    });
     expect(answers.at(-1)?.message).toMatchObject({ type: 'done', format: 'geojson' });
     expect(await unpacked(answers.at(-1)?.message)).toMatchObject({ rows: { count: 4 }, errors: [{ row: 4 }] });
   });
 
   it('refuses empty, binary, unknown and oversized files', async () => {
-    const failure = async (f: File) => (await send({ type: 'import', file: f, mapping: null, gazetteer: GAZETTEER })).at(-1)?.message;
+    const failure = async (f: File) =>
+      (await send({ type: 'import', file: f, mapping: null, gazetteer: GAZETTEER })).at(-1)?.message;
     expect(await failure(file('', 'empty.csv'))).toEqual({ type: 'failed', failure: 'empty' });
-    expect(await failure(file(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]).buffer, 'image.csv'))).toEqual({ type: 'failed', failure: 'not-text' });
+    expect(await failure(file(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]).buffer, 'image.csv'))).toEqual({
+      type: 'failed',
+      failure: 'not-text',
+    });
     expect(await failure(file('hello world', 'readme'))).toEqual({ type: 'failed', failure: 'not-csv-or-geojson' });
     const huge = file('x', 'huge.csv');
     Object.defineProperty(huge, 'size', { value: 65 * 1024 * 1024 });
@@ -82,8 +105,13 @@ describe('import worker', () => {
     Object.defineProperty(unreadable, 'text', { value: () => Promise.reject(new Error('NotReadableError')) });
     Object.defineProperty(unreadable, 'slice', { value: () => unreadable });
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect((await send({ type: 'import', file: unreadable, mapping: null, gazetteer: GAZETTEER })).at(-1)?.message).toEqual({ type: 'failed', failure: 'worker' });
-    expect((await send({ type: 'preview', file: unreadable })).at(-1)?.message).toEqual({ type: 'failed', failure: 'worker' });
+    expect(
+      (await send({ type: 'import', file: unreadable, mapping: null, gazetteer: GAZETTEER })).at(-1)?.message,
+    ).toEqual({ type: 'failed', failure: 'worker' });
+    expect((await send({ type: 'preview', file: unreadable })).at(-1)?.message).toEqual({
+      type: 'failed',
+      failure: 'worker',
+    });
     quiet.mockRestore();
   });
 });

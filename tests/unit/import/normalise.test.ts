@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { jalaliToUtc, normaliseKey, parseDate, parseNumber, toLatinDigits, toPlainText } from '../../../src/worker/normalise.ts';
+import {
+  jalaliToUtc,
+  normaliseKey,
+  parseDate,
+  parseNumber,
+  toLatinDigits,
+  toPlainText,
+} from '../../../src/worker/normalise.ts';
 
 const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
 
@@ -64,7 +71,17 @@ describe('parseDate', () => {
   });
 
   it('rejects days and months that do not exist', () => {
-    for (const text of ['2025-02-29', '2024-13-01', '2025-04-31', '2025-00-10', '1402/12/30', '1404/13/01', '1404/07/31', '1404/00/01', '0000-01-01']) {
+    for (const text of [
+      '2025-02-29',
+      '2024-13-01',
+      '2025-04-31',
+      '2025-00-10',
+      '1402/12/30',
+      '1404/13/01',
+      '1404/07/31',
+      '1404/00/01',
+      '0000-01-01',
+    ]) {
       expect(parseDate(text), text).toBeNaN();
     }
     expect(parseDate('2024-02-29')).toBe(utc(2024, 2, 29));
@@ -72,7 +89,8 @@ describe('parseDate', () => {
   });
 
   it('rejects text that is not a date', () => {
-    for (const text of ['', 'yesterday', '09/11/2025', '25-11-09', '2025-11-09x']) expect(parseDate(text), text).toBeNaN();
+    for (const text of ['', 'yesterday', '09/11/2025', '25-11-09', '2025-11-09x'])
+      expect(parseDate(text), text).toBeNaN();
   });
 
   it('agrees with the Jalali calendar across a 33-year cycle', () => {

@@ -41,14 +41,30 @@ describe('parseCsv: flows-valid.csv', () => {
   });
 
   it('resolves English and Persian names, ISO codes and a "lat, lon" cell', () => {
-    expect(result.rows.originNames).toEqual(['IR-03', 'IR-03', 'IR-09', 'IR-23', 'IR-01', '38.08, 46.2919', 'IR-08', 'bandar-abbas']);
+    expect(result.rows.originNames).toEqual([
+      'IR-03',
+      'IR-03',
+      'IR-09',
+      'IR-23',
+      'IR-01',
+      '38.08, 46.2919',
+      'IR-08',
+      'bandar-abbas',
+    ]);
     expect(result.rows.destinationNames).toEqual(['KAZ', 'UZB', 'TKM', 'RUS', '', 'AZE', 'CHN', 'KAZ']);
     expect(row(result, 0)).toMatchObject({ originLonLat: [46.2919, 38.08], destinationLonLat: [71.446, 51.1801] });
     expect(row(result, 5).originLonLat).toEqual([46.2919, 38.08]);
   });
 
   it('reads a row without a destination as a place', () => {
-    expect(row(result, 4)).toMatchObject({ destination: '', destinationLonLat: [NaN, NaN], value: NaN, unit: '', date: NaN, label: 'Rice hub' });
+    expect(row(result, 4)).toMatchObject({
+      destination: '',
+      destinationLonLat: [NaN, NaN],
+      value: NaN,
+      unit: '',
+      date: NaN,
+      label: 'Rice hub',
+    });
     expect(row(result, 4).sector).toBe(sector('agriculture'));
   });
 
@@ -59,7 +75,16 @@ describe('parseCsv: flows-valid.csv', () => {
     expect(Array.from(result.rows.sectors)).toEqual(
       ['steel-metals', 'food', 'transport', 'food', 'agriculture', 'trade', 'mining'].map(sector).concat(-1),
     );
-    expect(Array.from(result.rows.dates)).toEqual([utc(2025, 11, 9), utc(2025, 3, 21), utc(2024, 6, 1), utc(2024, 1, 1), NaN, utc(2025, 1, 15), utc(2023, 12, 31), NaN]);
+    expect(Array.from(result.rows.dates)).toEqual([
+      utc(2025, 11, 9),
+      utc(2025, 3, 21),
+      utc(2024, 6, 1),
+      utc(2024, 1, 1),
+      NaN,
+      utc(2025, 1, 15),
+      utc(2023, 12, 31),
+      NaN,
+    ]);
     expect(result.rows.labels[3]).toBe('Caviar, premium');
   });
 
@@ -91,7 +116,12 @@ describe('parseCsv: flows-messy-semicolon-bom.csv', () => {
 
   it('reads Persian digits, separators and Jalali dates', () => {
     expect(Array.from(result.rows.values)).toEqual([1234.5, 1250, 345, 1000]);
-    expect(Array.from(result.rows.dates)).toEqual([utc(2025, 11, 9), utc(2025, 3, 21), utc(2025, 3, 20), utc(2021, 3, 20)]);
+    expect(Array.from(result.rows.dates)).toEqual([
+      utc(2025, 11, 9),
+      utc(2025, 3, 21),
+      utc(2025, 3, 20),
+      utc(2021, 3, 20),
+    ]);
     expect(result.rows.unitNames).toEqual(['دلار', 'تن']);
     expect(Array.from(result.rows.sectors)).toEqual(['steel-metals', 'mining', 'transport', 'trade'].map(sector));
     expect(result.rows.labels[0]).toBe('فولاد به آستانه');
@@ -181,7 +211,9 @@ describe('parseCsv: files it refuses', () => {
 
   it('refuses a file without an origin column', () => {
     expect(failure('country,amount\nKAZ,5\n')).toBe('no-origin-column');
-    expect(parseCsv('country,amount\nKAZ,5\n', { origin: 0, value: 1 }, GAZETTEER)).toMatchObject({ rows: { count: 1, originNames: ['KAZ'] } });
+    expect(parseCsv('country,amount\nKAZ,5\n', { origin: 0, value: 1 }, GAZETTEER)).toMatchObject({
+      rows: { count: 1, originNames: ['KAZ'] },
+    });
   });
 
   it('refuses more than a million data rows', () => {
@@ -192,10 +224,14 @@ describe('parseCsv: files it refuses', () => {
 describe('parseCsv: mapping and progress', () => {
   it('uses a given mapping over the guess', () => {
     const text = 'origin,destination\nTehran,KAZ\n';
-    expect(parseCsv(text, { origin: 1, destination: 0 }, GAZETTEER)).toMatchObject({ rows: { originNames: ['KAZ'], destinationNames: ['IR-23'] } });
+    expect(parseCsv(text, { origin: 1, destination: 0 }, GAZETTEER)).toMatchObject({
+      rows: { originNames: ['KAZ'], destinationNames: ['IR-23'] },
+    });
     expect(parseCsv('a,b,c\nTehran,KAZ,5\n', null, GAZETTEER)).toEqual({ failure: 'no-origin-column' });
     const mapped = parseCsv('a,b,c\nTehran,KAZ,5\n', { origin: 0, destination: 1, value: 2 }, GAZETTEER);
-    expect(mapped).toMatchObject({ rows: { count: 1, originNames: ['IR-23'], destinationNames: ['KAZ'], values: new Float64Array([5]) } });
+    expect(mapped).toMatchObject({
+      rows: { count: 1, originNames: ['IR-23'], destinationNames: ['KAZ'], values: new Float64Array([5]) },
+    });
   });
 
   it('reports rising progress about every 1%, ending at 1', () => {
@@ -234,7 +270,10 @@ describe('parseCsv: 100,000 generated rows', () => {
 describe('previewCsv', () => {
   it('gives headers, the first rows, the delimiter and a mapping', () => {
     const preview = previewCsv(readFixture('flows-messy-semicolon-bom.csv'), 2);
-    expect(preview).toMatchObject({ delimiter: ';', mapping: { origin: 0, destination: 1, value: 2, unit: 3, sector: 4, date: 5, label: 6 } });
+    expect(preview).toMatchObject({
+      delimiter: ';',
+      mapping: { origin: 0, destination: 1, value: 2, unit: 3, sector: 4, date: 5, label: 6 },
+    });
     if ('failure' in preview) throw new Error(preview.failure);
     expect(preview.headers[0]).toBe('مبدأ');
     expect(preview.rows).toHaveLength(2);

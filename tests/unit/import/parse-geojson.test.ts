@@ -13,7 +13,11 @@ function imported(text: string): ImportResult {
   return result;
 }
 
-const feature = (geometry: unknown, properties: Record<string, unknown> = {}) => ({ type: 'Feature', geometry, properties });
+const feature = (geometry: unknown, properties: Record<string, unknown> = {}) => ({
+  type: 'Feature',
+  geometry,
+  properties,
+});
 const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 
 describe('parseGeoJson: places.geojson', () => {
@@ -55,7 +59,13 @@ describe('parseGeoJson: rows it skips', () => {
       collection(
         feature({ type: 'Point', coordinates: [200, 10] }),
         feature(null),
-        feature({ type: 'LineString', coordinates: [[50, 30], [50, 95]] }),
+        feature({
+          type: 'LineString',
+          coordinates: [
+            [50, 30],
+            [50, 95],
+          ],
+        }),
         feature({ type: 'Point', coordinates: [50, 30] }, { value: -1 }),
         feature({ type: 'Point', coordinates: [50, 30] }, { value: 'lots' }),
         feature({ type: 'Point', coordinates: [50, 30] }, { date: '2025-13-01' }),
@@ -84,7 +94,9 @@ describe('parseGeoJson: rows it skips', () => {
   });
 
   it('reads a single Feature', () => {
-    const result = imported(JSON.stringify(feature({ type: 'Point', coordinates: [51.4, 35.7] }, { label: '<b>x</b>' })));
+    const result = imported(
+      JSON.stringify(feature({ type: 'Point', coordinates: [51.4, 35.7] }, { label: '<b>x</b>' })),
+    );
     expect(result.rows.count).toBe(1);
     expect(result.rows.labels).toEqual(['<b>x</b>']);
   });
@@ -101,6 +113,8 @@ describe('parseGeoJson: files it refuses', () => {
 
   it('refuses an empty file or collection', () => {
     expect(parseGeoJson('', GAZETTEER)).toEqual({ failure: 'empty' });
-    expect(parseGeoJson('\uFEFF{"type": "FeatureCollection", "features": []}', GAZETTEER)).toEqual({ failure: 'empty' });
+    expect(parseGeoJson('\uFEFF{"type": "FeatureCollection", "features": []}', GAZETTEER)).toEqual({
+      failure: 'empty',
+    });
   });
 });

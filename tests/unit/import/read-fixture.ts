@@ -1,4 +1,5 @@
 // Reads a file from tests/fixtures/import as text, the way the worker would see it (BOM kept, so the parser must drop it).
 import { readFileSync } from 'node:fs';
 
-export const readFixture = (name: string): string => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8');
+export const readFixture = (name: string): string =>
+  readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8');

@@ -9,7 +9,9 @@ import { readFixture } from './read-fixture.ts';
 /** An import's rows as export rows, the way the app exports what it imported. */
 function toExportRows(rows: ImportedRows, source: string): ExportRow[] {
   return Array.from({ length: rows.count }, (_, i): ExportRow => {
-    const destination = Number.isNaN(rows.destinations[2 * i]) ? null : ([rows.destinations[2 * i], rows.destinations[2 * i + 1]] as [number, number]);
+    const destination = Number.isNaN(rows.destinations[2 * i])
+      ? null
+      : ([rows.destinations[2 * i], rows.destinations[2 * i + 1]] as [number, number]);
     const date = rows.dates[i] ?? NaN;
     const value = rows.values[i] ?? NaN;
     return {
@@ -52,7 +54,9 @@ const row = (overrides: Partial<ExportRow>): ExportRow => ({
 describe('toCsv', () => {
   it('writes a BOM, the header and CRLF rows', () => {
     const csv = toCsv([row({ label: 'Steel' })]);
-    expect(csv).toBe('\uFEFForigin,destination,value,unit,sector,date,label,source\r\nIR-03,KAZ,1,USD,trade,2025-11-09,Steel,test\r\n');
+    expect(csv).toBe(
+      '\uFEFForigin,destination,value,unit,sector,date,label,source\r\nIR-03,KAZ,1,USD,trade,2025-11-09,Steel,test\r\n',
+    );
   });
 
   it('quotes commas, quotes and line breaks', () => {
@@ -86,16 +90,37 @@ describe('toCsv', () => {
     expect(lines[1]?.startsWith(`"30, -12.5",KAZ,`)).toBe(true);
     expect(lines[2]?.startsWith(`"38.08, 46.2919",KAZ,`)).toBe(true);
     expect(lines[3]?.startsWith('East Azerbaijan,,1,')).toBe(true);
-    expect(toCsv([row({ origin: '', originLonLat: [-12.5, -30] })]).split('\r\n')[1]?.startsWith(`"'-30, -12.5",`)).toBe(true);
+    expect(
+      toCsv([row({ origin: '', originLonLat: [-12.5, -30] })])
+        .split('\r\n')[1]
+        ?.startsWith(`"'-30, -12.5",`),
+    ).toBe(true);
   });
 });
 
 describe('toGeoJson', () => {
   it('writes lines for flows and points for places, all fields in properties', () => {
-    const json = JSON.parse(toGeoJson([row({ label: 'x' }), row({ destination: '', destinationLonLat: null, value: null })]));
+    const json = JSON.parse(
+      toGeoJson([row({ label: 'x' }), row({ destination: '', destinationLonLat: null, value: null })]),
+    );
     expect(json.type).toBe('FeatureCollection');
-    expect(json.features[0].geometry).toEqual({ type: 'LineString', coordinates: [[46.2919, 38.08], [71.446, 51.1801]] });
-    expect(json.features[0].properties).toEqual({ origin: 'IR-03', destination: 'KAZ', value: 1, unit: 'USD', sector: 'trade', date: '2025-11-09', label: 'x', source: 'test' });
+    expect(json.features[0].geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [46.2919, 38.08],
+        [71.446, 51.1801],
+      ],
+    });
+    expect(json.features[0].properties).toEqual({
+      origin: 'IR-03',
+      destination: 'KAZ',
+      value: 1,
+      unit: 'USD',
+      sector: 'trade',
+      date: '2025-11-09',
+      label: 'x',
+      source: 'test',
+    });
     expect(json.features[1].geometry).toEqual({ type: 'Point', coordinates: [46.2919, 38.08] });
     expect(json.features[1].properties).toMatchObject({ destination: '', value: null });
   });

@@ -25,6 +25,7 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'dist-single/',
+      'dist-bench/',
       'public/geo/',
       'public/data/',
       'node_modules/',

@@ -1,5 +1,7 @@
 // Vite: a static app served from any base path (relative URLs). `--mode single` builds one
-// self-contained HTML file (dist-single/index.html) that works from file:// with no network.
+// self-contained HTML file (dist-single/index.html) that works from file:// with no network;
+// `--mode bench` builds the app with its bench mode and the bare reference page into dist-bench/.
+// The production build (dist/) has neither.
 import { defineConfig, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { cspPlugin } from './scripts/vite-csp.ts';
@@ -12,6 +14,7 @@ const dropFavicon: Plugin = {
 
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
+  const bench = mode === 'bench';
   return {
     base: './',
     publicDir: single ? false : 'public',
@@ -20,11 +23,11 @@ export default defineConfig(({ mode }) => {
     plugins: single ? [viteSingleFile(), dropFavicon, cspPlugin({ single })] : [cspPlugin({ single })],
     build: {
       target: 'es2022',
-      outDir: single ? 'dist-single' : 'dist',
+      outDir: single ? 'dist-single' : bench ? 'dist-bench' : 'dist',
       sourcemap: !single,
       chunkSizeWarningLimit: 4000,
-      // The benchmark's bare reference page ships beside the app (never in the single file).
-      ...(single ? {} : { rollupOptions: { input: { main: 'index.html', bare: 'bench/bare/index.html' } } }),
+      // The benchmark's bare reference page is built only for the benchmark.
+      ...(bench ? { rollupOptions: { input: { main: 'index.html', bare: 'bench/bare/index.html' } } } : {}),
     },
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1', port: 4173 },

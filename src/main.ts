@@ -97,12 +97,12 @@ function pickedId(object: unknown): string {
 }
 
 async function start(): Promise<void> {
-  // Bench mode installs the measurement contract before anything else loads; never in the single
-  // file (the constant condition drops the bench code, and its worker, from that build).
+  // Bench mode installs the measurement contract before anything else loads; only in the bench
+  // build (the constant condition drops the bench code, and its worker, from dist/ and the single file).
   const params = new URLSearchParams(location.search);
   const benchN = params.get('bench') === '1' ? Number(params.get('n') ?? '0') || 0 : null;
   const bench =
-    import.meta.env.VITE_SINGLE_FILE === 'true' || benchN === null
+    import.meta.env.MODE !== 'bench' || benchN === null
       ? null
       : (await import('./bench/app-bench.ts')).installAppBench(benchN);
   const initialLang = parseLang(location.search);

@@ -6,29 +6,29 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { sameRef, type AppState, type EntityRef, type ViewState } from './state/state.ts';
 import { parseLang, parseUrlState, writeUrlState } from './state/url-state.ts';
 import { entityBounds, resolveEntity } from './model/selectors.ts';
-import { isRegionTopology, regionFromTopology, type Region } from './core/region.ts';
+import type { Region } from './core/region.ts';
 import { placeLabelFeatures } from './model/place-labels.ts';
-import { formatNumber, t, tf, type Lang } from './core/i18n/i18n.ts';
-import { formatDate } from './core/i18n/format.ts';
+import { t, type Lang } from './core/i18n/i18n.ts';
 import { BASEMAP_LAYER_IDS, buildBasemapStyle } from './layers/basemap-style.ts';
 import { buildLayers, entityFromPick } from './layers/build-layers.ts';
-import { tryCreateMapView, type AtlasView, type MapView } from './map/map-view.ts';
+import { tryCreateMapView, type AtlasView } from './map/map-view.ts';
 import { createStaticView } from './map/static-map.ts';
 import { LIGHT_THEME } from './core/theme.ts';
-import { ATLAS_DATA_PATH, type AtlasData } from './core/atlas.ts';
-import { REGION_TOPOLOGY_PATH, type Bilingual, type LonLat } from './core/geodata.ts';
-import { applyLanguage, showNotice, showStatus } from './ui/chrome.ts';
+import type { AtlasData } from './core/atlas.ts';
+import type { Bilingual, LonLat } from './core/geodata.ts';
+import { applyLanguage, bindChrome, showNotice, showStatus } from './ui/chrome.ts';
+import { loadAtlas, loadRegion } from './data/load.ts';
+import { bindPngExport } from './features/png-export-menu.ts';
+import { installTestHandle } from './features/test-handle.ts';
 import { createControls, type ControlsView } from './ui/controls-panel.ts';
 import { loadFonts } from './ui/fonts.ts';
 import { hoverSummary, panelModel, type PanelContext } from './model/panel-model.ts';
 import { renderHoverCard, renderSidePanel } from './ui/panel-view.ts';
 import { createSearchBox } from './ui/search-box.ts';
-import { bindMenu } from './ui/menu.ts';
 import { legendModel } from './model/legend-model.ts';
 import { renderLegend } from './ui/legend-view.ts';
 import { createPresenter, type Presenter } from './features/presenter.ts';
 import { createAnalyst, type Analyst } from './features/analyst.ts';
-import { loadJson } from './data/data-source.ts';
 import { configureMaplibreWorker } from './map/worker-url.ts';
 
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
@@ -46,54 +46,8 @@ const ui = {
   fit: byId('fit-region'),
 };
 
-/** Hooks for tests and the benchmark: readiness, projection, state, and what each layer draws. */
-export interface AtlasHandle {
-  ready: Promise<void>;
-  state(): AppState;
-  project(lonLat: LonLat): [number, number];
-  /** The live map; where WebGL is unavailable (html[data-map-state="static"]) its still picture, without `map` and `overlay`. */
-  view: MapView;
-  /** Ids of the objects a deck.gl layer was last given, e.g. layerData('links'). */
-  layerData(layerId: string): string[];
-  /** How many items a layer draws (binary layers too); -1 when there is no such layer. */
-  layerLength(layerId: string): number;
-  select(id: string | null): void;
-  /** Runs the app's hover handler on item `index` of a layer, as a deck.gl pick there would (long-session tests). */
-  hover(layerId: string, index: number | null): void;
-  /** Exports the view as PNG and returns its size (the file is also offered as a download). */
-  exportPng(scale?: 1 | 2 | 4): Promise<{ width: number; height: number; url: string }>;
-}
-declare global {
-  interface Window {
-    __atlas?: AtlasHandle;
-  }
-}
-
-async function loadRegion(): Promise<Region> {
-  const topology = await loadJson(REGION_TOPOLOGY_PATH);
-  if (!isRegionTopology(topology)) throw new Error('not a region topology');
-  return regionFromTopology(topology);
-}
-
-async function loadAtlas(): Promise<AtlasData> {
-  const atlas = (await loadJson(ATLAS_DATA_PATH)) as AtlasData;
-  if (!Array.isArray(atlas?.provinces) || !Array.isArray(atlas.links)) throw new Error('not atlas data');
-  return atlas;
-}
-
 function hasWebGL2(): boolean {
   return document.createElement('canvas').getContext('webgl2') !== null;
-}
-
-function pickedId(object: unknown): string {
-  const o = object as {
-    id?: string;
-    corridorId?: string;
-    branchId?: string;
-    ref?: EntityRef;
-    properties?: { id: string };
-  };
-  return o.properties?.id ?? (o.corridorId ? `${o.corridorId}/${o.branchId}` : undefined) ?? o.ref?.id ?? o.id ?? '';
 }
 
 async function start(): Promise<void> {
@@ -281,92 +235,43 @@ async function start(): Promise<void> {
   writeUrl();
   await presenter.start();
 
-  const exportPng = async (scale: 1 | 2 | 4 = 1) => {
-    if (!mapView) throw new Error('no live map to export'); // its menu is hidden then
-    showStatus(ui.status, t(state.lang, 'export.working'));
-    try {
-      const { exportPng: render } = await import('./features/png-export.ts');
-      const image = await render({
-        view: mapView,
-        layers: lastLayers,
-        scale,
-        lang: state.lang,
-        title: `${t(state.lang, 'app.title')} · ${t(state.lang, 'app.subtitle')}`,
-        legend: legend(state),
-        attribution: t(state.lang, 'map.attribution'),
-        dataDate: tf(state.lang, 'export.dataDate', { date: formatDate(state.lang, atlas.dataDate) }),
-      });
-      const url = URL.createObjectURL(image.blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = 'corridor-atlas.png';
-      link.click();
-      return { width: image.width, height: image.height, url };
-    } catch (error) {
-      console.error('export failed', error);
-      showNotice(ui.notices, state.lang, 'export.failed');
-      throw error;
-    } finally {
-      showStatus(ui.status, null);
-    }
-  };
   // The still picture cannot be exported, measured on or refitted: those buttons go.
   if (!mapView) for (const id of ['export-png', 'measure-toggle', 'fit-region']) byId(id).hidden = true;
-  else
-    bindMenu(byId('export-png'), byId('export-menu'), () =>
-      ([1, 2, 4] as const).map((scale) => ({
-        label: tf(state.lang, 'export.scale', {
-          n: formatNumber(state.lang, scale),
-          px: formatNumber(state.lang, Math.round(ui.map.clientWidth * devicePixelRatio * scale)),
-        }),
-        attrs: { 'data-scale': String(scale) },
-        choose: () => void exportPng(scale),
-      })),
-    );
-
-  ui.langSwitch.addEventListener('click', () => update({ lang: (state.lang === 'fa' ? 'en' : 'fa') as Lang }));
-  ui.fit.addEventListener('click', () => view.fitRegion());
-  const setControlsOpen = (open: boolean) => {
-    ui.controls.classList.toggle('open', open);
-    ui.controlsToggle.setAttribute('aria-expanded', String(open));
-  };
-  ui.controlsToggle.addEventListener('click', () => setControlsOpen(!ui.controls.classList.contains('open')));
-  // On phones the layer panel covers the map: Esc inside it closes it and returns to its button.
-  ui.controls.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape' || !ui.controls.classList.contains('open')) return;
-    event.stopPropagation();
-    setControlsOpen(false);
-    ui.controlsToggle.focus();
+  const exportPng = mapView
+    ? bindPngExport({
+        view: mapView,
+        layers: () => lastLayers,
+        lang: () => state.lang,
+        legend: () => legend(state),
+        dataDate: atlas.dataDate,
+        elements: {
+          button: byId('export-png'),
+          menu: byId('export-menu'),
+          map: ui.map,
+          status: ui.status,
+          notices: ui.notices,
+        },
+      })
+    : () => Promise.reject(new Error('no live map to export'));
+  bindChrome(ui, {
+    switchLanguage: () => update({ lang: (state.lang === 'fa' ? 'en' : 'fa') as Lang }),
+    fitRegion: () => view.fitRegion(),
+    escape: () => {
+      if (state.selection) select(null, false);
+    },
+    pointerLeftMap: () => {
+      state = { ...state, hover: null };
+      renderHover();
+    },
   });
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && state.selection) select(null, false);
-  });
-  ui.map.addEventListener('mouseleave', () => {
-    state = { ...state, hover: null };
-    renderHover();
-  });
-
-  window.__atlas = {
-    ready: view.ready,
+  installTestHandle({
+    view,
     state: () => state,
-    project: view.project,
-    view: view as MapView,
-    layerData: (layerId) => {
-      const layer = lastLayers.find((l) => l.id === layerId);
-      return layer ? (layer.props.data as unknown[]).map(pickedId) : [];
-    },
-    layerLength: (layerId) => {
-      const data = lastLayers.find((l) => l.id === layerId)?.props.data as { length: number } | undefined;
-      return data ? data.length : -1;
-    },
+    layers: () => lastLayers,
     select: (id) => select(id ? resolveEntity(id, atlas) : null, true),
-    hover: (layerId, index) => {
-      const layer = lastLayers.find((l) => l.id === layerId) ?? null;
-      const object = layer && index !== null ? (layer.props.data as unknown[])[index] : null;
-      onHover({ layer, object, index: index ?? -1, x: 100, y: 100 } as unknown as PickingInfo);
-    },
+    onHover,
     exportPng,
-  };
+  });
   await view.ready;
   showStatus(ui.status, null);
   document.documentElement.dataset['mapState'] = mapView ? 'ready' : 'static';

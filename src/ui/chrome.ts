@@ -33,3 +33,41 @@ export function showNotice(container: HTMLElement, lang: Lang, key: MessageKey):
   notice.append(text, dismiss);
   container.append(notice);
 }
+
+export interface ChromeElements {
+  langSwitch: HTMLElement;
+  fit: HTMLElement;
+  controls: HTMLElement;
+  controlsToggle: HTMLElement;
+  map: HTMLElement;
+}
+
+export interface ChromeHandlers {
+  switchLanguage(): void;
+  fitRegion(): void;
+  /** Esc anywhere outside the panels that handle it themselves. */
+  escape(): void;
+  pointerLeftMap(): void;
+}
+
+/** The header's language and fit buttons, the phone layer panel's toggle, Esc, and the pointer leaving the map. */
+export function bindChrome(ui: ChromeElements, handlers: ChromeHandlers): void {
+  ui.langSwitch.addEventListener('click', handlers.switchLanguage);
+  ui.fit.addEventListener('click', handlers.fitRegion);
+  const setControlsOpen = (open: boolean) => {
+    ui.controls.classList.toggle('open', open);
+    ui.controlsToggle.setAttribute('aria-expanded', String(open));
+  };
+  ui.controlsToggle.addEventListener('click', () => setControlsOpen(!ui.controls.classList.contains('open')));
+  // On phones the layer panel covers the map: Esc inside it closes it and returns to its button.
+  ui.controls.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !ui.controls.classList.contains('open')) return;
+    event.stopPropagation();
+    setControlsOpen(false);
+    ui.controlsToggle.focus();
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') handlers.escape();
+  });
+  ui.map.addEventListener('mouseleave', handlers.pointerLeftMap);
+}

@@ -1,0 +1,69 @@
+// The app's handle for tests and the benchmark (`window.__atlas`): readiness, projection, state,
+// what each layer draws, selection, hover and PNG export. Reads the app; holds nothing of its own.
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { AppState, EntityRef } from '../state/state.ts';
+import type { LonLat } from '../core/geodata.ts';
+import type { AtlasView, MapView } from '../map/map-view.ts';
+
+export interface AtlasHandle {
+  ready: Promise<void>;
+  state(): AppState;
+  project(lonLat: LonLat): [number, number];
+  /** The live map; where WebGL is unavailable (html[data-map-state="static"]) its still picture, without `map` and `overlay`. */
+  view: MapView;
+  /** Ids of the objects a deck.gl layer was last given, e.g. layerData('links'). */
+  layerData(layerId: string): string[];
+  /** How many items a layer draws (binary layers too); -1 when there is no such layer. */
+  layerLength(layerId: string): number;
+  select(id: string | null): void;
+  /** Runs the app's hover handler on item `index` of a layer, as a deck.gl pick there would (long-session tests). */
+  hover(layerId: string, index: number | null): void;
+  /** Exports the view as PNG and returns its size (the file is also offered as a download). */
+  exportPng(scale?: 1 | 2 | 4): Promise<{ width: number; height: number; url: string }>;
+}
+declare global {
+  interface Window {
+    __atlas?: AtlasHandle;
+  }
+}
+
+export interface HandleInputs {
+  view: AtlasView;
+  state(): AppState;
+  /** The layers last handed to the map. */
+  layers(): Layer[];
+  select(id: string | null): void;
+  onHover(info: PickingInfo): void;
+  exportPng: AtlasHandle['exportPng'];
+}
+
+export function installTestHandle({ view, state, layers, select, onHover, exportPng }: HandleInputs): void {
+  const layer = (id: string) => layers().find((l) => l.id === id);
+  window.__atlas = {
+    ready: view.ready,
+    state,
+    project: view.project,
+    view: view as MapView,
+    layerData: (layerId) => ((layer(layerId)?.props.data as unknown[] | undefined) ?? []).map(pickedId),
+    layerLength: (layerId) => (layer(layerId)?.props.data as { length: number } | undefined)?.length ?? -1,
+    select,
+    hover: (layerId, index) => {
+      const picked = layer(layerId) ?? null;
+      const object = picked && index !== null ? (picked.props.data as unknown[])[index] : null;
+      onHover({ layer: picked, object, index: index ?? -1, x: 100, y: 100 } as unknown as PickingInfo);
+    },
+    exportPng,
+  };
+}
+
+/** A readable id for a layer's data item: a feature's, a corridor branch's, a point's or a record's. */
+function pickedId(object: unknown): string {
+  const o = object as {
+    id?: string;
+    corridorId?: string;
+    branchId?: string;
+    ref?: EntityRef;
+    properties?: { id: string };
+  };
+  return o.properties?.id ?? (o.corridorId ? `${o.corridorId}/${o.branchId}` : undefined) ?? o.ref?.id ?? o.id ?? '';
+}

@@ -1,8 +1,9 @@
 // Reads an analyst's CSV of flows or places into columnar rows, reporting each row it has to skip.
 import Papa from 'papaparse';
 import { guessMapping, sniffDelimiter } from './columns.ts';
-import { createRowTextCleaner, parseDate, parseNumber, toPlainText } from './normalise.ts';
-import { createPlaceResolver, createSectorMatcher } from './resolve-place.ts';
+import { toPlainText } from './normalise.ts';
+import { createPlaceResolver } from './resolve-place.ts';
+import { createRowValidator } from './row-fields.ts';
 import { createRowBuilder, type RowBuilder } from './row-builder.ts';
 import {
   FLOW_FIELDS,
@@ -102,16 +103,12 @@ export function parseCsv(
   const delimiter = sniffDelimiter(body.slice(0, SNIFF_CHARS));
   const estimate = countLines(body);
   const resolve = createPlaceResolver(gazetteer);
-  const matchSector = createSectorMatcher(gazetteer);
-  const dateCache = new Map<string, number>();
+  const fields = createRowValidator(gazetteer);
   const errors: RowError[] = [];
   let failure = null as ImportFailure | null;
   let headerLength = 0;
   let record = 0; // records seen, header included: the number of the current row once incremented
   let dataRows = 0;
-  let unknownSectors = 0;
-  let truncated = 0;
-  const ids = new Set<string>(); // ids of the rows kept, when the file has an id column
   let builder = null as RowBuilder | null;
   const progressStep = Math.max(1, Math.floor(estimate / 100));
   let nextProgress = progressStep;
@@ -123,14 +120,12 @@ export function parseCsv(
   // Column indices, -1 for an unmapped field; set from the header row.
   let [oCol, dCol, vCol, uCol, sCol, tCol, lCol, iCol] = [-1, -1, -1, -1, -1, -1, -1, -1];
 
-  const cleaner = createRowTextCleaner();
-
   const readRow = (row: string[], originText: string, malformed: boolean): void => {
     if (malformed || hasExtraCells(row, headerLength)) return fail(record, 'row-malformed', row.join(delimiter));
     if (!originText) return fail(record, 'origin-missing', '');
-    // The first row with an id keeps it; a later one is skipped, so no row is silently overwritten or doubled.
     const id = cellAt(row, iCol);
-    if (id && ids.has(id)) return fail(record, 'duplicate-id', id);
+    const duplicate = fields.duplicateId(id);
+    if (duplicate) return fail(record, duplicate.reason, duplicate.detail);
     const origin = resolve(originText);
     if ('error' in origin)
       return fail(record, origin.error === 'unknown' ? 'origin-unknown' : 'coordinates-out-of-range', originText);
@@ -143,40 +138,29 @@ export function parseCsv(
         destinationText,
       );
     }
-    const valueText = cellAt(row, vCol);
-    const value = valueText ? parseNumber(valueText) : NaN;
-    if (valueText && !(value >= 0)) return fail(record, 'value-invalid', valueText);
-    const dateText = cellAt(row, tCol);
-    let date = NaN;
-    if (dateText) {
-      let cached = dateCache.get(dateText);
-      if (cached === undefined) {
-        cached = parseDate(dateText);
-        if (dateCache.size < 10_000) dateCache.set(dateText, cached);
-      }
-      if (Number.isNaN(cached)) return fail(record, 'date-invalid', dateText);
-      date = cached;
-    }
-    const sectorText = cellAt(row, sCol);
-    const sector = sectorText ? matchSector(sectorText) : -1;
-    if (sectorText && sector < 0) unknownSectors += 1;
-    if (id) ids.add(id);
-    cleaner.startRow();
-    const unit = cleaner.clean(cellAt(row, uCol), TEXT_LIMITS.unit);
-    const label = cleaner.clean(cellAt(row, lCol), TEXT_LIMITS.label);
-    if (cleaner.cut()) truncated += 1;
+    fields.startRow();
+    const read = fields.accept({
+      id,
+      value: cellAt(row, vCol),
+      date: cellAt(row, tCol),
+      sector: cellAt(row, sCol),
+      unit: cellAt(row, uCol),
+      label: cellAt(row, lCol),
+    });
+    if ('reason' in read) return fail(record, read.reason, read.detail);
     builder?.push({
       origin: origin.lonLat,
       originName: origin.name,
       destination: destination?.lonLat ?? null,
       destinationName: destination?.name ?? '',
-      value,
-      date,
-      sector,
-      unit,
-      label,
+      value: read.value,
+      date: read.date,
+      sector: read.sector,
+      unit: read.unit,
+      label: read.label,
       rowNumber: record,
     });
+    fields.endRow();
   };
 
   Papa.parse<string[]>(body, {
@@ -217,5 +201,5 @@ export function parseCsv(
   if (failure) return { failure };
   if (!builder || dataRows === 0) return { failure: 'empty' };
   onProgress?.(1);
-  return { rows: builder.finish(), errors, unknownSectors, truncated };
+  return { rows: builder.finish(), errors, ...fields.counts() };
 }

@@ -1,9 +1,10 @@
 // Reads a GeoJSON FeatureCollection of points (places) and lines (flows) into columnar rows.
 import type { LonLat } from '../core/geodata.ts';
 import { guessMapping } from './columns.ts';
-import { createRowTextCleaner, parseDate, parseNumber, toPlainText } from './normalise.ts';
+import { toPlainText } from './normalise.ts';
+import { createRowValidator } from './row-fields.ts';
 import { createRowBuilder } from './row-builder.ts';
-import { coordinateName, createPlaceResolver, createSectorMatcher } from './resolve-place.ts';
+import { coordinateName, createPlaceResolver } from './resolve-place.ts';
 import {
   IMPORT_LIMITS,
   TEXT_LIMITS,
@@ -111,20 +112,16 @@ export function parseGeoJson(text: string, gazetteer: Gazetteer): ImportResult |
   if (features.length > IMPORT_LIMITS.maxRows) return { failure: 'too-many-rows' };
 
   const resolve = createPlaceResolver(gazetteer);
-  const matchSector = createSectorMatcher(gazetteer);
+  const fields = createRowValidator(gazetteer);
   const builder = createRowBuilder(features.length);
   const errors: RowError[] = [];
   const mappings = new Map<string, ColumnMapping>(); // by the joined property names: features of one file share them
-  let unknownSectors = 0;
-  let truncated = 0;
-  const ids = new Set<string>();
-  const cleaner = createRowTextCleaner();
 
   /** The name a feature gives an end: its gazetteer id when the text resolves, else the text, else the coordinates. */
   const nameOf = (given: string, lonLat: LonLat): string => {
     if (!given) return coordinateName(lonLat);
     const resolved = resolve(given);
-    return 'error' in resolved ? cleaner.clean(given, TEXT_LIMITS.name) : resolved.name;
+    return 'error' in resolved ? fields.clean(given, TEXT_LIMITS.name) : resolved.name;
   };
 
   features.forEach((feature, index) => {
@@ -154,28 +151,24 @@ export function parseGeoJson(text: string, gazetteer: Gazetteer): ImportResult |
       texts[name] = text;
     }
     const id = featureId(feature.id) || texts.id;
-    if (id && ids.has(id)) return fail('duplicate-id', id);
-    const value = texts.value ? parseNumber(texts.value) : NaN;
-    if (texts.value && !(value >= 0)) return fail('value-invalid', texts.value);
-    const date = texts.date ? parseDate(texts.date) : NaN;
-    if (texts.date && Number.isNaN(date)) return fail('date-invalid', texts.date);
-    const sector = texts.sector ? matchSector(texts.sector) : -1;
-    if (texts.sector && sector < 0) unknownSectors += 1;
-    if (id) ids.add(id);
-    cleaner.startRow();
+    const duplicate = fields.duplicateId(id);
+    if (duplicate) return fail(duplicate.reason, duplicate.detail);
+    fields.startRow();
+    const read = fields.accept({ ...texts, id });
+    if ('reason' in read) return fail(read.reason, read.detail);
     builder.push({
       origin: ends.from,
       originName: nameOf(texts.origin, ends.from),
       destination: ends.to,
       destinationName: ends.to ? nameOf(texts.destination, ends.to) : '',
-      value,
-      date,
-      sector,
-      unit: cleaner.clean(texts.unit, TEXT_LIMITS.unit),
-      label: cleaner.clean(texts.label, TEXT_LIMITS.label),
+      value: read.value,
+      date: read.date,
+      sector: read.sector,
+      unit: read.unit,
+      label: read.label,
       rowNumber: row,
     });
-    if (cleaner.cut()) truncated += 1;
+    fields.endRow();
   });
-  return { rows: builder.finish(), errors, unknownSectors, truncated };
+  return { rows: builder.finish(), errors, ...fields.counts() };
 }

@@ -5,7 +5,14 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 20_000 },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // Builds the dataset atlas once per run and provides it to the test files (tests/unit/dataset/fixture.ts).
+          globalSetup: ['tests/unit/global-setup.ts'],
+          testTimeout: 20_000,
+        },
       },
       {
         test: {

@@ -1,9 +1,10 @@
-// Compares a screenshot with a committed expected.png, as maplibre's render tests do.
-// On failure it writes actual.png and diff.png beside the expected image.
+// Compares a screenshot (of the map element: tests/browser/render.test.ts) with a committed expected.png, as
+// maplibre's render tests do. On failure it writes actual.png and diff.png beside the expected image.
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
+import { updatingRender } from '../support/render-scenarios.ts';
 
 export interface RenderTolerance {
   /** Per-pixel colour distance (0–1) under which two pixels count as equal (pixelmatch). */
@@ -25,7 +26,7 @@ export function compareWithExpected(folder: string, actual: Buffer, tolerance = 
   const actualFile = path.join(folder, 'actual.png');
   const diffFile = path.join(folder, 'diff.png');
   for (const stale of [actualFile, diffFile]) fs.rmSync(stale, { force: true });
-  if (process.env['UPDATE_RENDER'] === '1') {
+  if (updatingRender()) {
     fs.writeFileSync(expectedFile, actual);
     return { diffRatio: 0, message: null };
   }

@@ -1,15 +1,12 @@
-// Builds the atlas once per test file from data/ and the npm geodata (no network, no shared/).
-import { buildAtlas } from '../../../scripts/dataset/build-atlas.ts';
-import { buildAtlasInputs } from '../../../scripts/dataset/inputs.ts';
-import type { AtlasInputs } from '../../../scripts/dataset/build-atlas.ts';
-import type { AtlasData } from '../../../src/core/atlas.ts';
+// The atlas built from data/ and the npm geodata (no network, no shared/), once per run of the unit project
+// by ../global-setup.ts and provided to each test file, which gets its own deserialised copy.
+import { inject } from 'vitest';
+import type { ProvidedContext } from 'vitest';
+import type {} from '../global-setup.ts'; // declares the ProvidedContext keys read here
 
-let cached: { inputs: AtlasInputs; atlas: AtlasData } | undefined;
-
-export function builtAtlas(): { inputs: AtlasInputs; atlas: AtlasData } {
-  if (!cached) {
-    const inputs = buildAtlasInputs();
-    cached = { inputs, atlas: buildAtlas(inputs) };
-  }
-  return cached;
+export function builtAtlas(): Pick<ProvidedContext, 'atlas' | 'provinceShapes'> {
+  const atlas = inject('atlas');
+  const provinceShapes = inject('provinceShapes');
+  if (!atlas || !provinceShapes) throw new Error('no atlas provided: run the unit project (its globalSetup builds it)');
+  return { atlas, provinceShapes };
 }

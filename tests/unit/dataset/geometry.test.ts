@@ -10,7 +10,7 @@ import world from 'world-atlas/countries-10m.json' with { type: 'json' };
 import type { LonLat } from '../../../src/core/geodata.ts';
 import { builtAtlas } from './fixture.ts';
 
-const { atlas, inputs } = builtAtlas();
+const { atlas, provinceShapes } = builtAtlas();
 type Area = Feature<Polygon | MultiPolygon>;
 
 /** Natural Earth 10m countries, unsimplified and unclipped, keyed by ISO alpha-3. */
@@ -22,7 +22,7 @@ for (const f of (
   const alpha3 = f.id === undefined ? undefined : countries.numericToAlpha3(String(f.id));
   if (alpha3) countryShapes.set(alpha3, f);
 }
-const provinceShape = (id: string) => inputs.provinceShapes.find((p) => p.properties.id === id)!;
+const provinceShape = (id: string) => provinceShapes.find((p) => p.properties.id === id)!;
 
 /** km from a point to an area: 0 inside. */
 const kmOutside = (lonLat: LonLat, area: Area) =>

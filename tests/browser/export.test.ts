@@ -73,7 +73,9 @@ describe('PNG export', () => {
     } finally {
       await page.close();
     }
-  });
+    // Three software-rendered maps, the 4× one 16 times the pixels: about 40 s on a quiet machine,
+    // over 120 s when the two cores are shared; the timeout is room, not a budget.
+  }, 300_000);
 });
 
 async function exportAt(page: Page, scale: 1 | 2 | 4): Promise<PNG> {

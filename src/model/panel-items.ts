@@ -97,6 +97,34 @@ export function entityName(ref: EntityRef, { atlas, lang, countryName }: PanelCo
   }
 }
 
+/** Items for facts given by id (the indexes the build derives). */
+export function factItems(ids: string[], context: PanelContext): PanelItem[] {
+  return ids.map((id) =>
+    factItem(
+      context.atlas.facts.find((f) => f.id === id)!,
+      context,
+    ),
+  );
+}
+
+/** Items naming organisations, each selecting its own panel. */
+export function organisationItems(ids: string[], context: PanelContext): PanelItem[] {
+  return ids.map((id) => ({
+    text: entityName({ kind: 'organisation', id }, context),
+    target: { kind: 'organisation', id },
+  }));
+}
+
+/** Items for links given by id. */
+export function linkItems(ids: string[], context: PanelContext): PanelItem[] {
+  return ids.map((id) =>
+    linkItem(
+      context.atlas.links.find((l) => l.id === id)!,
+      context,
+    ),
+  );
+}
+
 export function factItem(fact: Fact, context: PanelContext): PanelItem {
   const { atlas, lang } = context;
   const quantities = fact.quantities.map((q) => formatQuantity(lang, q, atlas.vocabulary));

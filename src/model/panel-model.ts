@@ -10,8 +10,10 @@ import {
   corridorItem,
   entityName,
   factItem,
+  factItems,
   linkDate,
-  linkItem,
+  linkItems,
+  organisationItems,
   noteSources,
   notesOf,
   originName,
@@ -55,7 +57,6 @@ function provincePanel(id: string, context: PanelContext): PanelModel | null {
   const province = atlas.provinces.find((p) => p.id === id);
   if (!province) return null;
   const facts = provinceFacts(atlas, id);
-  const links = province.linkIds.map((linkId) => atlas.links.find((l) => l.id === linkId)!);
   const nationalBodiesHere = atlas.organisations.filter(
     (o) => o.seat === id && atlas.national.organisationIds.includes(o.id),
   );
@@ -65,24 +66,13 @@ function provincePanel(id: string, context: PanelContext): PanelModel | null {
       'panel.facts',
       facts.map((f) => factItem(f, context)),
     ),
-    section(
-      lang,
-      'panel.links',
-      links.map((l) => linkItem(l, context)),
-    ),
+    section(lang, 'panel.links', linkItems(province.linkIds, context)),
     section(
       lang,
       'panel.corridors',
       province.corridorIds.map((c) => corridorItem(c, context)),
     ),
-    section(
-      lang,
-      'panel.organisations',
-      province.organisationIds.map((o) => ({
-        text: entityName({ kind: 'organisation', id: o }, context),
-        target: { kind: 'organisation', id: o },
-      })),
-    ),
+    section(lang, 'panel.organisations', organisationItems(province.organisationIds, context)),
     // Where IMIDRO and other national bodies sit: say where their facts are, since they are not counted here.
     section(
       lang,
@@ -120,28 +110,14 @@ function partnerPanel(id: string, context: PanelContext): PanelModel | null {
   const { atlas, lang } = context;
   const partner = atlas.partners.find((p) => p.id === id);
   if (!partner) return null;
-  const facts = partner.factIds.map((f) => atlas.facts.find((x) => x.id === f)!);
   return {
     ref: { kind: 'partner', id },
     title: partner.name[lang],
     subtitle: `${t(lang, 'kind.partner')} · ${t(lang, 'label.countryCapital')}: ${partner.capital.name[lang]} · ${partner.name[other(lang)]}`,
-    ...(facts.length === 0 ? { empty: t(lang, 'panel.noFactsPartner') } : {}),
+    ...(partner.factIds.length === 0 ? { empty: t(lang, 'panel.noFactsPartner') } : {}),
     sections: [
-      section(
-        lang,
-        'panel.facts',
-        facts.map((f) => factItem(f, context)),
-      ),
-      section(
-        lang,
-        'panel.linksFromIran',
-        partner.linkIds.map((l) =>
-          linkItem(
-            atlas.links.find((x) => x.id === l)!,
-            context,
-          ),
-        ),
-      ),
+      section(lang, 'panel.facts', factItems(partner.factIds, context)),
+      section(lang, 'panel.linksFromIran', linkItems(partner.linkIds, context)),
       section(
         lang,
         'panel.corridors',
@@ -216,26 +192,8 @@ function organisationPanel(id: string, context: PanelContext): PanelModel | null
       .filter(Boolean)
       .join(' · '),
     sections: [
-      section(
-        lang,
-        'panel.facts',
-        organisation.factIds.map((f) =>
-          factItem(
-            atlas.facts.find((x) => x.id === f)!,
-            context,
-          ),
-        ),
-      ),
-      section(
-        lang,
-        'panel.links',
-        organisation.linkIds.map((l) =>
-          linkItem(
-            atlas.links.find((x) => x.id === l)!,
-            context,
-          ),
-        ),
-      ),
+      section(lang, 'panel.facts', factItems(organisation.factIds, context)),
+      section(lang, 'panel.links', linkItems(organisation.linkIds, context)),
     ].filter((s) => s.items.length > 0),
   };
 }
@@ -248,18 +206,7 @@ function groupPanel(id: string, context: PanelContext): PanelModel | null {
     ref: { kind: 'group', id },
     title: group.name[lang],
     subtitle: `${t(lang, 'kind.group')} · ${group.note[lang]}`,
-    sections: [
-      section(
-        lang,
-        'panel.links',
-        group.linkIds.map((l) =>
-          linkItem(
-            atlas.links.find((x) => x.id === l)!,
-            context,
-          ),
-        ),
-      ),
-    ],
+    sections: [section(lang, 'panel.links', linkItems(group.linkIds, context))],
   };
 }
 
@@ -270,34 +217,9 @@ function nationalPanel(_id: string, context: PanelContext): PanelModel {
     title: atlas.national.name[lang],
     subtitle: `${t(lang, 'kind.national')} · ${atlas.national.note[lang]}`,
     sections: [
-      section(
-        lang,
-        'panel.facts',
-        atlas.national.factIds.map((f) =>
-          factItem(
-            atlas.facts.find((x) => x.id === f)!,
-            context,
-          ),
-        ),
-      ),
-      section(
-        lang,
-        'panel.links',
-        atlas.national.linkIds.map((l) =>
-          linkItem(
-            atlas.links.find((x) => x.id === l)!,
-            context,
-          ),
-        ),
-      ),
-      section(
-        lang,
-        'panel.nationalBodies',
-        atlas.national.organisationIds.map((o) => ({
-          text: entityName({ kind: 'organisation', id: o }, context),
-          target: { kind: 'organisation', id: o },
-        })),
-      ),
+      section(lang, 'panel.facts', factItems(atlas.national.factIds, context)),
+      section(lang, 'panel.links', linkItems(atlas.national.linkIds, context)),
+      section(lang, 'panel.nationalBodies', organisationItems(atlas.national.organisationIds, context)),
     ].filter((s) => s.items.length > 0),
   };
 }

@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /** src/ folders from the bottom of the pipeline up (README › Layout). main.ts, at the top, may import any. */
-const LAYERS = ['core', 'worker', 'data', 'state', 'model', 'layers', 'map', 'ui', 'features'];
+const LAYERS = ['core', 'worker', 'data', 'state', 'model', 'layers', 'map', 'ui', 'render', 'features'];
 
 /** A rule forbidding imports whose path passes through any of `folders`. */
 const forbid = (folders, message) => ({

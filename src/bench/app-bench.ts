@@ -1,74 +1,60 @@
 // The app's bench mode (`?bench=1&n=N`): the normal default view plus N synthetic flows imported
-// through the app's own import path, measured through the shared contract. Loaded only then.
+// through the app's own import path, measured through the shared contract. Loaded only in the bench
+// build; it drives the app through its test handle (`window.__atlas`), as the browser tests do.
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { createHoverProbe, installBench, STANDARD_VIEW, type BenchTargets } from './contract.ts';
 import { syntheticCsv, syntheticFlows } from './synthetic.ts';
-import type { ImportedDataset } from '../model/imported-datasets.ts';
-
-export interface BenchApp {
-  map: MaplibreMap;
-  overlay: MapLibreOverlay;
-  /** The app's import without the dialog; `onMap: false` prepares the layer data and drops the dataset. */
-  importFile(file: File, options?: { onMap?: boolean }): Promise<unknown>;
-  /** True when every deck.gl layer the app set has its data loaded. */
-  layersLoaded(): boolean;
-  renderCount(): number;
-}
+import type { ImportedDataset } from '../state/state.ts';
+import type { AtlasHandle } from '../features/test-handle.ts';
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
-export interface AppBench {
-  hoverProbe: ReturnType<typeof createHoverProbe>;
-  /** The contract's camera, for the app to open at (as the bare page does) unless the URL names one. */
-  view: { center: [number, number]; zoom: number };
-  /**
-   * Starts importing the N synthetic flows as soon as the app can take them, while the map still
-   * loads: the bare page has its arcs in its first frame too.
-   */
-  startImport(importFile: BenchApp['importFile']): void;
-  /** After the app's first frame: waits for the import and a complete frame, then resolves `ready`. */
-  complete(app: BenchApp): Promise<void>;
+/** The app's handle, once main.ts has installed it (after the data loads; the map may still be loading). */
+async function handle(): Promise<AtlasHandle> {
+  while (!window.__atlas) await new Promise((resolve) => setTimeout(resolve, 5));
+  return window.__atlas;
 }
 
-export function installAppBench(n: number): AppBench {
+/** Installs `window.__bench` when the URL asks for bench mode; returns at once, measuring in the background. */
+export function installAppBench(search: string): void {
+  const params = new URLSearchParams(search);
+  if (params.get('bench') !== '1') return;
+  const n = Number(params.get('n') ?? '0') || 0;
   const hoverProbe = createHoverProbe();
   const marks: Record<string, number> = {};
-  let resolveReady: (targets: BenchTargets) => void;
+  let resolveReady: (targets: BenchTargets) => void = () => {};
   const bench = installBench(new Promise<BenchTargets>((resolve) => (resolveReady = resolve)), () => ({
     page: 'app',
     n,
     marks,
   }));
-  let app: BenchApp | null = null;
-  let imported: Promise<unknown> = Promise.resolve();
-  bench.importRun = (rows, mode) => {
-    if (!app) return Promise.reject(new Error('importRun before __bench.ready'));
-    return importRun(app, rows, mode);
-  };
-  return {
-    hoverProbe,
-    view: { center: STANDARD_VIEW.center, zoom: STANDARD_VIEW.zoom },
-    startImport(importFile) {
-      if (n === 0) return;
-      const csv = syntheticCsv(syntheticFlows(n));
-      imported = importFile(new File([csv], 'synthetic.csv', { type: 'text/csv' })).then(
-        () => (marks['imported'] = performance.now()),
-      );
-    },
-    async complete(ready) {
-      app = ready;
-      marks['appReady'] = performance.now();
-      ready.map.jumpTo(STANDARD_VIEW); // a no-op unless the URL named another view
-      await imported;
-      // Ready: a deck.gl frame with every layer loaded, after maplibre went idle.
-      await new Promise<void>((resolve) => (ready.map.loaded() ? resolve() : ready.map.once('idle', () => resolve())));
-      const before = ready.renderCount();
-      ready.map.triggerRepaint();
-      while (!(ready.renderCount() > before && ready.layersLoaded())) await frame();
-      resolveReady({ map: ready.map, overlay: ready.overlay, hoverProbe });
-    },
-  };
+  bench.importRun = async (rows, mode) => importRun(await handle(), rows, mode);
+  void (async () => {
+    const atlas = await handle();
+    // A hover reaches the store as a session change (what is under the pointer, and where).
+    atlas.subscribe((now, before) => now.session !== before.session && hoverProbe.ran());
+    // The N flows start importing as soon as the app can take them, while the map still loads: the
+    // bare page has its arcs in its first frame too.
+    const csv = n === 0 ? null : syntheticCsv(syntheticFlows(n));
+    const imported = csv
+      ? atlas
+          .importFile(new File([csv], 'synthetic.csv', { type: 'text/csv' }))
+          .then(() => (marks['imported'] = performance.now()))
+      : Promise.resolve();
+    await atlas.ready;
+    if (!atlas.view.map) return; // no WebGL: nothing to measure
+    const { map, overlay } = atlas.view;
+    marks['appReady'] = performance.now();
+    map.jumpTo(STANDARD_VIEW);
+    await imported;
+    // Ready: a deck.gl frame with every layer loaded, after maplibre went idle.
+    await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('idle', () => resolve())));
+    const before = atlas.view.renderCount();
+    map.triggerRepaint();
+    while (!(atlas.view.renderCount() > before && atlas.layersLoaded())) await frame();
+    resolveReady({ map: map as MaplibreMap, overlay: overlay as MapLibreOverlay, hoverProbe });
+  })();
 }
 
 /**
@@ -76,7 +62,7 @@ export function installAppBench(n: number): AppBench {
  * main-thread preparation of the layer data, in the app's tasks), or through plain papaparse.
  */
 async function importRun(
-  app: BenchApp,
+  app: AtlasHandle,
   rows: number,
   mode: 'app' | 'papaparse',
 ): Promise<{ ms: number; rows: number; longTasks: number[] }> {

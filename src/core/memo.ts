@@ -10,3 +10,19 @@ export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...arg
     return lastResult;
   };
 }
+
+/**
+ * Keeps the identity of an object whose fields are all the same (===) as last time's, so a memo
+ * keyed on it sees "unchanged" when only a field left out upstream (e.g. the camera) moved.
+ */
+export function stableShallow<T extends object>(): (value: T) => T {
+  let last: T | undefined;
+  return (value: T): T => {
+    const same =
+      last !== undefined &&
+      Object.keys(value).length === Object.keys(last).length &&
+      (Object.keys(value) as (keyof T)[]).every((key) => value[key] === last![key]);
+    if (!same) last = value;
+    return last!;
+  };
+}

@@ -1,34 +1,30 @@
 // Holds the imported datasets and wires the import dialog, drag and drop, and what the map, the
 // table and the panels need of them. The parsing, layer and dialog code loads on first use.
-import type { Layer } from '@deck.gl/core';
-import type { AppState } from '../state/state.ts';
+import type { Store } from '../state/store.ts';
+import type { AppState, ImportedDataset } from '../state/state.ts';
+import { memoLast } from '../core/memo.ts';
 import { loadJson } from '../data/data-source.ts';
 import { GAZETTEER_DATA_PATH, type AtlasData } from '../core/atlas.ts';
 import { TEXT_LIMITS, type ColumnMapping, type Gazetteer } from '../core/import-types.ts';
 import { toPlainText } from '../worker/normalise.ts';
-import { t, type Lang } from '../core/i18n/i18n.ts';
+import { t } from '../core/i18n/i18n.ts';
 import { formatDate } from '../core/i18n/format.ts';
 import { nextTask } from '../core/work-slices.ts';
-import type { PanelModel } from '../model/panel-model.ts';
+import { dateExtent } from '../model/dataset-dates.ts';
 import type { TableRecord } from '../model/table-model.ts';
 import type { Theme } from '../core/theme.ts';
 import type { ImportDialog } from '../ui/import-dialog.ts';
-import type { ImportedDataset } from '../model/imported-datasets.ts';
+import type { RenderPart } from '../render/render.ts';
 
 export interface ImportsApi {
   atlas: AtlasData;
   theme: Theme;
-  state(): AppState;
-  /** The datasets changed: redraw layers, legend and table. */
-  changed(): void;
+  store: Store;
 }
 
-export interface Imports {
-  layers(beforeId: string): Layer[];
+/** The datasets live in the store's session; this draws them (a render part) and fills the table. */
+export interface Imports extends RenderPart {
   records(): TableRecord[];
-  flowPanel(id: string, lang: Lang): PanelModel | null;
-  names(): string[];
-  dateRange(): string[];
   /**
    * Imports a file without the dialog (the benchmark's path); resolves once it is on the map, or,
    * with `onMap: false`, once its layer data is ready and then dropped (the import benchmark).
@@ -36,32 +32,22 @@ export interface Imports {
   importFile(file: File, options?: { onMap?: boolean }): Promise<ImportedDataset | { failure: string } | null>;
 }
 
-const extents = new WeakMap<Float64Array, [number, number]>();
-
-/** Earliest and latest of a dataset's dates (Infinity, -Infinity when none), worked out once: the chrome asks on every rebuild. */
-function dateExtent(dates: Float64Array): [number, number] {
-  let extent = extents.get(dates);
-  if (!extent) {
-    let [min, max] = [Infinity, -Infinity];
-    for (let i = 0; i < dates.length; i++) {
-      const ms = dates[i]!;
-      if (ms < min) min = ms; // NaN compares false both ways, so undated rows are skipped
-      if (ms > max) max = ms;
-    }
-    extents.set(dates, (extent = [min, max]));
-  }
-  return extent;
-}
-
 type Modules = [typeof import('../model/imported-datasets.ts'), typeof import('../layers/imported-layers.ts')];
 
 export function createImports(api: ImportsApi): Imports {
-  let datasets: ImportedDataset[] = [];
+  const { store } = api;
+  const datasets = () => store.get().session.datasets;
+  const setDatasets = (next: ImportedDataset[]) => store.updateSession({ datasets: next });
   let nextId = 1;
   let gazetteer: Gazetteer | null = null;
   let modules: Modules | null = null;
   let dialog: ImportDialog | null = null;
   const sectorColours = new Map(api.atlas.sectors.map((s) => [s.id, s.colour]));
+  // The same layers for the same inputs: a hover or a pan redraws nothing of them.
+  const importedLayers = memoLast(
+    (datasets: ImportedDataset[], sectors: AppState['sectors'], time: AppState['time'], beforeId: string) =>
+      modules![1].buildImportedLayers(datasets, { sectors, time }, gazetteer!, sectorColours, api.theme, beforeId),
+  );
 
   /** Loads the import code and the gazetteer once. */
   const load = async () => {
@@ -83,7 +69,7 @@ export function createImports(api: ImportsApi): Imports {
   const prepare = async (dataset: ImportedDataset, names: Gazetteer) => {
     await nextTask();
     dateExtent(dataset.rows.dates);
-    await modules![1].prepareImportedData(dataset, api.state(), names, sectorColours, api.theme);
+    await modules![1].prepareImportedData(dataset, store.get().app, names, sectorColours, api.theme);
   };
 
   /** One import through the worker; a good result becomes a dataset on the map. */
@@ -103,8 +89,7 @@ export function createImports(api: ImportsApi): Imports {
       await prepare(dataset, names);
       if (cancelled) return null;
       if (!onMap) return dataset;
-      datasets = [...datasets, dataset];
-      api.changed();
+      setDatasets([...datasets(), dataset]);
       return dataset;
     });
     return {
@@ -119,31 +104,32 @@ export function createImports(api: ImportsApi): Imports {
   const openDialog = async (): Promise<ImportDialog> => {
     if (dialog) return dialog;
     const [{ createImportDialog }, { client }] = await Promise.all([import('../ui/import-dialog.ts'), load()]);
-    dialog = createImportDialog(document.getElementById('import-dialog') as HTMLDialogElement, () => api.state().lang, {
-      preview: (file) => client.previewFile(file),
-      run: (file, mapping, onProgress) => {
-        // The worker starts after the code loads; a cancel before then stops it as it starts.
-        let cancelled = false;
-        let cancelJob = () => {};
-        const done = runImport(file, mapping, onProgress).then((job) => {
-          cancelJob = job.cancel;
-          if (cancelled) job.cancel();
-          return job.done;
-        });
-        return {
-          done,
-          cancel: () => {
-            cancelled = true;
-            cancelJob();
-          },
-        };
+    dialog = createImportDialog(
+      document.getElementById('import-dialog') as HTMLDialogElement,
+      () => store.get().app.lang,
+      {
+        preview: (file) => client.previewFile(file),
+        run: (file, mapping, onProgress) => {
+          // The worker starts after the code loads; a cancel before then stops it as it starts.
+          let cancelled = false;
+          let cancelJob = () => {};
+          const done = runImport(file, mapping, onProgress).then((job) => {
+            cancelJob = job.cancel;
+            if (cancelled) job.cancel();
+            return job.done;
+          });
+          return {
+            done,
+            cancel: () => {
+              cancelled = true;
+              cancelJob();
+            },
+          };
+        },
+        remove: (id) => setDatasets(datasets().filter((d) => d.id !== id)),
+        datasets,
       },
-      remove: (id) => {
-        datasets = datasets.filter((d) => d.id !== id);
-        api.changed();
-      },
-      datasets: () => datasets,
-    });
+    );
     return dialog;
   };
 
@@ -160,17 +146,18 @@ export function createImports(api: ImportsApi): Imports {
   });
 
   return {
-    layers(beforeId) {
-      if (!modules || !gazetteer || datasets.length === 0) return [];
-      return modules[1].buildImportedLayers(datasets, api.state(), gazetteer, sectorColours, api.theme, beforeId);
+    layers({ app, session }, beforeId) {
+      if (!modules || !gazetteer || session.datasets.length === 0) return [];
+      return importedLayers(session.datasets, app.sectors, app.time, beforeId);
     },
     records() {
       if (!modules || !gazetteer) return [];
-      return modules[0].importedRecords(datasets, api.state(), gazetteer, api.state().lang);
+      const { app, session } = store.get();
+      return modules[0].importedRecords(session.datasets, app, gazetteer, app.lang);
     },
     flowPanel(id, lang) {
       const [datasetId, row] = id.split(':').map(Number);
-      const dataset = datasets.find((d) => d.id === datasetId);
+      const dataset = datasets().find((d) => d.id === datasetId);
       if (!dataset || !modules || !gazetteer || row === undefined || !(row < dataset.rows.count)) return null;
       const summary = modules[0].rowSummary(dataset, row, gazetteer, lang);
       const sector = summary.sector ? api.atlas.sectors.find((s) => s.id === summary.sector) : undefined;
@@ -195,17 +182,6 @@ export function createImports(api: ImportsApi): Imports {
         ],
       };
     },
-    names: () => datasets.map((d) => d.name),
     importFile: async (file, options) => (await runImport(file, null, () => {}, options?.onMap)).done,
-    dateRange() {
-      let min = Infinity;
-      let max = -Infinity;
-      for (const { rows } of datasets) {
-        const [first, last] = dateExtent(rows.dates);
-        min = Math.min(min, first);
-        max = Math.max(max, last);
-      }
-      return min <= max ? [min, max].map((ms) => new Date(ms).toISOString().slice(0, 10)) : [];
-    },
   };
 }

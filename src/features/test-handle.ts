@@ -1,13 +1,16 @@
 // The app's handle for tests and the benchmark (`window.__atlas`): readiness, projection, state,
-// what each layer draws, selection, hover and PNG export. Reads the app; holds nothing of its own.
+// what each layer draws, selection, hover, imports and PNG export. Reads the app; holds nothing of its own.
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import type { AppState, EntityRef } from '../state/state.ts';
+import type { AppState, EntityRef, Session } from '../state/state.ts';
+import type { Listener, Store } from '../state/store.ts';
 import type { LonLat } from '../core/geodata.ts';
 import type { AtlasView, MapView } from '../map/map-view.ts';
 
 export interface AtlasHandle {
   ready: Promise<void>;
   state(): AppState;
+  /** What lives only in this tab: hover, imported datasets, measure points, open drawers. */
+  session(): Session;
   project(lonLat: LonLat): [number, number];
   /** The live map; where WebGL is unavailable (html[data-map-state="static"]) its still picture, without `map` and `overlay`. */
   view: MapView;
@@ -20,6 +23,12 @@ export interface AtlasHandle {
   hover(layerId: string, index: number | null): void;
   /** Exports the view as PNG and returns its size (the file is also offered as a download). */
   exportPng(scale?: 1 | 2 | 4): Promise<{ width: number; height: number; url: string }>;
+  /** Imports a file as the dialog would, without it; `onMap: false` prepares its layer data and drops it. */
+  importFile(file: File, options?: { onMap?: boolean }): Promise<unknown>;
+  /** True when every layer handed to the map has its data loaded. */
+  layersLoaded(): boolean;
+  /** Hears every change of the store (the benchmark's hover probe). */
+  subscribe(listener: Listener): () => void;
 }
 declare global {
   interface Window {
@@ -27,21 +36,24 @@ declare global {
   }
 }
 
-export interface HandleInputs {
+export interface HandleInputs extends Pick<AtlasHandle, 'select' | 'exportPng' | 'importFile'> {
   view: AtlasView;
-  state(): AppState;
+  store: Store;
   /** The layers last handed to the map. */
   layers(): Layer[];
-  select(id: string | null): void;
   onHover(info: PickingInfo): void;
-  exportPng: AtlasHandle['exportPng'];
 }
 
-export function installTestHandle({ view, state, layers, select, onHover, exportPng }: HandleInputs): void {
+export function installTestHandle(inputs: HandleInputs): void {
+  const { view, store, layers, select, onHover, exportPng, importFile } = inputs;
   const layer = (id: string) => layers().find((l) => l.id === id);
   window.__atlas = {
     ready: view.ready,
-    state,
+    state: () => store.get().app,
+    session: () => store.get().session,
+    subscribe: (listener) => store.subscribe(listener),
+    layersLoaded: () => layers().every((l) => l.isLoaded),
+    importFile,
     project: view.project,
     view: view as MapView,
     layerData: (layerId) => ((layer(layerId)?.props.data as unknown[] | undefined) ?? []).map(pickedId),

@@ -40,7 +40,7 @@ const visibleCorridorPaths = memoLast(corridorPaths);
 const points = memoLast(mapPoints);
 const NONE: never[] = [];
 
-export function buildLayers(state: AppState, { region, atlas, theme }: LayerContext): Layer[] {
+export function buildLayers(state: Omit<AppState, 'view'>, { region, atlas, theme }: LayerContext): Layer[] {
   const selected = (kind: EntityRef['kind']) => (state.selection?.kind === kind ? state.selection.id : null);
   // Fills go under the basemap's borders; lines and points under its labels, which stay readable.
   const underBorders = BASEMAP_LAYER_IDS.provinceBorders;

@@ -1,24 +1,14 @@
 // Imported datasets in the app: which rows pass the map's filters, the binary attributes deck.gl
 // draws them from, and the words panels and the table use for a row. Pure; memoised per dataset.
-import type { AppState, EntityRef } from '../state/state.ts';
-import type { Gazetteer, ImportedRows, RowError } from '../core/import-types.ts';
+import type { AppState, EntityRef, ImportedDataset } from '../state/state.ts';
+
+export type { ImportedDataset } from '../state/state.ts';
+import type { Gazetteer, ImportedRows } from '../core/import-types.ts';
 import type { LonLat } from '../core/geodata.ts';
 import { formatAmount } from '../core/i18n/format.ts';
 import { tf, type Lang } from '../core/i18n/i18n.ts';
 import type { TableRecord } from './table-model.ts';
 import { eachIndex, ITEMS_PER_STEP, runNow, runSliced, type Pause, type Steps } from '../core/work-slices.ts';
-
-export interface ImportedDataset {
-  /** Unique in the session; part of layer ids and row keys. */
-  id: number;
-  /** The file's name, shown as text. */
-  name: string;
-  rows: ImportedRows;
-  errors: RowError[];
-  unknownSectors: number;
-  /** Rows kept with a text shortened to its limit. */
-  truncated: number;
-}
 
 type Filters = Pick<AppState, 'sectors' | 'time'>;
 

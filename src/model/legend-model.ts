@@ -18,7 +18,12 @@ export interface LegendGroup {
 }
 
 /** `imported` names the imported datasets, drawn coloured by sector like the atlas's links. */
-export function legendModel(state: AppState, atlas: AtlasData, theme: Theme, imported: string[] = []): LegendGroup[] {
+export function legendModel(
+  state: Omit<AppState, 'view'>,
+  atlas: AtlasData,
+  theme: Theme,
+  imported: string[] = [],
+): LegendGroup[] {
   const { lang, layers } = state;
   const groups: LegendGroup[] = [];
   if (layers.provinces) {

@@ -2,12 +2,9 @@
 // consecutive points lie on the same corridor branch or Caspian route, the length along it. Pure.
 import { distance, greatCircle, length, lineSlice, lineString, nearestPointOnLine, point } from '@turf/turf';
 import type { LonLat } from '../core/geodata.ts';
+import type { MeasurePoint } from '../state/state.ts';
 
-/** A clicked point; `along` when it was placed on a drawn path (snapped onto that path). */
-export interface MeasurePoint {
-  lonLat: LonLat;
-  along?: { key: string; path: LonLat[] };
-}
+export type { MeasurePoint } from '../state/state.ts';
 
 export interface MeasureLeg {
   /** What to draw: the great circle, or the stretch of the path. */

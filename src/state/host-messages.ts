@@ -10,6 +10,8 @@
 // Anything else is ignored and logged by the presenter.
 import { isLang, type Lang } from '../core/i18n/i18n.ts';
 import { parseView } from './url-state.ts';
+
+export { allowedOrigins } from './url-state.ts';
 import type { ViewState } from './state.ts';
 
 export const MESSAGE_SOURCE = 'corridor-atlas';
@@ -59,32 +61,6 @@ export function parseHostMessage(data: unknown): HostCommand | null {
         : null;
     default:
       return null;
-  }
-}
-
-/**
- * Allowed origins from the `origins` parameter, normalised as MessageEvent.origin writes them. null means any origin
- * (no parameter); an empty list means none (the parameter names no valid origin).
- */
-export function allowedOrigins(search: string): string[] | null {
-  const raw = new URLSearchParams(search).get('origins');
-  if (raw === null || raw.trim() === '') return null;
-  const origins = raw
-    .split(',')
-    .map((entry) => originOf(entry.trim()))
-    .filter((origin): origin is string => origin !== null);
-  return [...new Set(origins)];
-}
-
-/** `https://host[:port]` (a trailing `/` is tolerated) as its canonical origin, `null` as itself; anything else null. */
-function originOf(entry: string): string | null {
-  if (entry === 'null') return entry;
-  if (!/^https?:\/\/[^/?#@\s\\]+\/?$/i.test(entry)) return null;
-  try {
-    const { origin } = new URL(entry);
-    return origin === 'null' ? null : origin;
-  } catch {
-    return null; // e.g. a port out of range
   }
 }
 

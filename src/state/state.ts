@@ -1,6 +1,8 @@
-// The one plain, serialisable app state. No map objects, layers or DOM nodes live here.
+// The one plain state: `AppState` (what the URL holds) and `Session` (what lives only in this tab).
+// Structured-cloneable data only: no map objects, layers or DOM nodes live here.
 import type { Lang } from '../core/i18n/i18n.ts';
 import type { LonLat } from '../core/geodata.ts';
+import type { ImportedRows, RowError } from '../core/import-types.ts';
 import { ALL_TIME, type ProvinceMetric, type TimeFilter } from './filters.ts';
 
 export interface ViewState {
@@ -17,8 +19,6 @@ export interface AppState {
   view: ViewState;
   /** What the side panel shows; also outlined on the map. */
   selection: EntityRef | null;
-  /** What is under the pointer (never in the URL). */
-  hover: EntityRef | null;
   layers: Record<LayerGroup, boolean>;
   /** Visible corridors, by id. */
   corridors: string[];
@@ -28,7 +28,52 @@ export interface AppState {
   time: TimeFilter;
   /** What the province fill counts. */
   metric: ProvinceMetric;
+  /** The open story and its 1-based scene. */
+  story: StoryPosition | null;
 }
+
+export interface StoryPosition {
+  id: string;
+  scene: number;
+}
+
+/** An imported file in the session. */
+export interface ImportedDataset {
+  /** Unique in the session; part of layer ids and row keys. */
+  id: number;
+  /** The file's name, shown as text. */
+  name: string;
+  rows: ImportedRows;
+  errors: RowError[];
+  unknownSectors: number;
+  /** Rows kept with a text shortened to its limit. */
+  truncated: number;
+}
+
+/** A point of the measure tool; `along` when it was placed on a drawn path (snapped onto that path). */
+export interface MeasurePoint {
+  lonLat: LonLat;
+  along?: { key: string; path: LonLat[] };
+}
+
+/** What lives only in this tab: never in the URL. */
+export interface Session {
+  /** What is under the pointer, and where the pointer is (CSS pixels in the map). */
+  hover: EntityRef | null;
+  pointer: [number, number];
+  datasets: ImportedDataset[];
+  measure: { active: boolean; points: MeasurePoint[] };
+  /** Drawers over the map that are open. */
+  drawers: { table: boolean };
+}
+
+export const EMPTY_SESSION: Session = {
+  hover: null,
+  pointer: [0, 0],
+  datasets: [],
+  measure: { active: false, points: [] },
+  drawers: { table: false },
+};
 
 /** Iran and Central Asia: roughly lon 40–80, lat 22–52. */
 export const REGION_BOUNDS: [LonLat, LonLat] = [
@@ -52,11 +97,11 @@ export function initialState(lang: Lang, corridorIds: string[] = []): AppState {
     lang,
     view: DEFAULT_VIEW,
     selection: null,
-    hover: null,
     layers: { ...ALL_LAYERS_ON },
     corridors: corridorIds,
     sectors: null,
     time: ALL_TIME,
     metric: 'activity',
+    story: null,
   };
 }

@@ -1,6 +1,7 @@
-// Reads app state from the page URL and writes it back, so any view can be reloaded and shared.
-// Parameters: lang, select, layers, sectors, corridors, time (from..to), metric, view (lon,lat,zoom). A bad value falls back
-// to its default and adds a notice; nothing here throws.
+// The one file that reads and writes the page URL, so any view can be reloaded and shared.
+// App state: lang, select, layers, sectors, corridors, time (from..to), metric, view (lon,lat,zoom), story and
+// scene. Page options, read once: embed, title, legend, origins. A bad value falls back to its default and adds
+// a notice; nothing here throws.
 import { isLang, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { REGION_EXTENT } from '../core/geodata.ts';
 import { ALL_TIME, isAllTime, isProvinceMetric, parseTime, timeKey, type ProvinceMetric } from './filters.ts';
@@ -11,6 +12,7 @@ import {
   type AppState,
   type EntityRef,
   type LayerGroup,
+  type StoryPosition,
   type ViewState,
 } from './state.ts';
 
@@ -25,8 +27,21 @@ export interface UrlCatalog {
   resolve(id: string): EntityRef | null;
 }
 
+/** How the page is shown: set by the embedding page's link, never written back. */
+export interface PageOptions {
+  /** Embed mode: no chrome, title and legend over the map. */
+  embed: boolean;
+  /** The embed's title (plain text, at most 120 characters). */
+  title: string | null;
+  /** The embed's legend, unless `legend=0`. */
+  legend: boolean;
+  /** Origins allowed to send commands (host-messages.ts); null is any. */
+  origins: string[] | null;
+}
+
 export interface ParsedUrl {
-  state: Omit<AppState, 'hover'>;
+  state: AppState;
+  page: PageOptions;
   /** True when the URL fixed the camera; otherwise the app fits the region to the window. */
   hasView: boolean;
   /** Message keys for values that were ignored; shown to the user in their language. */
@@ -81,11 +96,60 @@ export function parseUrlState(search: string, catalog: UrlCatalog): ParsedUrl {
   if (rawView !== null && !parsedView) note('notice.badView');
   if (parsedView) view = parsedView;
 
+  const story = parseStory(params.get('story'), params.get('scene'), () => note('notice.badStory'));
+
   return {
-    state: { lang, selection, layers, sectors, corridors, time, metric, view },
+    state: { lang, selection, layers, sectors, corridors, time, metric, view, story },
+    page: parsePageOptions(params),
     hasView: parsedView !== null,
     notices,
   };
+}
+
+/** A story id as the data build writes them, and a 1-based scene (1 when absent or bad; clamped when opened). */
+function parseStory(rawId: string | null, rawScene: string | null, onBad: () => void): StoryPosition | null {
+  if (rawId === null || rawId.trim() === '') return null;
+  const id = rawId.trim();
+  if (!/^[a-z0-9-]{1,64}$/.test(id)) return (onBad(), null);
+  const scene = rawScene === null ? 1 : Number(rawScene.trim());
+  return { id, scene: Number.isSafeInteger(scene) && scene >= 1 ? Math.min(scene, 999) : 1 };
+}
+
+function parsePageOptions(params: URLSearchParams): PageOptions {
+  const embed = params.get('embed') === '1';
+  const title = embed ? (params.get('title')?.slice(0, 120) ?? '') : '';
+  return {
+    embed,
+    title: title === '' ? null : title,
+    legend: params.get('legend') !== '0',
+    origins: allowedOrigins(params),
+  };
+}
+
+/**
+ * Allowed origins from the `origins` parameter, normalised as MessageEvent.origin writes them. null means any origin
+ * (no parameter); an empty list means none (the parameter names no valid origin).
+ */
+export function allowedOrigins(search: string | URLSearchParams): string[] | null {
+  const raw = new URLSearchParams(search).get('origins');
+  if (raw === null || raw.trim() === '') return null;
+  const origins = raw
+    .split(',')
+    .map((entry) => originOf(entry.trim()))
+    .filter((origin): origin is string => origin !== null);
+  return [...new Set(origins)];
+}
+
+/** `https://host[:port]` (a trailing `/` is tolerated) as its canonical origin, `null` as itself; anything else null. */
+function originOf(entry: string): string | null {
+  if (entry === 'null') return entry;
+  if (!/^https?:\/\/[^/?#@\s\\]+\/?$/i.test(entry)) return null;
+  try {
+    const { origin } = new URL(entry);
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null; // e.g. a port out of range
+  }
 }
 
 /** "lon,lat,zoom" inside the map's extent and zoom range, or null. */
@@ -119,8 +183,8 @@ function idListParam(raw: string | null, known: string[], onUnknown: () => void)
   return kept.length === 0 ? null : kept;
 }
 
-/** Returns `search` with the state's parameters set, keeping parameters it does not own (embed, story, ...). */
-export function writeUrlState(search: string, state: Omit<AppState, 'hover'>, allCorridors: string[]): string {
+/** Returns `search` with the state's parameters set, keeping the page options and parameters it does not own. */
+export function writeUrlState(search: string, state: AppState, allCorridors: string[]): string {
   const params = new URLSearchParams(search);
   params.set('lang', state.lang);
   // Imported rows are not in the URL: a shared link would not have the file.
@@ -138,6 +202,8 @@ export function writeUrlState(search: string, state: Omit<AppState, 'hover'>, al
   setOrDelete(params, 'metric', state.metric === 'activity' ? null : state.metric);
   const [lon, lat] = state.view.center;
   params.set('view', `${lon.toFixed(3)},${lat.toFixed(3)},${state.view.zoom.toFixed(2)}`);
+  setOrDelete(params, 'story', state.story?.id ?? null);
+  setOrDelete(params, 'scene', state.story ? String(state.story.scene) : null);
   return `?${params.toString().replace(/%2C/g, ',')}`;
 }
 

@@ -82,7 +82,7 @@ describe('a long session', () => {
     expect(growth.listeners).toBeLessThan(BOUNDS.listeners);
     expect(growth.nodes).toBeLessThan(BOUNDS.nodes);
     // The session really ran: the hover card and every layer are back to their starting state.
-    expect(await page.evaluate(() => window.__atlas!.state().hover)).toBeNull();
+    expect(await page.evaluate(() => window.__atlas!.session().hover)).toBeNull();
     expect(await page.evaluate(() => Object.values(window.__atlas!.state().layers).every(Boolean))).toBe(true);
   });
 });

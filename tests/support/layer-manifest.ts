@@ -9,8 +9,8 @@ import type { Story } from '../../src/core/stories.ts';
 import { LIGHT_THEME } from '../../src/core/theme.ts';
 import { buildLayers } from '../../src/layers/build-layers.ts';
 import { resolveEntity } from '../../src/model/selectors.ts';
-import { ALL_TIME } from '../../src/state/filters.ts';
-import { ALL_LAYERS_ON, LAYER_GROUPS, type AppState } from '../../src/state/state.ts';
+import { sceneState } from '../../src/model/story-scene.ts';
+import { LAYER_GROUPS, type AppState } from '../../src/state/state.ts';
 import { parseUrlState } from '../../src/state/url-state.ts';
 
 /** Accessors whose values are positions or paths: listed for the first items, not counted. */
@@ -20,33 +20,17 @@ const MAX_DISTINCT = 8;
 
 /** The app state for a scenario's query: parsed as the app parses it, then the story scene applied, if any. */
 export function stateForQuery(query: string, atlas: AtlasData, stories: Story[]): AppState {
-  const corridorIds = atlas.corridors.map((c) => c.id);
   const parsed = parseUrlState(query, {
     sectorIds: atlas.sectors.map((s) => s.id),
-    corridorIds,
+    corridorIds: atlas.corridors.map((c) => c.id),
     resolve: (id) => resolveEntity(id, atlas),
   });
-  const state: AppState = { ...parsed.state, hover: null };
-  const params = new URLSearchParams(query);
-  const storyId = params.get('story');
-  if (!storyId) return state;
-  // As src/features/presenter.ts applyScene and src/ui/story-player.ts open (1-based scene, clamped).
-  const story = stories.find((s) => s.id === storyId);
-  if (!story) throw new Error(`unknown story ${storyId}`);
-  const index = Math.min(Math.max(1, Number.parseInt(params.get('scene') ?? '1', 10) || 1), story.scenes.length);
-  const scene = story.scenes[index - 1]!;
-  return {
-    ...state,
-    selection: scene.select ? resolveEntity(scene.select, atlas) : null,
-    layers: scene.layers
-      ? (Object.fromEntries(LAYER_GROUPS.map((g) => [g, scene.layers!.includes(g)])) as AppState['layers'])
-      : { ...ALL_LAYERS_ON },
-    sectors: scene.sectors ?? null,
-    corridors: scene.corridors ?? corridorIds,
-    time: ALL_TIME,
-    metric: 'activity',
-    view: { center: scene.view.center, zoom: scene.view.zoom },
-  };
+  const state: AppState = parsed.state;
+  if (!state.story) return state;
+  // As src/features/presenter.ts opens it.
+  const story = stories.find((s) => s.id === state.story!.id);
+  if (!story) throw new Error(`unknown story ${state.story.id}`);
+  return { ...state, ...sceneState(story, state.story.scene, atlas) };
 }
 
 /** A number rounded to 3 decimals, without trailing zeros or a negative zero. */

@@ -6,7 +6,7 @@ import { LAYER_GROUPS, type AppState } from '../../src/state/state.ts';
 import { ZOOM_RANGE, type UrlCatalog } from '../../src/state/url-state.ts';
 
 /** What is wrong with the state, one line per problem; empty when it is valid. */
-export function stateProblems(state: Omit<AppState, 'hover'>, catalog: UrlCatalog): string[] {
+export function stateProblems(state: AppState, catalog: UrlCatalog): string[] {
   const problems: string[] = [];
   const fail = (message: string) => problems.push(message);
 
@@ -45,10 +45,14 @@ export function stateProblems(state: Omit<AppState, 'hover'>, catalog: UrlCatalo
   else if (time.from !== null && time.to !== null && time.from > time.to) fail(`time ${time.from} after ${time.to}`);
 
   if (!isProvinceMetric(state.metric)) fail(`metric ${String(state.metric)}`);
+
+  const story = state.story;
+  if (story !== null && !(/^[a-z0-9-]{1,64}$/.test(story?.id) && Number.isSafeInteger(story.scene) && story.scene >= 1))
+    fail(`story ${JSON.stringify(story)}`);
   return problems;
 }
 
-export function isValidState(state: Omit<AppState, 'hover'>, catalog: UrlCatalog): boolean {
+export function isValidState(state: AppState, catalog: UrlCatalog): boolean {
   return stateProblems(state, catalog).length === 0;
 }
 

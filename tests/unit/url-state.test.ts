@@ -118,3 +118,36 @@ describe('parseView', () => {
     expect(parseView('58,38,3.5')).toEqual({ center: [58, 38], zoom: 3.5 }));
   it('rejects one outside', () => expect(parseView('-30,38,3.5')).toBeNull());
 });
+
+describe('story, scene and page options', () => {
+  const catalog = {
+    sectorIds: [],
+    corridorIds: ['instc'],
+    resolve: () => null,
+  };
+  it('reads the story and its scene, and writes them back', () => {
+    const parsed = parseUrlState('?story=east-azerbaijan&scene=3', catalog);
+    expect(parsed.state.story).toEqual({ id: 'east-azerbaijan', scene: 3 });
+    expect(parsed.notices).toEqual([]);
+    const written = new URLSearchParams(writeUrlState('', parsed.state, ['instc']));
+    expect([written.get('story'), written.get('scene')]).toEqual(['east-azerbaijan', '3']);
+    expect(
+      new URLSearchParams(writeUrlState('?story=x&scene=2', { ...parsed.state, story: null }, ['instc'])).has('story'),
+    ).toBe(false);
+  });
+  it('refuses a malformed story with a notice, and reads a bad scene as the first', () => {
+    expect(parseUrlState('?story=<img>', catalog)).toMatchObject({
+      state: { story: null },
+      notices: ['notice.badStory'],
+    });
+    expect(parseUrlState('?story=a&scene=-2', catalog).state.story).toEqual({ id: 'a', scene: 1 });
+  });
+  it('reads the page options: embed, title (embeds only, at most 120 characters), legend and origins', () => {
+    const page = parseUrlState(
+      `?embed=1&title=${'x'.repeat(200)}&legend=0&origins=https://a.example/,nope`,
+      catalog,
+    ).page;
+    expect(page).toEqual({ embed: true, title: 'x'.repeat(120), legend: false, origins: ['https://a.example'] });
+    expect(parseUrlState('?title=T', catalog).page).toEqual({ embed: false, title: null, legend: true, origins: null });
+  });
+});

@@ -1,0 +1,80 @@
+// Puts the map on the page: the live WebGL map where the browser can draw one, otherwise its still
+// picture (the same AtlasView, so the rest of the app drives both alike). Input goes to the store.
+import type { PickingInfo } from '@deck.gl/core';
+import type { Store } from '../state/store.ts';
+import type { EntityRef } from '../state/state.ts';
+import type { ParsedUrl } from '../state/url-state.ts';
+import type { AtlasData } from '../core/atlas.ts';
+import type { Region } from '../core/region.ts';
+import type { Theme } from '../core/theme.ts';
+import type { LonLat } from '../core/geodata.ts';
+import { t } from '../core/i18n/i18n.ts';
+import { placeLabelFeatures } from '../model/place-labels.ts';
+import { buildBasemapStyle } from '../layers/basemap-style.ts';
+import { entityFromPick } from '../layers/build-layers.ts';
+import { tryCreateMapView, type AtlasView, type MapView } from '../map/map-view.ts';
+import { createStaticView } from '../map/static-map.ts';
+import { showStatus } from '../ui/chrome.ts';
+
+export interface MountInputs {
+  container: HTMLElement;
+  status: HTMLElement;
+  region: Region;
+  atlas: AtlasData;
+  theme: Theme;
+  store: Store;
+  parsed: ParsedUrl;
+  reducedMotion: boolean;
+  onHover(info: PickingInfo): void;
+  /** A click on the map: tools (the measure tool) may take it; otherwise it selects what is under it. */
+  onClick(info: PickingInfo, lonLat: LonLat): void;
+  onSelect(ref: EntityRef | null): void;
+}
+
+/** The view, and the live map when there is one (null: the still picture). */
+export function mountMap(inputs: MountInputs): { view: AtlasView; mapView: MapView | null } {
+  const { container, region, atlas, theme, store, parsed } = inputs;
+  const { lang } = parsed.state;
+  const mapView = !document.createElement('canvas').getContext('webgl2')
+    ? null
+    : tryCreateMapView({
+        container,
+        style:
+          import.meta.env['VITE_BASEMAP_STYLE_URL'] ||
+          buildBasemapStyle({ ...region.basemap, places: placeLabelFeatures(atlas) }, theme, lang),
+        lang,
+        view: parsed.hasView ? parsed.state.view : null,
+        reducedMotion: inputs.reducedMotion,
+        onHover: inputs.onHover,
+        onClick: inputs.onClick,
+        onViewChange: (view) => store.update({ view }),
+        onContext: (lost) => {
+          showStatus(inputs.status, lost ? t(store.get().app.lang, 'map.contextLost') : null);
+          document.documentElement.dataset['mapState'] = lost ? 'lost' : 'ready';
+        },
+      });
+  // Without WebGL the data, the chrome and the table still load; the map becomes a still picture.
+  const view =
+    mapView ??
+    createStaticView({
+      container,
+      region,
+      atlas,
+      theme,
+      lang,
+      state: () => store.get().app,
+      onSelect: inputs.onSelect,
+    });
+  return { view, mapView };
+}
+
+/** Hover as a session change: what is under the pointer, and where. */
+export const hoverFromPick = (store: Store) => (info: PickingInfo) =>
+  store.updateSession({ hover: entityFromPick(info), pointer: [info.x, info.y] });
+
+/** A click: the tools' first, else a selection of what is under it. */
+export const clickFromPick =
+  (tools: { mapClick(info: PickingInfo, lonLat: LonLat): boolean }, select: (ref: EntityRef | null) => void) =>
+  (info: PickingInfo, lonLat: LonLat) => {
+    if (!tools.mapClick(info, lonLat)) select(entityFromPick(info));
+  };

@@ -1,0 +1,145 @@
+// The one render: from a store snapshot to every view. It derives the view models through memoised
+// selectors and calls every layer builder; `setLayers` is called from here alone. Whatever did not
+// change keeps its identity, so a hover redraws the hover card and nothing else.
+import type { Layer } from '@deck.gl/core';
+import type { Snapshot } from '../state/store.ts';
+import { writeUrlState } from '../state/url-state.ts';
+import { sameRef, type AppState, type EntityRef, type ImportedDataset } from '../state/state.ts';
+import type { AtlasData } from '../core/atlas.ts';
+import type { Region } from '../core/region.ts';
+import type { Theme } from '../core/theme.ts';
+import type { Bilingual } from '../core/geodata.ts';
+import type { Lang } from '../core/i18n/i18n.ts';
+import { memoLast, stableShallow } from '../core/memo.ts';
+import { hoverSummary, panelModel, type PanelContext, type PanelModel } from '../model/panel-model.ts';
+import { legendModel, type LegendGroup } from '../model/legend-model.ts';
+import { BASEMAP_LAYER_IDS } from '../layers/basemap-style.ts';
+import { buildLayers } from '../layers/build-layers.ts';
+import type { AtlasView } from '../map/map-view.ts';
+import { applyLanguage } from '../ui/chrome.ts';
+import { renderHoverCard, renderSidePanel } from '../ui/panel-view.ts';
+import { renderLegend } from '../ui/legend-view.ts';
+
+/** What a feature adds to the picture; each part is a function of the snapshot. */
+export interface RenderPart {
+  /** Layers drawn over the atlas's own, below the basemap's labels. */
+  layers?(now: Snapshot, beforeId: string): Layer[];
+  /** A view of the feature's own (a drawer, a readout), given the snapshot before (null on the first render). */
+  view?(now: Snapshot, before: Snapshot | null): void;
+  /** The panel of an imported row, `flow` ids. */
+  flowPanel?(id: string, lang: Lang): PanelModel | null;
+}
+
+/** The layer panel and search: rebuilt when their words or the imported dates change, synced otherwise. */
+export interface ChromeView {
+  rebuild(app: AppState, datasets: ImportedDataset[]): void;
+  update(app: AppState): void;
+}
+
+export interface RenderTargets {
+  atlas: AtlasData;
+  region: Region;
+  theme: Theme;
+  view: AtlasView;
+  chrome: ChromeView;
+  elements: { hoverCard: HTMLElement; sidePanel: HTMLElement; embedLegend: HTMLElement };
+  /** Selection from a panel's links (with the camera) and the panel's close button. */
+  select(ref: EntityRef | null, fly: boolean): void;
+}
+
+export interface Renderer {
+  render(now: Snapshot, before: Snapshot | null): void;
+  add(part: RenderPart): void;
+  /** The layers last handed to the map. */
+  layers(): Layer[];
+  legend(now: Snapshot): LegendGroup[];
+  panelContext(lang: Lang): PanelContext;
+}
+
+export function createRenderer(targets: RenderTargets): Renderer {
+  const { atlas, region, theme, view, chrome, elements } = targets;
+  const corridorIds = atlas.corridors.map((c) => c.id);
+  // The address bar shows the state, so a reload or a shared link opens the same view.
+  const writeUrl = (app: AppState) =>
+    history.replaceState(history.state, '', writeUrlState(location.search, app, corridorIds) + location.hash);
+  const parts: RenderPart[] = [];
+  const countryNames = new Map<string, Bilingual>(
+    region.countries.map((c) => [c.properties.id, { fa: c.properties.fa, en: c.properties.en }]),
+  );
+  const panelContext = (lang: Lang): PanelContext => ({
+    atlas,
+    lang,
+    countryName: (id) => countryNames.get(id),
+    flowPanel: (id, language) => parts.find((p) => p.flowPanel)?.flowPanel?.(id, language) ?? null,
+  });
+  const layerContext = { region, atlas, theme };
+  // What is drawn does not depend on the camera: a pan keeps the same layers and legend.
+  const drawnState = stableShallow<Omit<AppState, 'view'>>();
+  const withoutCamera = ({ view: _camera, ...drawn }: AppState) => drawnState(drawn);
+  const atlasLayers = memoLast((drawn: Omit<AppState, 'view'>) => buildLayers(drawn, layerContext));
+  const legend = memoLast((app: Omit<AppState, 'view'>, datasets: ImportedDataset[]) =>
+    legendModel(
+      app,
+      atlas,
+      theme,
+      datasets.map((d) => d.name),
+    ),
+  );
+  // Imported datasets are an input: a row's panel reads them.
+  const modelOf = (ref: EntityRef | null, lang: Lang, _datasets: ImportedDataset[]) =>
+    ref ? panelModel(ref, panelContext(lang)) : null;
+  const sidePanel = memoLast(modelOf);
+  const hoverPanel = memoLast(modelOf);
+  let drawn: Layer[] = [];
+  let shownPanel: PanelModel | null | undefined;
+  let lastDrawn: Omit<AppState, 'view'> | undefined;
+
+  const drawLayers = (now: Snapshot, drawnApp: Omit<AppState, 'view'>) => {
+    const beforeId = BASEMAP_LAYER_IDS.countryLabels;
+    const next = [...atlasLayers(drawnApp), ...parts.flatMap((part) => part.layers?.(now, beforeId) ?? [])];
+    if (next.length === drawn.length && next.every((layer, i) => layer === drawn[i])) return;
+    drawn = next;
+    view.setLayers(drawn);
+  };
+
+  const renderHover = ({ app, session }: Snapshot) => {
+    const hovered = sameRef(session.hover, app.selection)
+      ? null
+      : hoverPanel(session.hover, app.lang, session.datasets);
+    renderHoverCard(elements.hoverCard, hovered && hoverSummary(hovered, app.lang), session.pointer);
+  };
+
+  return {
+    add: (part) => void parts.push(part),
+    layers: () => drawn,
+    legend: ({ app, session }) => legend(withoutCamera(app), session.datasets),
+    panelContext,
+    render(now, before) {
+      const { app, session } = now;
+      const relabel = !before || app.lang !== before.app.lang;
+      if (relabel) {
+        applyLanguage(app.lang);
+        view.setLanguage(app.lang);
+      }
+      if (relabel || session.datasets !== before?.session.datasets) chrome.rebuild(app, session.datasets);
+      const drawn = withoutCamera(app);
+      drawLayers(now, drawn);
+      const selected = sidePanel(app.selection, app.lang, session.datasets);
+      if (selected !== shownPanel) {
+        shownPanel = selected;
+        renderSidePanel(elements.sidePanel, selected, app.lang, {
+          onSelect: (ref) => targets.select(ref, true),
+          onClose: () => targets.select(null, false),
+        });
+      }
+      if (drawn !== lastDrawn || session.datasets !== before?.session.datasets) {
+        lastDrawn = drawn;
+        chrome.update(app);
+        renderLegend(elements.embedLegend, legend(drawn, session.datasets));
+      }
+      renderHover(now);
+      for (const part of parts) part.view?.(now, before);
+      if (!before || app !== before.app) writeUrl(app);
+    },
+  };
+}

@@ -24,8 +24,11 @@ export interface Gazetteer {
 export const FLOW_FIELDS = ['origin', 'destination', 'value', 'unit', 'sector', 'date', 'label', 'id'] as const;
 export type FlowField = (typeof FLOW_FIELDS)[number];
 
-/** Field → column index in the file's header row. origin is required; the rest optional. */
-export type ColumnMapping = Partial<Record<FlowField, number>>;
+/**
+ * Field → column index in the file's header row. origin is required; the rest optional. For a
+ * workbook, `sheet` is the 0-based index of the sheet the columns are in (absent: the first).
+ */
+export type ColumnMapping = Partial<Record<FlowField, number>> & { sheet?: number };
 
 /** Why one row of a file was skipped; each has a message `import.reason.<reason>` in both languages. */
 export const ROW_ERROR_REASONS = [
@@ -105,6 +108,9 @@ export const IMPORT_FAILURES = [
   'not-csv-or-geojson',
   'no-origin-column',
   'invalid-geojson',
+  'xlsx-invalid',
+  'xlsx-too-large',
+  'xlsx-merged-header',
 ] as const;
 export type ImportFailure = (typeof IMPORT_FAILURES)[number];
 
@@ -118,6 +124,13 @@ export const TEXT_LIMITS = { label: 500, unit: 100, name: 200, detail: 80 } as c
 
 /** Bounds that keep an import within a browser tab's memory. */
 export const IMPORT_LIMITS = { maxBytes: 64 * 1024 * 1024, maxRows: 1_000_000 } as const;
+
+/**
+ * A workbook (.xlsx) is a zip: a 64 MB file may unpack to gigabytes (a "zip bomb"). The parts'
+ * sizes as the zip declares them are checked before any is unpacked, and unpacking never writes
+ * past a declared size, so these bound the memory an import can take.
+ */
+export const XLSX_LIMITS = { maxUnpackedBytes: 200 * 1024 * 1024, maxEntries: 1000 } as const;
 
 /** Why an import gave nothing: the file's fault, or the worker stopped. */
 export type ImportProblem = ImportFailure | 'worker';

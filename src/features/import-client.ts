@@ -58,8 +58,10 @@ export async function previewFile(file: File): Promise<CsvPreview | { failure: W
   const answer = await job({ type: 'preview', file }).done;
   if (!answer) return null;
   if (answer.type === 'failed') return { failure: answer.failure };
-  if (answer.type === 'preview' && answer.format === 'csv')
-    return { headers: answer.headers, rows: answer.rows, delimiter: answer.delimiter, mapping: answer.mapping };
+  if (answer.type === 'preview' && answer.format !== 'geojson') {
+    const { headers, rows, delimiter, mapping, sheets } = answer;
+    return { headers, rows, delimiter, mapping, ...(sheets ? { sheets } : {}) };
+  }
   return null; // GeoJSON: nothing to map
 }
 

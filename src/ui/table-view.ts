@@ -24,7 +24,7 @@ export interface TableOptions {
   provinces: { id: string; name: string }[];
   partners: { id: string; name: string }[];
   onSelect(ref: EntityRef): void;
-  onExport(format: 'csv' | 'geojson' | 'json', rows: TableRecord[]): void;
+  onExport(format: 'csv' | 'geojson' | 'xlsx' | 'json', rows: TableRecord[]): void;
   onClose(): void;
 }
 
@@ -68,7 +68,7 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
   const province = select('table-province', t(lang, 'table.anyProvince'), options.provinces);
   const partner = select('table-partner', t(lang, 'table.anyPartner'), options.partners);
   const count = el('p', { className: 'table-count', attrs: { id: 'table-count', 'aria-live': 'polite' } });
-  const exportButton = (format: 'csv' | 'geojson' | 'json', key: MessageKey) => {
+  const exportButton = (format: 'csv' | 'geojson' | 'xlsx' | 'json', key: MessageKey) => {
     const button = el('button', { text: t(lang, key), attrs: { type: 'button', 'data-export': format } });
     button.addEventListener('click', () => options.onExport(format, rows));
     return button;
@@ -120,6 +120,7 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
         { className: 'table-exports', attrs: { role: 'group', 'aria-label': t(lang, 'table.export') } },
         exportButton('csv', 'table.exportCsv'),
         exportButton('geojson', 'table.exportGeoJson'),
+        exportButton('xlsx', 'table.exportXlsx'),
         exportButton('json', 'table.exportJson'),
       ),
       close,

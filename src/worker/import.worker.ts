@@ -29,6 +29,9 @@ function sizeFailure(file: File): ImportResponse | null {
   return null;
 }
 
+/** The workbook reader, loaded only when a workbook is imported. */
+const xlsxReader = () => import('./parse-xlsx.ts');
+
 async function preview(file: File): Promise<ImportResponse> {
   const refused = sizeFailure(file);
   if (refused) return refused;
@@ -36,6 +39,11 @@ async function preview(file: File): Promise<ImportResponse> {
   const format = detectFormat(file.name, head);
   if (format === null) return { type: 'failed', failure: 'not-csv-or-geojson' };
   if (format === 'geojson') return { type: 'preview', format };
+  if (format === 'xlsx') {
+    const [{ previewXlsx }, bytes] = await Promise.all([xlsxReader(), file.arrayBuffer()]);
+    const result = await previewXlsx(new Uint8Array(bytes));
+    return 'failure' in result ? { type: 'failed', failure: result.failure } : { type: 'preview', format, ...result };
+  }
   // The slice may end inside a row (or a character): keep whole lines only.
   if (file.size > PREVIEW_BYTES) head = head.slice(0, Math.max(head.lastIndexOf('\n'), 0));
   const result = previewCsv(head);
@@ -46,10 +54,12 @@ async function importFile(request: Extract<ImportRequest, { type: 'import' }>): 
   const refused = sizeFailure(request.file);
   if (refused) return post(refused);
   post({ type: 'progress', fraction: 0 });
+  const head = await request.file.slice(0, 1024).text();
+  if (detectFormat(request.file.name, head) === 'xlsx') return importWorkbook(request);
   const text = await request.file.text(); // UTF-8; the decoder drops a BOM
   post({ type: 'progress', fraction: READ_SHARE });
   const format = detectFormat(request.file.name, text.slice(0, 1024));
-  if (format === null) return post({ type: 'failed', failure: 'not-csv-or-geojson' });
+  if (format === null || format === 'xlsx') return post({ type: 'failed', failure: 'not-csv-or-geojson' });
   const onProgress = (fraction: number): void =>
     post({ type: 'progress', fraction: READ_SHARE + (1 - READ_SHARE) * fraction });
   const result =
@@ -59,6 +69,18 @@ async function importFile(request: Extract<ImportRequest, { type: 'import' }>): 
   if ('failure' in result) return post({ type: 'failed', failure: result.failure });
   const packed = packResult(result);
   post({ type: 'done', format, result: packed }, packedTransferables(packed));
+}
+
+/** A workbook: read as bytes, then one sheet through the same table reader as a CSV. */
+async function importWorkbook(request: Extract<ImportRequest, { type: 'import' }>): Promise<void> {
+  const [{ parseXlsx }, bytes] = await Promise.all([xlsxReader(), request.file.arrayBuffer()]);
+  post({ type: 'progress', fraction: READ_SHARE });
+  const onProgress = (fraction: number): void =>
+    post({ type: 'progress', fraction: READ_SHARE + (1 - READ_SHARE) * fraction });
+  const result = await parseXlsx(new Uint8Array(bytes), request.mapping, request.gazetteer, onProgress);
+  if ('failure' in result) return post({ type: 'failed', failure: result.failure });
+  const packed = packResult(result);
+  post({ type: 'done', format: 'xlsx', result: packed }, packedTransferables(packed));
 }
 
 /**

@@ -12,8 +12,11 @@ export type ImportRequest =
   | { type: 'import'; file: File; mapping: ColumnMapping | null; gazetteer: Gazetteer }
   | { type: 'cancel' };
 
-/** The first rows of a CSV with its guessed mapping; a GeoJSON file needs no mapping, so its preview is empty. */
-export type ImportPreview = ({ format: 'csv' } & CsvPreview) | { format: 'geojson' };
+/**
+ * The first rows of a CSV with its guessed mapping, or of each sheet of a workbook (`sheets`); a
+ * GeoJSON file needs no mapping, so its preview is empty.
+ */
+export type ImportPreview = ({ format: 'csv' | 'xlsx' } & CsvPreview) | { format: 'geojson' };
 
 /**
  * Worker → app. `progress` fractions rise from 0 to 1; reading the file is the first 10%. The
@@ -22,7 +25,7 @@ export type ImportPreview = ({ format: 'csv' } & CsvPreview) | { format: 'geojso
 export type ImportResponse =
   | { type: 'progress'; fraction: number }
   | ({ type: 'preview' } & ImportPreview)
-  | { type: 'done'; format: 'csv' | 'geojson'; result: PackedResult }
+  | { type: 'done'; format: 'csv' | 'geojson' | 'xlsx'; result: PackedResult }
   /** `worker`: the job broke for a reason that is not the file's format (see import.worker.ts). */
   | { type: 'failed'; failure: ImportFailure | 'worker' };
 

@@ -54,26 +54,37 @@ function placeText(name: string, lonLat: LonLat, resolve: PlaceResolver | null):
   return coordinateName(lonLat);
 }
 
+/** One exported row's cells in {@link CSV_HEADER} order: text, or the value as a number (null when absent). */
+export type ExportCells = [string, string, number | null, string, string, string, string, string];
+
+/**
+ * The rows as the cells of an import-format table. Pass the gazetteer the file will be re-imported
+ * against to have unresolvable names written as coordinates.
+ */
+export function exportCells(rows: ExportRow[], gazetteer?: Gazetteer): ExportCells[] {
+  const resolve = gazetteer ? createPlaceResolver(gazetteer) : null;
+  return rows.map((row) => [
+    placeText(row.origin, row.originLonLat, resolve),
+    row.destinationLonLat ? placeText(row.destination, row.destinationLonLat, resolve) : '',
+    row.value === null || !Number.isFinite(row.value) ? null : row.value,
+    row.unit,
+    row.sector,
+    row.date,
+    row.label,
+    row.source,
+  ]);
+}
+
 /**
  * RFC 4180 CSV (CRLF line ends, quoted where needed) with a UTF-8 BOM so Excel reads Persian.
  * Pass the gazetteer the file will be re-imported against to have unresolvable names written as coordinates.
  */
 export function toCsv(rows: ExportRow[], gazetteer?: Gazetteer): string {
-  const resolve = gazetteer ? createPlaceResolver(gazetteer) : null;
   const lines = [CSV_HEADER.join(',')];
-  for (const row of rows) {
-    const cells = [
-      csvCell(placeText(row.origin, row.originLonLat, resolve)),
-      row.destinationLonLat ? csvCell(placeText(row.destination, row.destinationLonLat, resolve)) : '',
-      row.value === null || !Number.isFinite(row.value) ? '' : String(row.value),
-      csvCell(row.unit),
-      csvCell(row.sector),
-      csvCell(row.date),
-      csvCell(row.label),
-      csvCell(row.source),
-    ];
-    lines.push(cells.join(','));
-  }
+  for (const cells of exportCells(rows, gazetteer))
+    lines.push(
+      cells.map((cell) => (typeof cell === 'number' ? String(cell) : cell === null ? '' : csvCell(cell))).join(','),
+    );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

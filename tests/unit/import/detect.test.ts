@@ -21,4 +21,12 @@ describe('detectFormat', () => {
     expect(detectFormat('picture.png', '\u0089PNG\r\n\u001a\n\u0000\u0000')).toBeNull();
     expect(detectFormat('readme', 'hello world')).toBeNull();
   });
+
+  it('reads a workbook extension, or a zip not named CSV or JSON, as a workbook', () => {
+    expect(detectFormat('trade.xlsx', 'PK\u0003\u0004')).toBe('xlsx');
+    expect(detectFormat('TRADE.XLSX', 'origin,value')).toBe('xlsx'); // refused later as an unreadable workbook
+    expect(detectFormat('old.xls', '\u00d0\u00cf\u0011\u00e0')).toBe('xlsx');
+    expect(detectFormat('download', 'PK\u0003\u0004\u0014\u0000')).toBe('xlsx');
+    expect(detectFormat('renamed.csv', 'PK\u0003\u0004\u0014\u0000')).toBe('csv');
+  });
 });

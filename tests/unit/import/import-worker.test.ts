@@ -3,6 +3,7 @@ import type { ImportRequest, ImportResponse } from '../../../src/worker/messages
 import { unpackResult } from '../../../src/worker/packed.ts';
 import { GAZETTEER } from './gazetteer-fixture.ts';
 import { readFixture } from './read-fixture.ts';
+import { workbook } from './xlsx-fixture.ts';
 
 // The worker's global scope, stubbed: messages in through the listener, messages out recorded.
 const posted: { message: ImportResponse; transfer: Transferable[] }[] = [];
@@ -80,6 +81,51 @@ describe('import worker', () => {
     });
     expect(answers.at(-1)?.message).toMatchObject({ type: 'done', format: 'geojson' });
     expect(await unpacked(answers.at(-1)?.message)).toMatchObject({ rows: { count: 4 }, errors: [{ row: 4 }] });
+  });
+
+  it('previews every sheet of a workbook and imports the chosen one', async () => {
+    const book = workbook([
+      { name: 'notes', rows: [['note'], ['nothing to map']] },
+      {
+        name: 'flows',
+        rows: [
+          ['origin', 'value'],
+          ['Fars', '۱۲'],
+          ['Atlantis', 1],
+        ],
+      },
+    ]);
+    const [preview] = await send({ type: 'preview', file: file(book as BlobPart, 'book.xlsx') });
+    expect(preview?.message).toMatchObject({
+      type: 'preview',
+      format: 'xlsx',
+      mapping: { origin: 0, value: 1, sheet: 1 },
+      sheets: [{ name: 'notes' }, { name: 'flows' }],
+    });
+    const answers = await send({
+      type: 'import',
+      file: file(book as BlobPart, 'book.xlsx'),
+      mapping: { origin: 0, value: 1, sheet: 1 },
+      gazetteer: GAZETTEER,
+    });
+    expect(answers.at(-1)?.message).toMatchObject({ type: 'done', format: 'xlsx' });
+    expect(answers.filter((a) => a.message.type === 'progress').length).toBeGreaterThan(1);
+    expect(await unpacked(answers.at(-1)?.message)).toMatchObject({
+      rows: { count: 1 },
+      errors: [{ row: 3, reason: 'origin-unknown' }],
+    });
+  });
+
+  it('refuses bytes named .xlsx that are not a workbook with the workbook message', async () => {
+    const [preview] = await send({ type: 'preview', file: file('origin,value\nFars,1\n', 'book.xlsx') });
+    expect(preview?.message).toEqual({ type: 'failed', failure: 'xlsx-invalid' });
+    const answers = await send({
+      type: 'import',
+      file: file('not a zip', 'book.xlsx'),
+      mapping: null,
+      gazetteer: GAZETTEER,
+    });
+    expect(answers.at(-1)?.message).toEqual({ type: 'failed', failure: 'xlsx-invalid' });
   });
 
   it('refuses empty, binary, unknown and oversized files', async () => {

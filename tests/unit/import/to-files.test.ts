@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/worker/parse-csv.ts';
 import { parseGeoJson } from '../../../src/worker/parse-geojson.ts';
+import { parseXlsx } from '../../../src/worker/parse-xlsx.ts';
+import { toXlsx } from '../../../src/worker/to-xlsx.ts';
 import { toCsv, toGeoJson, type ExportRow } from '../../../src/worker/to-files.ts';
 import type { ImportedRows, ImportResult } from '../../../src/core/import-types.ts';
 import { GAZETTEER } from './gazetteer-fixture.ts';
@@ -133,6 +135,20 @@ describe('round trips', () => {
     const first = ok(parseCsv(readFixture(name), null, GAZETTEER));
     const again = ok(parseCsv(toCsv(toExportRows(first.rows, name), GAZETTEER), null, GAZETTEER));
     expect(comparable(again)).toEqual({ ...comparable(first), errors: [] });
+  });
+
+  it.each(fixtures)('%s → toXlsx → parseXlsx gives the same rows', async (name) => {
+    const first = ok(parseCsv(readFixture(name), null, GAZETTEER));
+    const again = ok(await parseXlsx(toXlsx(toExportRows(first.rows, name), GAZETTEER), null, GAZETTEER));
+    expect(comparable(again)).toEqual({ ...comparable(first), errors: [] });
+  });
+
+  it('toXlsx keeps text that looks like a formula as text, and XML-unsafe characters out', async () => {
+    const rows = [row({ label: '=HYPERLINK("x") & <b>', unit: '+cmd', source: 'a\u0001b' })];
+    const back = ok(await parseXlsx(toXlsx(rows), null, GAZETTEER));
+    expect(back.rows.labels).toEqual(['=HYPERLINK("x") & <b>']);
+    expect(back.rows.unitNames).toEqual(['+cmd']);
+    expect(back.rows.dates[0]).toBe(Date.UTC(2025, 10, 9));
   });
 
   it.each(fixtures)('%s → toGeoJson → parseGeoJson gives the same rows', (name) => {

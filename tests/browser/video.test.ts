@@ -1,0 +1,202 @@
+// Story video export in real Chromium: a short video (two scenes, small, 10 fps) is made in the page,
+// demuxed here with mediabunny, decoded back in the page with WebCodecs, and checked: frame count,
+// size, and the first and last frames against PNG exports of the same scenes at the same size.
+import { describe, expect, inject, it } from 'vitest';
+import { PNG } from 'pngjs';
+import pixelmatch from 'pixelmatch';
+import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
+import type { Page } from 'playwright-core';
+import { openApp } from '../../scripts/lib/chromium.ts';
+import { useBrowser } from './shared-browser.ts';
+import type { StoryExports } from '../../src/features/story-export/menu.ts';
+
+const browser = useBrowser();
+
+const STORY = 'east-azerbaijan';
+const SIZE = { width: 480, height: 270 };
+const FPS = 10;
+/** Two scenes held 1 s each with a 0.5 s flight between them: 10 + 5 + 10 frames. */
+const REQUEST = { ...SIZE, fps: FPS, secondsPerScene: 1, flightSeconds: 0.5, maxScenes: 2, download: false };
+const FRAMES = 25;
+/** Rows above the caption band (at this size the band is at most about 110 px tall). */
+const MAP_ROWS = 150;
+
+const sceneUrl = (scene: number) => `${inject('baseUrl')}?embed=1&lang=en&story=${STORY}&scene=${scene}`;
+
+describe('story video export', () => {
+  it('writes a video whose frames decode back to the scenes', async () => {
+    const { page, errors } = await openApp(browser(), sceneUrl(1), SIZE);
+    try {
+      const firstScene = await mapPng(page);
+      const started = Date.now();
+      const video = await page.evaluate(
+        async ({ story, request }) => {
+          const exports = (window.__atlas as unknown as { storyExports: StoryExports }).storyExports;
+          const { data, ...rest } = await exports.exportVideo(story, request);
+          let binary = '';
+          for (const byte of data!) binary += String.fromCharCode(byte);
+          return { ...rest, base64: btoa(binary) };
+        },
+        { story: STORY, request: REQUEST },
+      );
+      console.info(
+        `video: ${video.format} ${video.codec}${video.fellBack ? ' (WebM fallback: no H.264 encoder)' : ''}, ` +
+          `${video.frames} frames (${video.drawnFrames} drawn, ${video.drawMs} ms drawing), ${video.bytes} bytes, ` +
+          `${video.ms} ms in the page, ${Date.now() - started} ms here`,
+      );
+      expect(video.fileName).toBe(`${STORY}-en-${SIZE.height}p.${video.format}`);
+      expect(video.frames).toBe(FRAMES);
+      if (video.format === 'webm') expect(video.fellBack).toBe(true);
+      else expect(video.codec).toMatch(/^avc1\./);
+
+      // The container, read here: its track, size, codec and one packet per frame.
+      const bytes = Buffer.from(video.base64, 'base64');
+      expect(bytes.length).toBe(video.bytes);
+      const input = new Input({ source: new BufferSource(bytes), formats: ALL_FORMATS });
+      expect((await input.getFormat()).name).toBe(video.format === 'mp4' ? 'MP4' : 'WebM');
+      const track = (await input.getPrimaryVideoTrack())!;
+      expect([track.displayWidth, track.displayHeight]).toEqual([SIZE.width, SIZE.height]);
+      const config = (await track.getDecoderConfig())!;
+      // The same codec and profile (the stream's own constraint flags may differ from the encoder's string).
+      expect(config.codec.split('.').slice(0, 2).join('.').slice(0, 7)).toBe(video.codec.slice(0, 7));
+      const packets: { key: boolean; timestamp: number; duration: number; data: string }[] = [];
+      for await (const packet of new EncodedPacketSink(track).packets())
+        packets.push({
+          key: packet.type === 'key',
+          timestamp: packet.timestamp,
+          duration: packet.duration,
+          data: Buffer.from(packet.data).toString('base64'),
+        });
+      expect(packets.length).toBe(FRAMES);
+      expect(packets[0]!.key).toBe(true);
+      expect(await input.computeDuration()).toBeCloseTo(FRAMES / FPS, 3);
+
+      // Decoded in the page by WebCodecs.
+      const raw = config.description;
+      const description = raw
+        ? Buffer.from(
+            ArrayBuffer.isView(raw) ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : new Uint8Array(raw),
+          ).toString('base64')
+        : null;
+      const decoded = await page.evaluate(
+        async ({ codec, description, packets }) => {
+          const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+          const frames: VideoFrame[] = [];
+          const decoder = new VideoDecoder({ output: (frame) => frames.push(frame), error: (e) => console.error(e) });
+          decoder.configure({ codec, ...(description ? { description: fromBase64(description) } : {}) });
+          for (const packet of packets)
+            decoder.decode(
+              new EncodedVideoChunk({
+                type: packet.key ? 'key' : 'delta',
+                timestamp: Math.round(packet.timestamp * 1e6),
+                duration: Math.round(packet.duration * 1e6),
+                data: fromBase64(packet.data),
+              }),
+            );
+          await decoder.flush();
+          decoder.close();
+          frames.sort((a, b) => a.timestamp - b.timestamp);
+          const grab = (frame: VideoFrame) => {
+            const canvas = document.createElement('canvas');
+            canvas.width = frame.displayWidth;
+            canvas.height = frame.displayHeight;
+            const context = canvas.getContext('2d')!;
+            context.drawImage(frame, 0, 0);
+            let binary = '';
+            for (const byte of context.getImageData(0, 0, canvas.width, canvas.height).data)
+              binary += String.fromCharCode(byte);
+            return btoa(binary);
+          };
+          const result = {
+            count: frames.length,
+            width: frames[0]?.displayWidth ?? 0,
+            height: frames[0]?.displayHeight ?? 0,
+            timestamps: frames.map((frame) => frame.timestamp),
+            first: grab(frames[0]!),
+            last: grab(frames[frames.length - 1]!),
+          };
+          frames.forEach((frame) => frame.close());
+          return result;
+        },
+        { codec: config.codec, description, packets },
+      );
+      expect(decoded.count).toBe(FRAMES);
+      expect([decoded.width, decoded.height]).toEqual([SIZE.width, SIZE.height]);
+      expect(decoded.timestamps).toEqual(Array.from({ length: FRAMES }, (_, i) => Math.round((i * 1e6) / FPS)));
+
+      await page.goto(sceneUrl(2));
+      await page.waitForSelector('html[data-map-state="ready"]', { timeout: 120_000 });
+      const lastScene = await mapPng(page);
+      const first = rgba(decoded.first);
+      const last = rgba(decoded.last);
+      const firstDiff = differing(first, firstScene);
+      const lastDiff = differing(last, lastScene);
+      const crossDiff = differing(first, lastScene);
+      console.info(
+        `differing pixels above the caption band: first ${pct(firstDiff)}, last ${pct(lastDiff)}, ` +
+          `first frame against the last scene ${pct(crossDiff)}`,
+      );
+      // Lossy coding blurs thin lines and label edges; a wrong camera, missing layers or
+      // misaligned layers differ over much of the frame (as the other scene does).
+      expect(firstDiff).toBeLessThan(0.1);
+      expect(lastDiff).toBeLessThan(0.1);
+      expect(crossDiff).toBeGreaterThan(Math.max(2 * firstDiff, 2 * lastDiff, 0.15));
+
+      // Cancel once frames are being made: the export rejects, the hidden map goes, a notice says so.
+      expect(errors).toEqual([]);
+      await page.evaluate(
+        ({ story, request }) => {
+          const exports = (window.__atlas as unknown as { storyExports: StoryExports }).storyExports;
+          (window as unknown as { cancelled: Promise<string> }).cancelled = exports.exportVideo(story, request).then(
+            () => 'finished',
+            () => 'rejected',
+          );
+        },
+        { story: STORY, request: REQUEST },
+      );
+      await page.waitForFunction(
+        () => Number(document.querySelector('#story-export-progress progress')?.getAttribute('value')) >= 1,
+        undefined,
+        { timeout: 120_000 },
+      );
+      await page.evaluate(() => (window.__atlas as unknown as { storyExports: StoryExports }).storyExports.cancel());
+      expect(await page.evaluate(() => (window as unknown as { cancelled: Promise<string> }).cancelled)).toBe(
+        'rejected',
+      );
+      expect(await page.locator('.maplibregl-map').count()).toBe(1);
+      expect(await page.locator('#notices [data-key="deck.cancelled"]').count()).toBe(1);
+      expect(await page.isHidden('#story-export-progress')).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+    // A few software-rendered frames and two page loads: about a minute on a quiet machine;
+    // the timeout is room, not a budget.
+  }, 400_000);
+});
+
+const pct = (fraction: number) => `${(fraction * 100).toFixed(2)} %`;
+
+/** The top MAP_ROWS rows of the live map, as the PNG export at 1× copies it. */
+async function mapPng(page: Page): Promise<Uint8Array> {
+  const base64 = await page.evaluate(async () => {
+    const image = await window.__atlas!.exportPng(1);
+    const bytes = new Uint8Array(await (await fetch(image.url)).arrayBuffer());
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  });
+  const png = PNG.sync.read(Buffer.from(base64, 'base64'));
+  expect(png.width).toBe(SIZE.width);
+  return new Uint8Array(png.data.buffer, png.data.byteOffset, SIZE.width * MAP_ROWS * 4);
+}
+
+function rgba(base64: string): Uint8Array {
+  const data = Buffer.from(base64, 'base64');
+  expect(data.length).toBe(SIZE.width * SIZE.height * 4);
+  return new Uint8Array(data.buffer, data.byteOffset, SIZE.width * MAP_ROWS * 4);
+}
+
+function differing(a: Uint8Array, b: Uint8Array): number {
+  return pixelmatch(a, b, undefined, SIZE.width, MAP_ROWS, { threshold: 0.25 }) / (SIZE.width * MAP_ROWS);
+}

@@ -2,6 +2,7 @@
 // self-contained HTML file (dist-single/index.html) that works from file:// with no network;
 // `--mode bench` builds the app with its bench mode and the bare reference page into dist-bench/.
 // The production build (dist/) has neither.
+import fs from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { cspPlugin } from './scripts/vite-csp.ts';
@@ -12,6 +13,19 @@ const dropFavicon: Plugin = {
   transformIndexHtml: (html) => html.replace(/\s*<link rel="icon"[^>]*>/, ''),
 };
 
+/**
+ * The served app's "Save as offline map" fetches `offline.html`, the single file, and puts the workspace in it:
+ * the single-file build copies its page there when dist/ is built already (`npm test` builds dist/ first). A
+ * dist/ built alone has none, and the app says it cannot make an offline map.
+ */
+const offlineCopy: Plugin = {
+  name: 'offline-copy',
+  apply: 'build',
+  closeBundle() {
+    if (fs.existsSync('dist/index.html')) fs.copyFileSync('dist-single/index.html', 'dist/offline.html');
+  },
+};
+
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   const bench = mode === 'bench';
@@ -20,7 +34,7 @@ export default defineConfig(({ mode }) => {
     publicDir: single ? false : 'public',
     define: single ? { 'import.meta.env.VITE_SINGLE_FILE': JSON.stringify('true') } : {},
     // The CSP plugin must come after viteSingleFile: it hashes the inlined code (see scripts/vite-csp.ts).
-    plugins: single ? [viteSingleFile(), dropFavicon, cspPlugin({ single })] : [cspPlugin({ single })],
+    plugins: single ? [viteSingleFile(), dropFavicon, cspPlugin({ single }), offlineCopy] : [cspPlugin({ single })],
     build: {
       target: 'es2022',
       outDir: single ? 'dist-single' : bench ? 'dist-bench' : 'dist',

@@ -1,0 +1,475 @@
+// The workspace file: the view (AppState) and every imported dataset in one JSON text, and the checks
+// that read one back. Pure (no DOM): the typed columns travel as base64 of their little-endian bytes,
+// the string tables as JSON arrays. Nothing read from a file is trusted: every field is checked for
+// its type, every length against its limit before anything is allocated, every text cleaned as an
+// import cleans it, and the view state goes through the URL parser (`validateWorkspaceState`).
+import {
+  IMPORT_LIMITS,
+  ROW_ERROR_REASONS,
+  TEXT_LIMITS,
+  type ImportedRows,
+  type RowError,
+  type RowErrorReason,
+} from '../../core/import-types.ts';
+import { isLang } from '../../core/i18n/i18n.ts';
+import { toPlainText } from '../../worker/normalise.ts';
+import { LAYER_GROUPS, type AppState, type EntityRef, type ImportedDataset } from '../../state/state.ts';
+import { isProvinceMetric } from '../../state/filters.ts';
+import { parseUrlState, writeUrlState, type UrlCatalog } from '../../state/url-state.ts';
+import { EMBEDDED_WORKSPACE_ID } from './boot.ts';
+
+export const WORKSPACE_FORMAT = 'corridor-atlas-workspace';
+/** The version this code writes and the newest it reads; a file of a later version is refused with its own message. */
+export const WORKSPACE_VERSION = 1;
+/** File names the app saves and recognises as workspaces. */
+export const WORKSPACE_EXTENSIONS = ['.atlas.json', '.corridor-atlas'] as const;
+
+/** Bounds on what a workspace may hold: a file is refused before anything larger is allocated. */
+export const WORKSPACE_LIMITS = {
+  /** The file's text, in UTF-16 units (about the bytes of a base64-heavy file). */
+  maxChars: 512 * 1024 * 1024,
+  maxDatasets: 100,
+  maxRowsPerDataset: IMPORT_LIMITS.maxRows,
+  maxTotalRows: 5_000_000,
+  maxUnitNames: IMPORT_LIMITS.maxRows,
+  maxSectors: 1000,
+} as const;
+
+/** Why a workspace could not be opened; each has a message `workspace.failure.<problem>` in both languages. */
+export const WORKSPACE_PROBLEMS = ['not-workspace', 'newer-version', 'malformed', 'too-large'] as const;
+export type WorkspaceProblem = (typeof WORKSPACE_PROBLEMS)[number];
+
+export class WorkspaceError extends Error {
+  constructor(
+    readonly problem: WorkspaceProblem,
+    /** Where in the file (a path such as `datasets[0].rows.origins`), or the version found. */
+    readonly detail: string,
+  ) {
+    super(`${problem}: ${detail}`);
+    this.name = 'WorkspaceError';
+  }
+}
+
+/** What a workspace holds once read: the state as written (check it with `validateWorkspaceState`) and the datasets. */
+export interface WorkspaceContent {
+  version: number;
+  savedAt: string | null;
+  state: unknown;
+  datasets: ImportedDataset[];
+}
+
+type Column = 'origins' | 'destinations' | 'values' | 'dates' | 'sectors' | 'units' | 'rowNumbers';
+type TypedColumn = Float64ArrayConstructor | Int16ArrayConstructor | Int32ArrayConstructor | Uint32ArrayConstructor;
+/** Each typed column: its array type and values per row. */
+const COLUMNS: Record<Column, [TypedColumn, number]> = {
+  origins: [Float64Array, 2],
+  destinations: [Float64Array, 2],
+  values: [Float64Array, 1],
+  dates: [Float64Array, 1],
+  sectors: [Int16Array, 1],
+  units: [Int32Array, 1],
+  rowNumbers: [Uint32Array, 1],
+};
+const TEXT_COLUMNS = { labels: TEXT_LIMITS.label, originNames: TEXT_LIMITS.name, destinationNames: TEXT_LIMITS.name };
+
+/** Typed arrays are written in the machine's byte order; every browser's is little-endian, which the format names. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The workspace as text. `sectorIds` are the ids behind `ImportedRows.sectors` (the gazetteer's sectors, in order):
+ * the file keeps them, so a later gazetteer with its sectors in another order still reads the rows right.
+ */
+export function encodeWorkspace(
+  state: AppState,
+  datasets: readonly ImportedDataset[],
+  sectorIds: readonly string[],
+  savedAt: Date = new Date(),
+): string {
+  if (!LITTLE_ENDIAN) throw new Error('workspace files are little-endian; this machine is not');
+  const file = {
+    // `format` first: a reader can recognise the file from its first bytes.
+    format: WORKSPACE_FORMAT,
+    version: WORKSPACE_VERSION,
+    savedAt: savedAt.toISOString(),
+    state,
+    sectors: sectorIds,
+    datasets: datasets.map((d) => ({
+      id: d.id,
+      name: d.name,
+      unknownSectors: d.unknownSectors,
+      truncated: d.truncated,
+      errors: d.errors,
+      rows: encodeRows(d.rows),
+    })),
+  };
+  return JSON.stringify(file);
+}
+
+function encodeRows(rows: ImportedRows): Record<string, unknown> {
+  const out: Record<string, unknown> = { count: rows.count, encoding: 'base64-le' };
+  for (const column of Object.keys(COLUMNS) as Column[]) {
+    const array = rows[column];
+    out[column] = base64Encode(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  }
+  out['unitNames'] = rows.unitNames;
+  for (const column of Object.keys(TEXT_COLUMNS) as (keyof typeof TEXT_COLUMNS)[]) out[column] = rows[column];
+  return out;
+}
+
+/** True when a file's name or first characters say it is a workspace (an `.atlas.json` file, or JSON that says so). */
+export function looksLikeWorkspace(name: string, head: string): boolean {
+  const lower = name.toLowerCase();
+  if (WORKSPACE_EXTENSIONS.some((ext) => lower.endsWith(ext))) return true;
+  return /^\uFEFF?\s*\{\s*"format"\s*:\s*"corridor-atlas-workspace"/.test(head);
+}
+
+/**
+ * Reads a workspace; throws a `WorkspaceError` for anything that is not a whole, valid workspace of this version
+ * or older. `sectorIds` are the current gazetteer's sectors: rows' sectors are mapped onto them (unknown: -1).
+ */
+export function decodeWorkspace(text: string, sectorIds: readonly string[]): WorkspaceContent {
+  if (typeof text !== 'string') throw new WorkspaceError('not-workspace', 'not text');
+  if (text.length > WORKSPACE_LIMITS.maxChars) throw new WorkspaceError('too-large', String(text.length));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new WorkspaceError('not-workspace', 'not JSON');
+  }
+  if (!isRecord(raw) || raw['format'] !== WORKSPACE_FORMAT) throw new WorkspaceError('not-workspace', 'format');
+  const version = raw['version'];
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1)
+    throw new WorkspaceError('malformed', 'version');
+  if (version > WORKSPACE_VERSION) throw new WorkspaceError('newer-version', String(version));
+
+  const savedAt = typeof raw['savedAt'] === 'string' ? raw['savedAt'].slice(0, 40) : null;
+  if (!isRecord(raw['state'])) throw new WorkspaceError('malformed', 'state');
+  const fileSectors = raw['sectors'];
+  if (
+    !Array.isArray(fileSectors) ||
+    fileSectors.length > WORKSPACE_LIMITS.maxSectors ||
+    !fileSectors.every((s) => typeof s === 'string')
+  )
+    throw new WorkspaceError('malformed', 'sectors');
+  // File sector index → current sector index (-1 when the atlas no longer has it).
+  const sectorMap = Int16Array.from(fileSectors as string[], (id) => sectorIds.indexOf(id));
+
+  const list = raw['datasets'];
+  if (!Array.isArray(list)) throw new WorkspaceError('malformed', 'datasets');
+  if (list.length > WORKSPACE_LIMITS.maxDatasets) throw new WorkspaceError('too-large', 'datasets');
+  // Every declared count is checked before any column is decoded.
+  let total = 0;
+  list.forEach((d, i) => {
+    const count = isRecord(d) && isRecord(d['rows']) ? d['rows']['count'] : undefined;
+    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0)
+      throw new WorkspaceError('malformed', `datasets[${i}].rows.count`);
+    if (count > WORKSPACE_LIMITS.maxRowsPerDataset) throw new WorkspaceError('too-large', `datasets[${i}].rows.count`);
+    total += count;
+  });
+  if (total > WORKSPACE_LIMITS.maxTotalRows) throw new WorkspaceError('too-large', 'rows');
+
+  const ids = new Set<number>();
+  const datasets = list.map((d, i) => {
+    const dataset = decodeDataset(d as Record<string, unknown>, `datasets[${i}]`, sectorMap);
+    if (ids.has(dataset.id)) throw new WorkspaceError('malformed', `datasets[${i}].id`);
+    ids.add(dataset.id);
+    return dataset;
+  });
+  return { version, savedAt, state: raw['state'], datasets };
+}
+
+function decodeDataset(raw: Record<string, unknown>, at: string, sectorMap: Int16Array): ImportedDataset {
+  const bad = (field: string): never => {
+    throw new WorkspaceError('malformed', `${at}.${field}`);
+  };
+  const id = raw['id'];
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) bad('id');
+  if (typeof raw['name'] !== 'string') bad('name');
+  const errors = raw['errors'];
+  if (!Array.isArray(errors) || errors.length > IMPORT_LIMITS.maxRows) bad('errors');
+  return {
+    id: id as number,
+    name: toPlainText(raw['name'] as string, TEXT_LIMITS.name),
+    unknownSectors: count(raw['unknownSectors']) ?? bad('unknownSectors'),
+    truncated: count(raw['truncated']) ?? bad('truncated'),
+    errors: (errors as unknown[]).map((e, i) => decodeError(e) ?? bad(`errors[${i}]`)),
+    rows: decodeRows(raw['rows'] as Record<string, unknown>, `${at}.rows`, sectorMap),
+  };
+}
+
+const count = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
+
+function decodeError(raw: unknown): RowError | null {
+  if (!isRecord(raw)) return null;
+  const { row, reason, detail } = raw;
+  if (typeof row !== 'number' || !Number.isSafeInteger(row) || row < 0) return null;
+  if (typeof reason !== 'string' || !(ROW_ERROR_REASONS as readonly string[]).includes(reason)) return null;
+  if (typeof detail !== 'string') return null;
+  return { row, reason: reason as RowErrorReason, detail: toPlainText(detail, TEXT_LIMITS.detail) };
+}
+
+function decodeRows(raw: Record<string, unknown>, at: string, sectorMap: Int16Array): ImportedRows {
+  const bad = (field: string, problem: WorkspaceProblem = 'malformed'): never => {
+    throw new WorkspaceError(problem, `${at}.${field}`);
+  };
+  const n = raw['count'] as number; // checked by the caller
+  if (raw['encoding'] !== 'base64-le') bad('encoding');
+  const column = <T extends Column>(name: T): ImportedRows[T] => {
+    const [Type, per] = COLUMNS[name];
+    const text = raw[name];
+    if (typeof text !== 'string') return bad(name);
+    const bytes = base64Decode(text, n * per * Type.BYTES_PER_ELEMENT);
+    if (!bytes) return bad(name);
+    return new Type(bytes.buffer, 0, n * per) as ImportedRows[T];
+  };
+  const texts = (name: keyof typeof TEXT_COLUMNS | 'unitNames', length: number | null, limit: number): string[] => {
+    const list = raw[name];
+    if (!Array.isArray(list) || (length !== null && list.length !== length)) return bad(name);
+    if (list.length > WORKSPACE_LIMITS.maxUnitNames) return bad(name, 'too-large');
+    return list.map((s: unknown) => (typeof s === 'string' ? toPlainText(s, limit) : bad(name)));
+  };
+
+  const origins = column('origins');
+  const destinations = column('destinations');
+  const values = column('values');
+  const dates = column('dates');
+  const sectors = column('sectors');
+  const units = column('units');
+  const rowNumbers = column('rowNumbers');
+  const unitNames = texts('unitNames', null, TEXT_LIMITS.unit);
+  const labels = texts('labels', n, TEXT_LIMITS.label);
+  const originNames = texts('originNames', n, TEXT_LIMITS.name);
+  const destinationNames = texts('destinationNames', n, TEXT_LIMITS.name);
+
+  const lonLat = (lon: number, lat: number) =>
+    Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+  for (let i = 0; i < n; i++) {
+    if (!lonLat(origins[2 * i]!, origins[2 * i + 1]!)) bad(`origins[${i}]`);
+    const [lon, lat] = [destinations[2 * i]!, destinations[2 * i + 1]!];
+    if (!(Number.isNaN(lon) && Number.isNaN(lat)) && !lonLat(lon, lat)) bad(`destinations[${i}]`);
+    const value = values[i]!;
+    if (!Number.isNaN(value) && !Number.isFinite(value)) bad(`values[${i}]`);
+    const date = dates[i]!;
+    if (!Number.isNaN(date) && !(Number.isInteger(date) && Math.abs(date) <= 8.64e15)) bad(`dates[${i}]`);
+    const sector = sectors[i]!;
+    if (sector < -1 || sector >= sectorMap.length) bad(`sectors[${i}]`);
+    sectors[i] = sector < 0 ? -1 : sectorMap[sector]!;
+    if (units[i]! < -1 || units[i]! >= unitNames.length) bad(`units[${i}]`);
+    if (rowNumbers[i]! < 1) bad(`rowNumbers[${i}]`);
+  }
+  return {
+    count: n,
+    origins,
+    destinations,
+    values,
+    dates,
+    sectors,
+    units,
+    unitNames,
+    labels,
+    originNames,
+    destinationNames,
+    rowNumbers,
+  };
+}
+
+/** What the parser of the page URL needs, and every corridor id (what "all corridors" means). */
+export interface StateCatalog extends UrlCatalog {
+  /** The state to take fields from when the file's are missing (fields this version does not write). */
+  base: AppState;
+}
+
+/**
+ * The file's view state as the app may take it: each field of the right type, then written to a query string and
+ * parsed back as a link would be, so nothing the URL parser would refuse enters the store. A selected imported row
+ * (never in a URL) is kept when it names a row of `datasets`. `reset` lists the fields that fell back to a default.
+ */
+export function validateWorkspaceState(
+  raw: unknown,
+  catalog: StateCatalog,
+  datasets: readonly ImportedDataset[],
+): { state: AppState; reset: string[] } {
+  const r = isRecord(raw) ? raw : {};
+  const base = catalog.base;
+  const reset: string[] = [];
+  const take = <T>(field: string, ok: boolean, value: () => T, fallback: T): T => {
+    if (ok) return value();
+    if (field in r) reset.push(field);
+    return fallback;
+  };
+  const view = isRecord(r['view']) ? r['view'] : {};
+  const center = Array.isArray(view['center']) ? view['center'] : [];
+  const hasView =
+    center.length === 2 && center.every((c) => typeof c === 'number' && Number.isFinite(c)) && isNumber(view['zoom']);
+  const selection = isRecord(r['selection']) ? r['selection'] : null;
+  const layers = isRecord(r['layers']) ? r['layers'] : null;
+  const time = isRecord(r['time']) ? r['time'] : null;
+  const story = isRecord(r['story']) ? r['story'] : null;
+  const dayOrNull = (v: unknown) => v === null || (typeof v === 'string' && v.length <= 10);
+  // Fields this code does not check itself (added to AppState later, like the theme): a plain value is handed to
+  // the URL round trip below, which checks it as a link's; anything else keeps the current value.
+  const others = Object.keys(base)
+    .filter((key) => !CHECKED_FIELDS.includes(key) && key in r)
+    .filter((key) => r[key] === null || ['string', 'number', 'boolean'].includes(typeof r[key]))
+    .map((key) => [key, typeof r[key] === 'string' ? (r[key] as string).slice(0, 200) : r[key]]);
+  const candidate: AppState = {
+    ...base,
+    ...(Object.fromEntries(others) as Partial<AppState>),
+    lang: take('lang', isLang(r['lang']), () => r['lang'] as AppState['lang'], base.lang),
+    view: take(
+      'view',
+      hasView,
+      () => ({ center: [center[0] as number, center[1] as number], zoom: view['zoom'] as number }),
+      base.view,
+    ),
+    selection: take(
+      'selection',
+      r['selection'] === null ||
+        (selection !== null && typeof selection['kind'] === 'string' && typeof selection['id'] === 'string'),
+      () =>
+        selection
+          ? { kind: selection['kind'] as EntityRef['kind'], id: (selection['id'] as string).slice(0, 200) }
+          : null,
+      null,
+    ),
+    layers: take(
+      'layers',
+      layers !== null && LAYER_GROUPS.every((g) => typeof layers[g] === 'boolean'),
+      () => Object.fromEntries(LAYER_GROUPS.map((g) => [g, layers![g] as boolean])) as AppState['layers'],
+      base.layers,
+    ),
+    corridors: take('corridors', isStringList(r['corridors']), () => r['corridors'] as string[], base.corridors),
+    sectors: take(
+      'sectors',
+      r['sectors'] === null || isStringList(r['sectors']),
+      () => r['sectors'] as string[] | null,
+      null,
+    ),
+    time: take(
+      'time',
+      time !== null && dayOrNull(time['from']) && dayOrNull(time['to']) && typeof time['undated'] === 'boolean',
+      () => ({
+        from: time!['from'] as string | null,
+        to: time!['to'] as string | null,
+        undated: time!['undated'] as boolean,
+      }),
+      base.time,
+    ),
+    metric: take('metric', isProvinceMetric(r['metric']), () => r['metric'] as AppState['metric'], base.metric),
+    story: take(
+      'story',
+      r['story'] === null || (story !== null && typeof story['id'] === 'string' && isNumber(story['scene'])),
+      () => (story ? { id: (story['id'] as string).slice(0, 100), scene: Math.trunc(story['scene'] as number) } : null),
+      null,
+    ),
+  };
+  // Imported rows are not in URLs: checked here against the datasets instead.
+  const flow = candidate.selection?.kind === 'flow' ? candidate.selection : null;
+  const parsed = parseUrlState(writeUrlState('', candidate, catalog.corridorIds), catalog);
+  for (const notice of parsed.notices) reset.push(notice.replace(/^notice\.bad/, '').toLowerCase());
+  const state: AppState = { ...base, ...parsed.state };
+  // The URL rounds the camera (3 decimals, zoom 2); a valid view is kept exactly as saved.
+  if (parsed.hasView && hasView && Math.abs(parsed.state.view.zoom - candidate.view.zoom) < 0.01)
+    state.view = candidate.view;
+  // The URL lists ids in the atlas's order; the saved order is kept when it names the same ids.
+  state.sectors = sameSet(state.sectors, candidate.sectors) ? candidate.sectors : state.sectors;
+  state.corridors = sameSet(state.corridors, candidate.corridors) ? candidate.corridors : state.corridors;
+  if (flow) {
+    const [datasetId, row] = flow.id.split(':').map(Number);
+    const dataset = datasets.find((d) => d.id === datasetId);
+    if (dataset && Number.isSafeInteger(row) && row! >= 0 && row! < dataset.rows.count && /^\d+:\d+$/.test(flow.id))
+      state.selection = { kind: 'flow', id: flow.id };
+    else reset.push('selection');
+  }
+  return { state, reset: [...new Set(reset)] };
+}
+
+const CHECKED_FIELDS = ['lang', 'view', 'selection', 'layers', 'corridors', 'sectors', 'time', 'metric', 'story'];
+
+const sameSet = (a: readonly string[] | null, b: readonly string[] | null): boolean =>
+  a !== null && b !== null && a.length === b.length && new Set([...a, ...b]).size === a.length;
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length <= 1000 && value.every((v) => typeof v === 'string');
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const EMBEDDED_BLOCK = new RegExp(
+  `<script type="application/json" id="${EMBEDDED_WORKSPACE_ID}">[^<]*</script>\n?`,
+  'g',
+);
+
+/**
+ * The page `html` with `workspace` (a workspace's text) in a `<script type="application/json">` data block at the
+ * end of its body, in place of any it had. A data block is never run, so the page's script policy is unchanged.
+ * Every `<` in the text is written as `\u003c`, which JSON reads back the same: the text cannot end the block.
+ */
+export function embedWorkspace(html: string, workspace: string): string {
+  const block = `<script type="application/json" id="${EMBEDDED_WORKSPACE_ID}">${workspace.replace(/</g, '\\u003c')}</script>`;
+  const page = html.replace(EMBEDDED_BLOCK, '');
+  const end = page.lastIndexOf('</body>');
+  return end < 0 ? `${page}${block}\n` : `${page.slice(0, end)}${block}\n${page.slice(end)}`;
+}
+
+// Base64 (RFC 4648, with padding), strict: a text of the wrong length or with any other character is refused.
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DECODE = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+
+export function base64Encode(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 3 * 4096;
+  const codes = new Uint16Array((CHUNK / 3) * 4);
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, bytes.length);
+    let k = 0;
+    let i = start;
+    for (; i + 2 < end; i += 3) {
+      const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+      codes[k++] = ALPHABET.charCodeAt(v >> 18);
+      codes[k++] = ALPHABET.charCodeAt((v >> 12) & 63);
+      codes[k++] = ALPHABET.charCodeAt((v >> 6) & 63);
+      codes[k++] = ALPHABET.charCodeAt(v & 63);
+    }
+    if (i < end) {
+      const two = i + 1 < end;
+      const v = (bytes[i]! << 16) | (two ? bytes[i + 1]! << 8 : 0);
+      codes[k++] = ALPHABET.charCodeAt(v >> 18);
+      codes[k++] = ALPHABET.charCodeAt((v >> 12) & 63);
+      codes[k++] = two ? ALPHABET.charCodeAt((v >> 6) & 63) : 61;
+      codes[k++] = 61; // '='
+    }
+    parts.push(String.fromCharCode.apply(null, codes.subarray(0, k) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+/** The bytes of `text`, which must encode exactly `byteLength` bytes; null for any other text. */
+export function base64Decode(text: string, byteLength: number): Uint8Array<ArrayBuffer> | null {
+  if (text.length !== Math.ceil(byteLength / 3) * 4) return null;
+  const out = new Uint8Array(byteLength);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const last = i + 4 === text.length;
+    const pad = last ? byteLength - o : 3; // bytes this group holds: 1, 2 or 3
+    const a = sextet(text, i);
+    const b = sextet(text, i + 1);
+    const c = pad > 1 ? sextet(text, i + 2) : text.charCodeAt(i + 2) === 61 ? 0 : -1;
+    const d = pad > 2 ? sextet(text, i + 3) : text.charCodeAt(i + 3) === 61 ? 0 : -1;
+    if ((a | b | c | d) < 0) return null;
+    const v = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o++] = v >> 16;
+    if (pad > 1) out[o++] = (v >> 8) & 255;
+    if (pad > 2) out[o++] = v & 255;
+  }
+  return out;
+}
+
+function sextet(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code < 128 ? DECODE[code]! : -1;
+}

@@ -3,13 +3,13 @@
 // from `render` (src/render/render.ts) alone.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
-import { EMPTY_SESSION, type EntityRef } from './state/state.ts';
+import { EMPTY_SESSION, themeIdOf, type EntityRef } from './state/state.ts';
 import { createStore } from './state/store.ts';
 import { parseLang, parseUrlState } from './state/url-state.ts';
 import { entityBounds, resolveEntity } from './model/selectors.ts';
 import { t } from './core/i18n/i18n.ts';
-import { LIGHT_THEME } from './core/theme.ts';
-import type { LonLat } from './core/geodata.ts';
+import { THEMES } from './core/theme.ts';
+import { focusBounds } from './model/focus.ts';
 import { configureMaplibreWorker } from './map/worker-url.ts';
 import { applyLanguage, showNotice, showStatus } from './ui/chrome.ts';
 import { loadFonts } from './ui/fonts.ts';
@@ -17,10 +17,12 @@ import { loadAtlas, loadRegion } from './data/load.ts';
 import { createRenderer } from './render/render.ts';
 import { createChromeControls } from './features/chrome-controls.ts';
 import { clickFromPick, hoverFromPick, mountMap } from './features/map-mount.ts';
-import { bindPngExport } from './features/png-export-menu.ts';
+import { bindExports } from './features/exports.ts';
+import { followSystemTheme, systemTheme } from './features/system-theme.ts';
 import { installTestHandle } from './features/test-handle.ts';
 import { createPresenter } from './features/presenter.ts';
 import { createAnalyst } from './features/analyst.ts';
+import { bindLegendBox } from './ui/legend-box.ts';
 
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
 const [status, notices, map] = [byId('status'), byId('notices'), byId('map')];
@@ -37,13 +39,14 @@ async function start(): Promise<void> {
   );
   if (!loaded) return showStatus(status, t(initialLang, 'error.data'), 'error');
   const [region, atlas] = loaded;
-  const theme = LIGHT_THEME;
   const parsed = parseUrlState(location.search, {
     sectorIds: atlas.sectors.map((s) => s.id),
     corridorIds: atlas.corridors.map((c) => c.id),
     resolve: (id) => resolveEntity(id, atlas),
   });
-  const store = createStore(parsed.state, EMPTY_SESSION);
+  const store = createStore(parsed.state, { ...EMPTY_SESSION, systemTheme: systemTheme() });
+  followSystemTheme(store);
+  const theme = THEMES[themeIdOf(store.get().app, store.get().session)];
   const notice = (key: Parameters<typeof showNotice>[2]) => showNotice(notices, store.get().app.lang, key);
   parsed.notices.forEach(notice);
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -67,35 +70,36 @@ async function start(): Promise<void> {
   });
   function select(ref: EntityRef | null, fly: boolean): void {
     store.update({ selection: ref });
-    const bounds = ref && fly ? entityBounds(ref, atlas) : null;
-    if (bounds) view.flyTo(bounds as [number, number, number, number] | LonLat);
+    // Framed with what it connects to, inside the part of the map the panels leave free.
+    const bounds = ref && fly ? (focusBounds(ref, atlas) ?? entityBounds(ref, atlas)) : null;
+    if (bounds) view.flyTo(bounds);
   }
   const elements = { hoverCard: byId('hover-card'), sidePanel: byId('side-panel'), embedLegend: byId('embed-legend') };
   const fitRegion = () => view.fitRegion();
-  const chrome = createChromeControls({ store, atlas, theme, select, fitRegion });
-  const renderer = createRenderer({ atlas, region, theme, view, chrome, elements, select });
-  const analyst = createAnalyst({ atlas, store, renderer, theme, select });
+  const chrome = createChromeControls({ store, atlas, select, fitRegion });
+  const renderer = createRenderer({ atlas, region, view, chrome, elements, select });
+  const analyst = createAnalyst({ atlas, store, renderer, select, setView: view.setView });
   const setView = view.setView;
   const presenter = createPresenter({ atlas, store, renderer, page: parsed.page, reducedMotion, setView, notice });
+  bindLegendBox(byId('legend-toggle'), elements.embedLegend, { embed: parsed.page.embed });
   renderer.render(store.get(), null);
   store.subscribe(renderer.render);
   await presenter.start();
+  // A deep link's selection lands as a search does: framed with its connections, unless the link fixes the view.
+  const { selection, story } = store.get().app;
+  if (selection && !story && !parsed.hasView) select(selection, true);
 
-  // The still picture cannot be exported, measured on or refitted: those buttons go.
-  if (!mapView) for (const id of ['export-png', 'measure-toggle', 'fit-region']) byId(id).hidden = true;
-  const exportPng = mapView
-    ? bindPngExport({
-        view: mapView,
-        layers: renderer.layers,
-        lang: () => store.get().app.lang,
-        legend: () => renderer.legend(store.get()),
-        dataDate: atlas.dataDate,
-        elements: { button: byId('export-png'), menu: byId('export-menu'), map, status, notices },
-      })
-    : () => Promise.reject(new Error('no live map to export'));
+  const { exportPng, storyExports } = bindExports({
+    mapView,
+    store,
+    renderer,
+    atlas,
+    elements: { map, status, notices },
+  });
   const importFile = analyst.importFile;
   const selectId = (id: string | null) => select(id ? resolveEntity(id, atlas) : null, true);
-  installTestHandle({ view, store, layers: renderer.layers, select: selectId, onHover, exportPng, importFile });
+  const handle = { view, store, layers: renderer.layers, select: selectId, onHover, exportPng, importFile };
+  installTestHandle({ ...handle, ...(storyExports ? { storyExports } : {}) });
   await view.ready;
   showStatus(status, null);
   document.documentElement.dataset['mapState'] = mapView ? 'ready' : 'static';

@@ -1,10 +1,23 @@
 // The one rule for what an id names (province, partner, Iran as a whole, organisation, group, ...),
 // shared by the data build, the URL, panels, the table and stories.
-import type { AtlasData } from './atlas.ts';
+import type { AtlasData, Link } from './atlas.ts';
 
-/** `flow` is a row of an imported dataset, id `datasetId:rowIndex`; it never goes into the URL. */
+/**
+ * `flow` is a row of an imported dataset, id `datasetId:rowIndex`; it never goes into the URL. `pair` is every
+ * link drawn between the same two ends in the same direction, id `origin.to.destination` (`pairId`).
+ */
 export type EntityKind =
-  'province' | 'partner' | 'corridor' | 'link' | 'route' | 'place' | 'organisation' | 'group' | 'national' | 'flow';
+  | 'province'
+  | 'partner'
+  | 'corridor'
+  | 'link'
+  | 'pair'
+  | 'route'
+  | 'place'
+  | 'organisation'
+  | 'group'
+  | 'national'
+  | 'flow';
 
 /** A pointer to one thing on the map, e.g. `{ kind: 'province', id: 'IR-03' }`. */
 export interface EntityRef {
@@ -33,7 +46,7 @@ type Collections = Pick<
   | 'national'
 >;
 
-/** Finds what an id names: province (IR-03), partner (KAZ), Iran as a whole (IRN), corridor, link, route, place, organisation or group. */
+/** Finds what an id names: province (IR-03), partner (KAZ), Iran as a whole (IRN), corridor, link, route, place, organisation, group or pair (IR-15.to.KAZ). */
 export function resolveEntity(id: string, atlas: Collections): EntityRef | null {
   if (id === atlas.national.id) return { kind: 'national', id };
   const collections: [EntityKind, { id: string }[]][] = [
@@ -47,7 +60,33 @@ export function resolveEntity(id: string, atlas: Collections): EntityRef | null 
     ['group', atlas.groups],
   ];
   for (const [kind, items] of collections) if (items.some((item) => item.id === id)) return { kind, id };
+  if (id.includes(PAIR_SEPARATOR) && atlas.links.some((link) => pairId(link, atlas.national.id) === id))
+    return { kind: 'pair', id };
   return null;
+}
+
+/** Between a pair's two ends; URL-safe (no percent-encoding), and in no other entity's id. */
+const PAIR_SEPARATOR = '.to.';
+
+/**
+ * The pair a link is drawn in: where its arc starts and ends, in the direction of the flow (inbound links
+ * start at the partner; two-way links are drawn from Iran). The Iranian end is the province the arc starts in,
+ * or Iran as a whole for it and its national bodies. Null for a link with no foreign end on the map (a ring).
+ */
+export function pairId(
+  link: Pick<Link, 'fromProvince' | 'to' | 'flow' | 'targetPosition'>,
+  nationalId: string,
+): string | null {
+  if (link.targetPosition === null) return null;
+  const iran = link.fromProvince ?? nationalId;
+  const [origin, destination] = link.flow === 'inbound' ? [link.to, iran] : [iran, link.to];
+  return `${origin}${PAIR_SEPARATOR}${destination}`;
+}
+
+/** A pair id's two ends (province, `IRN` or partner), origin first; null when the id is not a pair's. */
+export function pairEnds(id: string): [origin: string, destination: string] | null {
+  const parts = id.split(PAIR_SEPARATOR);
+  return parts.length === 2 && parts[0] && parts[1] ? [parts[0], parts[1]] : null;
 }
 
 /**

@@ -1,10 +1,9 @@
 // Wires the analysts' tools into the app: the table drawer (with its exports), the measure tool
 // and imported datasets. Their code is loaded the first time it is used, so the map starts without it.
-import type { EntityRef } from '../state/state.ts';
+import type { EntityRef, ViewState } from '../state/state.ts';
 import type { Snapshot, Store } from '../state/store.ts';
 import type { AtlasData } from '../core/atlas.ts';
 import { t } from '../core/i18n/i18n.ts';
-import type { Theme } from '../core/theme.ts';
 import { createImports } from './imports.ts';
 import type { TableRecord } from '../model/table-model.ts';
 import type { TableView } from '../ui/table-view.ts';
@@ -17,8 +16,9 @@ export interface AnalystApi {
   atlas: AtlasData;
   store: Store;
   renderer: Renderer;
-  theme: Theme;
   select(ref: EntityRef | null, fly: boolean): void;
+  /** Moves the camera (an opened workspace's view): the store follows the map, not the other way round. */
+  setView(view: ViewState, animate: boolean): void;
 }
 
 export interface Analyst {
@@ -41,7 +41,12 @@ const tableInputs = ({ app, session }: Snapshot) => [
 
 export function createAnalyst(api: AnalystApi): Analyst {
   const { store, renderer } = api;
-  const imports = createImports({ atlas: api.atlas, theme: api.theme, store });
+  const imports = createImports({
+    atlas: api.atlas,
+    store,
+    theme: () => renderer.theme(store.get()),
+    setView: api.setView,
+  });
   renderer.add(imports);
   const toggle = byId('table-toggle');
   const panel = byId('table-panel');

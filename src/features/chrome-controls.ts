@@ -14,14 +14,13 @@ import type { ChromeView } from '../render/render.ts';
 export interface ChromeControlsApi {
   store: Store;
   atlas: AtlasData;
-  theme: Theme;
   select(ref: EntityRef | null, fly: boolean): void;
   fitRegion(): void;
 }
 
 const byId = (id: string) => document.getElementById(id)!;
 
-export function createChromeControls({ store, atlas, theme, select, fitRegion }: ChromeControlsApi): ChromeView {
+export function createChromeControls({ store, atlas, select, fitRegion }: ChromeControlsApi): ChromeView {
   const elements = { controls: byId('controls'), search: byId('search-box') };
   bindChrome(
     {
@@ -43,7 +42,7 @@ export function createChromeControls({ store, atlas, theme, select, fitRegion }:
   const app = () => store.get().app;
   let controls: ControlsView | null = null;
   return {
-    rebuild(state: AppState, datasets: ImportedDataset[]) {
+    rebuild(state: AppState, datasets: ImportedDataset[], theme: Theme) {
       controls = createControls(elements.controls, atlas, state.lang, theme, {
         onLayer: (group, visible) => update({ layers: { ...app().layers, [group]: visible } }),
         onCorridor: (id, visible) =>

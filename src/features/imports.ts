@@ -1,7 +1,7 @@
 // Holds the imported datasets and wires the import dialog, drag and drop, and what the map, the
 // table and the panels need of them. The parsing, layer and dialog code loads on first use.
 import type { Store } from '../state/store.ts';
-import type { AppState, ImportedDataset } from '../state/state.ts';
+import type { AppState, ImportedDataset, ViewState } from '../state/state.ts';
 import { memoLast } from '../core/memo.ts';
 import { loadJson } from '../data/data-source.ts';
 import { GAZETTEER_DATA_PATH, type AtlasData } from '../core/atlas.ts';
@@ -15,11 +15,16 @@ import type { TableRecord } from '../model/table-model.ts';
 import type { Theme } from '../core/theme.ts';
 import type { ImportDialog } from '../ui/import-dialog.ts';
 import type { RenderPart } from '../render/render.ts';
+import { canStoreImports, embeddedWorkspace, hasStoredImports } from './workspace/boot.ts';
+import type { WorkspaceHost } from './workspace/workspace.ts';
 
 export interface ImportsApi {
   atlas: AtlasData;
-  theme: Theme;
+  /** The theme drawn now (unknown sectors take its neutral colour). */
+  theme(): Theme;
   store: Store;
+  /** Moves the camera: an opened workspace puts it where it was saved. */
+  setView?(view: ViewState, animate: boolean): void;
 }
 
 /** The datasets live in the store's session; this draws them (a render part) and fills the table. */
@@ -45,8 +50,13 @@ export function createImports(api: ImportsApi): Imports {
   const sectorColours = new Map(api.atlas.sectors.map((s) => [s.id, s.colour]));
   // The same layers for the same inputs: a hover or a pan redraws nothing of them.
   const importedLayers = memoLast(
-    (datasets: ImportedDataset[], sectors: AppState['sectors'], time: AppState['time'], beforeId: string) =>
-      modules![1].buildImportedLayers(datasets, { sectors, time }, gazetteer!, sectorColours, api.theme, beforeId),
+    (
+      datasets: ImportedDataset[],
+      sectors: AppState['sectors'],
+      time: AppState['time'],
+      theme: Theme,
+      beforeId: string,
+    ) => modules![1].buildImportedLayers(datasets, { sectors, time }, gazetteer!, sectorColours, theme, beforeId),
   );
 
   /** Loads the import code and the gazetteer once. */
@@ -66,11 +76,30 @@ export function createImports(api: ImportsApi): Imports {
    * range, the rows the filters keep and the attributes deck.gl draws from, each memoised where the
    * redraw looks for it. Done in the redraw's one task, a million rows held the page for half a second.
    */
-  const prepare = async (dataset: ImportedDataset, names: Gazetteer) => {
+  const prepare = async (dataset: ImportedDataset, names: Gazetteer, app: AppState = store.get().app) => {
     await nextTask();
     dateExtent(dataset.rows.dates);
-    await modules![1].prepareImportedData(dataset, store.get().app, names, sectorColours, api.theme);
+    await modules![1].prepareImportedData(dataset, app, names, sectorColours, api.theme());
   };
+
+  /** Datasets from a workspace or this browser's storage, in place of the session's: prepared as an import's. */
+  const restore = async (restored: ImportedDataset[], state: AppState | null) => {
+    const { gazetteer: names } = await load();
+    for (const dataset of restored) await prepare(dataset, names, state ?? store.get().app);
+    // Their ids are kept (a selected row names one); new imports number on from the highest.
+    nextId = Math.max(nextId, ...restored.map((d) => d.id + 1));
+    if (state) store.update(state);
+    setDatasets(restored);
+    dialog?.refresh();
+  };
+  const workspaceHost = (): WorkspaceHost => ({
+    store,
+    atlas: api.atlas,
+    gazetteer: async () => (await load()).gazetteer,
+    restore,
+    ...(api.setView ? { setView: api.setView } : {}),
+  });
+  const workspace = () => import('./workspace/workspace.ts');
 
   /** One import through the worker; a good result becomes a dataset on the map. */
   const runImport = async (
@@ -128,6 +157,14 @@ export function createImports(api: ImportsApi): Imports {
         },
         remove: (id) => setDatasets(datasets().filter((d) => d.id !== id)),
         datasets,
+        workspace: {
+          isWorkspace: async (file) => (await workspace()).isWorkspaceFile(file),
+          open: async (file) => (await workspace()).openWorkspace(workspaceHost(), file),
+          save: async () => (await workspace()).saveWorkspace(workspaceHost()),
+          saveOffline: async () => (await workspace()).saveOfflineMap(workspaceHost()),
+          storage: async () => (await workspace()).storageStatus(workspaceHost()),
+          forget: async () => (await workspace()).forgetKeptImports(),
+        },
       },
     );
     return dialog;
@@ -145,10 +182,22 @@ export function createImports(api: ImportsApi): Imports {
     (await openDialog()).importFile(file);
   });
 
+  // An offline map's workspace, or the imports kept in this browser, come back at start; while served over
+  // http(s), the imports are kept in this browser at each change (src/features/workspace/).
+  if (embeddedWorkspace() !== null || hasStoredImports())
+    void workspace()
+      .then((w) => w.restoreAtStart(workspaceHost()))
+      .catch((error: unknown) => console.error('the workspace could not be restored', error));
+  if (canStoreImports())
+    store.subscribe((now, before) => {
+      if (now.session.datasets !== before.session.datasets)
+        void workspace().then((w) => w.keepImports(workspaceHost(), () => dialog?.refreshStorage()));
+    });
+
   return {
     layers({ app, session }, beforeId) {
       if (!modules || !gazetteer || session.datasets.length === 0) return [];
-      return importedLayers(session.datasets, app.sectors, app.time, beforeId);
+      return importedLayers(session.datasets, app.sectors, app.time, api.theme(), beforeId);
     },
     records() {
       if (!modules || !gazetteer) return [];

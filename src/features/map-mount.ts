@@ -15,6 +15,8 @@ import { entityFromPick } from '../layers/build-layers.ts';
 import { tryCreateMapView, type AtlasView, type MapView } from '../map/map-view.ts';
 import { createStaticView } from '../map/static-map.ts';
 import { showStatus } from '../ui/chrome.ts';
+import { mapPadding } from '../ui/map-covers.ts';
+import { homeBounds } from '../model/focus.ts';
 
 export interface MountInputs {
   container: HTMLElement;
@@ -39,9 +41,12 @@ export function mountMap(inputs: MountInputs): { view: AtlasView; mapView: MapVi
     ? null
     : tryCreateMapView({
         container,
-        style:
+        styleFor: (drawn) =>
           import.meta.env['VITE_BASEMAP_STYLE_URL'] ||
-          buildBasemapStyle({ ...region.basemap, places: placeLabelFeatures(atlas) }, theme, lang),
+          buildBasemapStyle({ ...region.basemap, places: placeLabelFeatures(atlas) }, drawn, lang),
+        theme,
+        home: homeBounds(atlas),
+        padding: () => mapPadding(container),
         lang,
         view: parsed.hasView ? parsed.state.view : null,
         reducedMotion: inputs.reducedMotion,

@@ -8,14 +8,21 @@ import { formatDate } from '../core/i18n/format.ts';
 import { bindMenu } from '../ui/menu.ts';
 import { showNotice, showStatus } from '../ui/chrome.ts';
 import type { ExportScale } from './png-export.ts';
+import type { Theme } from '../core/theme.ts';
 
 const EXPORT_SCALES: readonly ExportScale[] = [1, 2, 4];
+
+/** The light theme keeps the white band; the others take their land and label colours. */
+const bandOf = (theme: Theme) =>
+  theme.id === 'light' ? {} : { band: { background: theme.land, ink: theme.placeLabelText, muted: theme.labelText } };
 
 export interface PngExportInputs {
   view: MapView;
   /** The layers on screen now. */
   layers(): Layer[];
   lang(): Lang;
+  /** The theme drawn: the band below the map takes its colours. */
+  theme(): Theme;
   legend(): LegendGroup[];
   /** The newest dated report, printed as "Data as of …". */
   dataDate: string;
@@ -25,7 +32,7 @@ export interface PngExportInputs {
 export type ExportPng = (scale?: ExportScale) => Promise<{ width: number; height: number; url: string }>;
 
 /** Binds the menu and returns the export itself (the test handle uses it too). */
-export function bindPngExport({ view, layers, lang, legend, dataDate, elements }: PngExportInputs): ExportPng {
+export function bindPngExport({ view, layers, lang, theme, legend, dataDate, elements }: PngExportInputs): ExportPng {
   const exportPng: ExportPng = async (scale = 1) => {
     const current = lang();
     showStatus(elements.status, t(current, 'export.working'));
@@ -40,6 +47,7 @@ export function bindPngExport({ view, layers, lang, legend, dataDate, elements }
         legend: legend(),
         attribution: t(current, 'map.attribution'),
         dataDate: tf(current, 'export.dataDate', { date: formatDate(current, dataDate) }),
+        ...bandOf(theme()),
       });
       const url = URL.createObjectURL(image.blob);
       const link = document.createElement('a');

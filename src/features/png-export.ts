@@ -19,7 +19,18 @@ export interface ExportInputs {
   legend: LegendGroup[];
   attribution: string;
   dataDate: string;
+  /** The band's colours, from the theme drawn (light by default). */
+  band?: BandColours;
 }
+
+/** Background, text and secondary text of the band below the map. */
+export interface BandColours {
+  background: string;
+  ink: string;
+  muted: string;
+}
+
+const LIGHT_BAND: BandColours = { background: '#ffffff', ink: '#2b2823', muted: '#5a544c' };
 
 export interface ExportedImage {
   blob: Blob;
@@ -38,6 +49,7 @@ export async function exportPng({
   legend,
   attribution,
   dataDate,
+  band: colours = LIGHT_BAND,
 }: ExportInputs): Promise<ExportedImage> {
   const ratio = (window.devicePixelRatio || 1) * scale;
   const source = await frameAt(view, layers, scale, ratio);
@@ -49,10 +61,10 @@ export async function exportPng({
   const band = layoutBand(context, legend, width, unit);
   canvas.width = width;
   canvas.height = mapHeight + band.height;
-  context.fillStyle = '#ffffff';
+  context.fillStyle = colours.background;
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.drawImage(source, 0, 0);
-  drawBand(context, { top: mapHeight, width, unit, lang, title, attribution, dataDate, items: band.items });
+  drawBand(context, { top: mapHeight, width, unit, lang, title, attribution, dataDate, items: band.items, colours });
   const blob = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
   );
@@ -131,9 +143,10 @@ function drawBand(
     attribution: string;
     dataDate: string;
     items: Item[];
+    colours: BandColours;
   },
 ): void {
-  const { top, width, unit, lang, title, attribution, dataDate, items } = options;
+  const { top, width, unit, lang, title, attribution, dataDate, items, colours } = options;
   const rtl = dirOf(lang) === 'rtl';
   const margin = 16 * unit;
   const start = rtl ? width - margin : margin;
@@ -141,11 +154,11 @@ function drawBand(
   context.direction = rtl ? 'rtl' : 'ltr';
   context.textAlign = 'start';
   context.textBaseline = 'middle';
-  context.fillStyle = '#2b2823';
+  context.fillStyle = colours.ink;
   context.font = `700 ${18 * unit}px ${FONT}`;
   context.fillText(title, start, top + 22 * unit);
   context.font = `400 ${12 * unit}px ${FONT}`;
-  context.fillStyle = '#5a544c';
+  context.fillStyle = colours.muted;
   context.fillText(dataDate, start, top + 44 * unit);
 
   const first = top + 68 * unit;
@@ -166,11 +179,11 @@ function drawBand(
       x = at(item.offset + swatch + 5 * unit);
     }
     context.font = `${entry ? 400 : 600} ${12 * unit}px ${FONT}`;
-    context.fillStyle = '#2b2823';
+    context.fillStyle = colours.ink;
     context.fillText(item.text, x, y);
   }
   const lines = items.length ? items[items.length - 1]!.line + 1 : 0;
   context.font = `400 ${11 * unit}px ${FONT}`;
-  context.fillStyle = '#5a544c';
+  context.fillStyle = colours.muted;
   context.fillText(attribution, start, first + lines * LINE * unit + 4 * unit);
 }

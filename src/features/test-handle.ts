@@ -3,6 +3,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { AppState, EntityRef, Session } from '../state/state.ts';
 import type { Listener, Store } from '../state/store.ts';
+import type { StoryExports } from './story-export/menu.ts';
 import type { LonLat } from '../core/geodata.ts';
 import type { AtlasView, MapView } from '../map/map-view.ts';
 
@@ -27,6 +28,8 @@ export interface AtlasHandle {
   importFile(file: File, options?: { onMap?: boolean }): Promise<unknown>;
   /** True when every layer handed to the map has its data loaded. */
   layersLoaded(): boolean;
+  /** The slides, images and video exports (absent without a live map). */
+  storyExports?: StoryExports;
   /** Hears every change of the store (the benchmark's hover probe). */
   subscribe(listener: Listener): () => void;
 }
@@ -36,7 +39,7 @@ declare global {
   }
 }
 
-export interface HandleInputs extends Pick<AtlasHandle, 'select' | 'exportPng' | 'importFile'> {
+export interface HandleInputs extends Pick<AtlasHandle, 'select' | 'exportPng' | 'importFile' | 'storyExports'> {
   view: AtlasView;
   store: Store;
   /** The layers last handed to the map. */
@@ -45,7 +48,7 @@ export interface HandleInputs extends Pick<AtlasHandle, 'select' | 'exportPng' |
 }
 
 export function installTestHandle(inputs: HandleInputs): void {
-  const { view, store, layers, select, onHover, exportPng, importFile } = inputs;
+  const { view, store, layers, select, onHover, exportPng, importFile, storyExports } = inputs;
   const layer = (id: string) => layers().find((l) => l.id === id);
   window.__atlas = {
     ready: view.ready,
@@ -54,6 +57,7 @@ export function installTestHandle(inputs: HandleInputs): void {
     subscribe: (listener) => store.subscribe(listener),
     layersLoaded: () => layers().every((l) => l.isLoaded),
     importFile,
+    ...(storyExports ? { storyExports } : {}),
     project: view.project,
     view: view as MapView,
     layerData: (layerId) => ((layer(layerId)?.props.data as unknown[] | undefined) ?? []).map(pickedId),

@@ -4,10 +4,13 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { AppState, EntityRef } from '../state/state.ts';
 import { arcLinks, groupLinks, provinceActivity } from '../model/selectors.ts';
 import { memoLast } from '../core/memo.ts';
+import { flowPairs, type FlowPair } from '../model/flow-pairs.ts';
+import { focusOf } from '../model/focus.ts';
 import type { CountryFeature, ProvinceFeature, Region } from '../core/region.ts';
 import type { AtlasData, CaspianRoute, Link } from '../core/atlas.ts';
 import type { Theme } from '../core/theme.ts';
 import { BASEMAP_LAYER_IDS } from './basemap-style.ts';
+import { withCasings } from './line-casing.ts';
 import { buildProvinceLayer, PROVINCE_LAYER_ID } from './province-layer.ts';
 import { buildPartnerLayer, PARTNER_LAYER_ID } from './partner-layer.ts';
 import { buildLinkLayer, LINK_LAYER_ID } from './link-layer.ts';
@@ -38,6 +41,7 @@ export interface LayerContext {
 const partnerShapes = memoLast((countries: CountryFeature[]) => countries.filter((c) => c.properties.partner));
 const visibleCorridorPaths = memoLast(corridorPaths);
 const points = memoLast(mapPoints);
+const pairs = memoLast(flowPairs);
 const NONE: never[] = [];
 
 export function buildLayers(state: Omit<AppState, 'view'>, { region, atlas, theme }: LayerContext): Layer[] {
@@ -46,30 +50,43 @@ export function buildLayers(state: Omit<AppState, 'view'>, { region, atlas, them
   const underBorders = BASEMAP_LAYER_IDS.provinceBorders;
   const underLabels = BASEMAP_LAYER_IDS.countryLabels;
   const { layers } = state;
-  return [
-    layers.provinces &&
-      buildProvinceLayer({
-        provinces: region.provinces,
-        activity: provinceActivity(state, atlas),
-        selectedId: selected('province'),
+  // With a selection, what it does not connect to is faded (memoised per selection: hovering reuses it).
+  const focus = focusOf(state.selection, atlas);
+  // Lines whose colour lacks contrast on what they cross get a casing in the theme's colour (line-casing.ts).
+  return withCasings(
+    [
+      layers.provinces &&
+        buildProvinceLayer({
+          provinces: region.provinces,
+          activity: provinceActivity(state, atlas),
+          selectedId: selected('province'),
+          focus,
+          theme,
+          beforeId: underBorders,
+        }),
+      layers.partners &&
+        buildPartnerLayer(partnerShapes(region.countries), selected('partner'), focus, theme, underBorders),
+      layers.corridors &&
+        buildCorridorLayer(
+          visibleCorridorPaths(atlas.corridors, state.corridors),
+          selected('corridor'),
+          focus,
+          underLabels,
+        ),
+      layers.caspian && buildCaspianLayer(atlas.caspianRoutes, selected('route'), focus, theme, underLabels),
+      buildLinkLayer({
+        pairs: pairs(arcLinks(state, atlas), state.sectors, atlas.national.id),
+        sectors: atlas.sectors,
+        selected: { pairId: selected('pair'), linkId: selected('link') },
+        focus,
         theme,
-        beforeId: underBorders,
+        beforeId: underLabels,
       }),
-    layers.partners && buildPartnerLayer(partnerShapes(region.countries), selected('partner'), theme, underBorders),
-    layers.corridors &&
-      buildCorridorLayer(visibleCorridorPaths(atlas.corridors, state.corridors), selected('corridor'), underLabels),
-    layers.caspian && buildCaspianLayer(atlas.caspianRoutes, selected('route'), theme, underLabels),
-    buildLinkLayer({
-      links: arcLinks(state, atlas),
-      sectors: atlas.sectors,
-      activeSectors: state.sectors,
-      selectedId: selected('link'),
-      theme,
-      beforeId: underLabels,
-    }),
-    buildForumLayer(groupLinks(state, atlas), selected('link'), theme, underLabels),
-    buildPlaceLayer(layers.places ? points(atlas) : NONE, state.selection, theme, underLabels),
-  ].filter((layer): layer is NonNullable<typeof layer> & Layer => Boolean(layer));
+      buildForumLayer(groupLinks(state, atlas), selected('link'), focus, theme, underLabels),
+      buildPlaceLayer(layers.places ? points(atlas) : NONE, state.selection, focus, theme, underLabels),
+    ],
+    theme,
+  );
 }
 
 /** The entity a pick stands for, or null for empty map. */
@@ -86,7 +103,11 @@ export function entityFromPick(info: Pick<PickingInfo, 'layer' | 'object'> & { i
       return { kind: 'corridor', id: (object as CorridorPath).corridorId };
     case CASPIAN_LAYER_ID:
       return { kind: 'route', id: (object as CaspianRoute).id };
-    case LINK_LAYER_ID:
+    case LINK_LAYER_ID: {
+      // An arc of one link stands for that link (its panel, its URL); an arc of several, for the pair.
+      const pair = object as FlowPair;
+      return pair.links.length === 1 ? { kind: 'link', id: pair.links[0]!.id } : { kind: 'pair', id: pair.id };
+    }
     case FORUM_LAYER_ID:
       return { kind: 'link', id: (object as Link).id };
     case PLACE_LAYER_ID:

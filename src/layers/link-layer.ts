@@ -1,97 +1,83 @@
-// Links as arcs from an Iranian province or body to a partner: coloured by sector, light at the
-// start and dark where the flow arrives, wider for weightier kinds, fanned apart when they share ends.
+// Links as arcs, one per origin–destination pair (src/model/flow-pairs.ts): wider the more links the pair
+// carries, coloured by their shared sector (a calm grey when they differ), light at the start and dark where
+// the flow arrives. Pairs running both ways between the same two places bow to opposite sides.
 import { ArcLayer } from '@deck.gl/layers';
 import { beforeMapLayer } from './before-map-layer.ts';
-import type { Link, Sector } from '../core/atlas.ts';
-import type { LonLat } from '../core/geodata.ts';
-import { linkSector } from '../model/selectors.ts';
+import type { Sector } from '../core/atlas.ts';
+import type { FlowPair } from '../model/flow-pairs.ts';
+import { pairInFocus, type Focus } from '../model/focus.ts';
 import { hexToRgba, lighten, type RGBA } from '../core/colours.ts';
 import type { Theme } from '../core/theme.ts';
+import { focusColour, focusTrigger } from './focus-style.ts';
 
 export const LINK_LAYER_ID = 'links';
 
-/** Arc width in pixels by link kind: commitments drawn heavier than talks. */
-export const LINK_WIDTH: Record<string, number> = {
-  contract: 5,
-  'purchase-intent': 5,
-  'capacity-built-abroad': 5,
-  visit: 4,
-  meeting: 3.5,
-  'target-market': 3,
-  'proposed-cooperation': 2.5,
-};
+/** Extra width of the selected arc, in pixels. */
+const SELECTED_EXTRA_WIDTH = 3;
+/** Tilt (degrees) of a pair whose reverse pair is drawn too: the two bow apart instead of covering each other. */
+export const REVERSE_TILT = 12;
 
 export interface LinkLayerInputs {
-  links: Link[];
+  pairs: FlowPair[];
   sectors: Sector[];
-  activeSectors: string[] | null;
-  selectedId: string | null;
+  /** Pair id, or the id of a link, whose arc is selected. */
+  selected: { pairId: string | null; linkId: string | null };
+  focus: Focus | null;
   theme: Theme;
   beforeId: string;
 }
 
-/** The colour where the flow arrives (target) and where it leaves (source, lighter). */
-export function linkColours(
-  link: Link,
-  activeSectors: string[] | null,
-  sectors: Sector[],
-  theme: Theme,
-): { source: RGBA; target: RGBA } {
-  const sectorId = linkSector(link, activeSectors);
-  const hex = sectors.find((s) => s.id === sectorId)?.colour;
-  const target = hex ? hexToRgba(hex, 235) : theme.neutralLink;
-  return { target, source: link.flow === 'both' ? target : lighten(target, 0.6) };
+/** The colour where the flow arrives (target) and where it leaves (source, lighter; the same for two-way pairs). */
+export function pairColours(pair: FlowPair, sectors: Sector[], theme: Theme): { source: RGBA; target: RGBA } {
+  const hex = pair.sector === null ? undefined : sectors.find((s) => s.id === pair.sector)?.colour;
+  const target = hex ? hexToRgba(hex, 235) : theme.mixedLink;
+  return { target, source: pair.twoWay ? target : lighten(target, 0.6) };
 }
 
-/** Ends of the arc in the direction of the flow: inbound links arrive in Iran. */
-export function arcEnds(link: Link): [LonLat, LonLat] {
-  const [iran, partner] = [link.sourcePosition, link.targetPosition!];
-  return link.flow === 'inbound' ? [partner, iran] : [iran, partner];
-}
-
-/** Tilts (degrees) that fan out arcs sharing the same two ends, so each stays visible and pickable. */
-export function arcTilts(links: Link[]): Map<string, number> {
-  const groups = new Map<string, Link[]>();
-  for (const link of links) {
-    const key = [link.sourcePosition, link.targetPosition].map((p) => p!.join(',')).join('|');
-    groups.set(key, [...(groups.get(key) ?? []), link]);
-  }
-  const tilts = new Map<string, number>();
-  for (const group of groups.values()) {
-    group.forEach((link, i) => tilts.set(link.id, group.length === 1 ? 0 : (i - (group.length - 1) / 2) * 14));
-  }
-  return tilts;
+/** Tilts of pairs whose reverse is drawn too; ArcLayer tilts relative to the arc's direction, so both bow outwards. */
+export function reverseTilts(pairs: FlowPair[]): Map<string, number> {
+  const ends = (p: FlowPair, reverse = false) =>
+    (reverse ? [p.targetPosition, p.sourcePosition] : [p.sourcePosition, p.targetPosition]).join('|');
+  const drawn = new Set(pairs.map((p) => ends(p)));
+  return new Map(pairs.filter((p) => drawn.has(ends(p, true))).map((p) => [p.id, REVERSE_TILT]));
 }
 
 export function buildLinkLayer({
-  links,
+  pairs,
   sectors,
-  activeSectors,
-  selectedId,
+  selected,
+  focus,
   theme,
   beforeId,
-}: LinkLayerInputs): ArcLayer<Link> {
-  const tilts = arcTilts(links);
-  const colourKey = activeSectors?.join(',') ?? '*';
-  return new ArcLayer<Link>(
+}: LinkLayerInputs): ArcLayer<FlowPair> {
+  const tilts = reverseTilts(pairs);
+  const isSelected = (p: FlowPair) =>
+    p.id === selected.pairId || (selected.linkId !== null && p.links.some((l) => l.id === selected.linkId));
+  const colour = (p: FlowPair, end: 'source' | 'target') =>
+    focusColour(pairColours(p, sectors, theme)[end], pairInFocus(focus, p));
+  // Pairs carry their sector under the current filter, so a new filter gives new data; only focus needs a trigger.
+  const colourKey = focusTrigger(focus);
+  const selectedKey = `${selected.pairId ?? ''}|${selected.linkId ?? ''}`;
+  return new ArcLayer<FlowPair>(
     beforeMapLayer(
       {
         id: LINK_LAYER_ID,
-        data: links,
+        data: pairs,
         pickable: true,
         // Few segments: smooth enough at this scale, and picking is several times faster.
         numSegments: 24,
-        getSourcePosition: (l) => arcEnds(l)[0],
-        getTargetPosition: (l) => arcEnds(l)[1],
-        getSourceColor: (l) => linkColours(l, activeSectors, sectors, theme).source,
-        getTargetColor: (l) => linkColours(l, activeSectors, sectors, theme).target,
-        getWidth: (l) => (LINK_WIDTH[l.kind] ?? 3) + (l.id === selectedId ? 3 : 0),
-        getTilt: (l) => tilts.get(l.id) ?? 0,
-        getHeight: 0.6,
+        getSourcePosition: (p) => p.sourcePosition,
+        getTargetPosition: (p) => p.targetPosition,
+        getSourceColor: (p) => colour(p, 'source'),
+        getTargetColor: (p) => colour(p, 'target'),
+        getWidth: (p) => p.width + (isSelected(p) ? SELECTED_EXTRA_WIDTH : 0),
+        getTilt: (p) => tilts.get(p.id) ?? 0,
+        // Low arcs: in a top-down view a high arc is drawn as a tall loop by the perspective, the loudest mark on the map.
+        getHeight: 0.2,
         widthUnits: 'pixels',
         autoHighlight: true,
         highlightColor: [255, 255, 255, 120],
-        updateTriggers: { getSourceColor: colourKey, getTargetColor: colourKey, getWidth: selectedId },
+        updateTriggers: { getSourceColor: colourKey, getTargetColor: colourKey, getWidth: selectedKey },
       },
       beforeId,
     ),

@@ -7,6 +7,8 @@ import type { LonLat } from '../core/geodata.ts';
 import type { EntityRef } from '../state/state.ts';
 import type { RGBA } from '../core/colours.ts';
 import type { Theme } from '../core/theme.ts';
+import { inFocus, type Focus } from '../model/focus.ts';
+import { focusColour, focusTrigger } from './focus-style.ts';
 
 export const PLACE_LAYER_ID = 'places';
 export const FORUM_LAYER_ID = 'forums';
@@ -58,20 +60,27 @@ const RADIUS: Record<MapPoint['kind'], number> = {
   'partner-capital': 3.5,
   national: 7,
 };
-const WHITE: RGBA = [255, 255, 255, 255];
-
 /** Iran as a whole is a hollow ring, unlike any capital, so it never reads as a province's city. */
 function pointColour(kind: MapPoint['kind'], theme: Theme): RGBA {
-  return kind === 'port' ? theme.port : kind === 'border' ? theme.border : kind === 'national' ? WHITE : theme.capital;
+  return kind === 'port'
+    ? theme.port
+    : kind === 'border'
+      ? theme.border
+      : kind === 'national'
+        ? theme.pointOutline
+        : theme.capital;
 }
 
 export function buildPlaceLayer(
   points: MapPoint[],
   selected: EntityRef | null,
+  focus: Focus | null,
   theme: Theme,
   beforeId: string,
 ): ScatterplotLayer<MapPoint> {
   const selectedKey = selected ? `${selected.kind}:${selected.id}` : '';
+  const focused = (d: MapPoint) => inFocus(focus, d.ref.kind, d.ref.id);
+  const focusKey = focusTrigger(focus);
   return new ScatterplotLayer<MapPoint>(
     beforeMapLayer(
       {
@@ -80,10 +89,10 @@ export function buildPlaceLayer(
         ...POINT_DEFAULTS,
         getPosition: (d) => d.lonLat,
         getRadius: (d) => RADIUS[d.kind] + (`${d.ref.kind}:${d.ref.id}` === selectedKey ? 3 : 0),
-        getFillColor: (d) => pointColour(d.kind, theme),
-        getLineColor: (d) => (d.kind === 'national' ? theme.capital : WHITE),
+        getFillColor: (d) => focusColour(pointColour(d.kind, theme), focused(d)),
+        getLineColor: (d) => focusColour(d.kind === 'national' ? theme.capital : theme.pointOutline, focused(d)),
         getLineWidth: (d) => (d.kind === 'national' ? 3 : 1.5),
-        updateTriggers: { getRadius: selectedKey },
+        updateTriggers: { getRadius: selectedKey, getFillColor: focusKey, getLineColor: focusKey },
       },
       beforeId,
     ),
@@ -93,6 +102,7 @@ export function buildPlaceLayer(
 export function buildForumLayer(
   links: Link[],
   selectedId: string | null,
+  focus: Focus | null,
   theme: Theme,
   beforeId: string,
 ): ScatterplotLayer<Link> {
@@ -105,9 +115,9 @@ export function buildForumLayer(
         getPosition: (l) => l.sourcePosition,
         getRadius: (l) => (l.id === selectedId ? 20 : 15),
         filled: false,
-        getLineColor: theme.forum,
+        getLineColor: (l) => focusColour(theme.forum, inFocus(focus, 'link', l.id)),
         getLineWidth: 3,
-        updateTriggers: { getRadius: selectedId },
+        updateTriggers: { getRadius: selectedId, getLineColor: focusTrigger(focus) },
       },
       beforeId,
     ),

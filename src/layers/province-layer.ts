@@ -5,6 +5,8 @@ import { beforeMapLayer } from './before-map-layer.ts';
 import type { ProvinceFeature } from '../core/region.ts';
 import { activityClass } from '../model/selectors.ts';
 import type { Theme } from '../core/theme.ts';
+import { inFocus, type Focus } from '../model/focus.ts';
+import { focusColour, focusTrigger } from './focus-style.ts';
 
 export const PROVINCE_LAYER_ID = 'provinces';
 
@@ -12,6 +14,7 @@ export interface ProvinceLayerInputs {
   provinces: ProvinceFeature[];
   activity: Map<string, number>;
   selectedId: string | null;
+  focus: Focus | null;
   theme: Theme;
   beforeId: string;
 }
@@ -27,6 +30,7 @@ export function buildProvinceLayer({
   provinces,
   activity,
   selectedId,
+  focus,
   theme,
   beforeId,
 }: ProvinceLayerInputs): GeoJsonLayer<ProvinceFeature['properties']> {
@@ -38,14 +42,22 @@ export function buildProvinceLayer({
         pickable: true,
         filled: true,
         stroked: true,
-        getFillColor: (f) => provinceFill(activity.get(f.properties.id) ?? 0, theme),
+        getFillColor: (f) =>
+          focusColour(
+            provinceFill(activity.get(f.properties.id) ?? 0, theme),
+            inFocus(focus, 'province', f.properties.id),
+          ),
         getLineColor: (f) => (f.properties.id === selectedId ? theme.selection : NONE),
         getLineWidth: (f) => (f.properties.id === selectedId ? 3 : 0),
         lineWidthUnits: 'pixels',
         autoHighlight: true,
         highlightColor: theme.provinceHighlight,
-        // `activity` is memoised per sector filter, so its identity changes only when the filter does.
-        updateTriggers: { getFillColor: activity, getLineColor: selectedId, getLineWidth: selectedId },
+        // `activity` is memoised per filter, so its identity changes only when a filter does.
+        updateTriggers: {
+          getFillColor: { activity, focus: focusTrigger(focus) },
+          getLineColor: selectedId,
+          getLineWidth: selectedId,
+        },
       },
       beforeId,
     ),

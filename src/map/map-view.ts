@@ -13,13 +13,21 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Lang } from '../core/i18n/i18n.ts';
 import { t } from '../core/i18n/i18n.ts';
 import { REGION_EXTENT, type LonLat } from '../core/geodata.ts';
-import { REGION_BOUNDS, type ViewState } from '../state/state.ts';
+import type { ViewState } from '../state/state.ts';
+import type { Theme } from '../core/theme.ts';
+import type { Padding } from '../model/free-area.ts';
 import { ZOOM_RANGE } from '../state/url-state.ts';
 import { LABEL_LAYER_IDS, labelText } from '../layers/basemap-style.ts';
 
 export interface MapViewOptions {
   container: HTMLElement;
-  style: StyleSpecification | string;
+  /** The basemap style for a theme. */
+  styleFor(theme: Theme): StyleSpecification | string;
+  theme: Theme;
+  /** What the default view and the fit button frame: everything drawn. */
+  home: Bounds;
+  /** Camera padding that keeps a fit clear of the panels over the map (measured when a fit starts). */
+  padding(): Padding;
   lang: Lang;
   /** Camera from the URL; without it the map fits the region to the window. */
   view: ViewState | null;
@@ -43,9 +51,13 @@ export interface AtlasView {
   renderCount(): number;
   setLanguage(lang: Lang): void;
   project(lonLat: LonLat): [x: number, y: number];
+  /** Frames a box, or centres a point, inside the part of the map the panels leave free. */
   flyTo(target: Bounds | LonLat): void;
   setView(view: ViewState, animate: boolean): void;
+  /** Frames everything drawn (the home view) inside the free part of the map. */
   fitRegion(): void;
+  /** Redraws the basemap (or the still picture) in another theme; deck.gl layers come from the render. */
+  setTheme(theme: Theme): void;
 }
 
 export interface MapView extends AtlasView {
@@ -62,7 +74,12 @@ interface Mounted {
 }
 
 export function createMapView(options: MapViewOptions): MapView {
-  const { container, style, reducedMotion } = options;
+  const { container, reducedMotion, home } = options;
+  let style = options.styleFor(options.theme);
+  const homeBounds: [LonLat, LonLat] = [
+    [home[0], home[1]],
+    [home[2], home[3]],
+  ];
   let lang = options.lang;
   // Deck hands each layer's state to the instance passed last, so these report what is drawn.
   let currentLayers: Layer[] = [];
@@ -74,7 +91,7 @@ export function createMapView(options: MapViewOptions): MapView {
       style,
       ...(camera
         ? { center: camera.center, zoom: camera.zoom }
-        : { bounds: REGION_BOUNDS, fitBoundsOptions: { padding: 24 } }),
+        : { bounds: homeBounds, fitBoundsOptions: { padding: options.padding() } }),
       maxBounds: REGION_EXTENT,
       minZoom: ZOOM_RANGE[0],
       maxZoom: ZOOM_RANGE[1],
@@ -115,7 +132,8 @@ export function createMapView(options: MapViewOptions): MapView {
     // resources (and luma.gl's cached GL state) belong to the old context: rebuild both afresh.
     map.on('webglcontextlost', () => options.onContext?.(true));
     map.on('webglcontextrestored', () => remount(true));
-    map.once('load', () => applyLabels(map, lang));
+    // Also after a theme's new style has loaded.
+    map.on('style.load', () => applyLabels(map, lang));
 
     const basemapIdle = new Promise<void>((resolve) => map.once('load', () => map.once('idle', () => resolve())));
     return { map, overlay, drawn: Promise.all([basemapIdle, deckDrawn]).then(() => undefined) };
@@ -198,22 +216,26 @@ export function createMapView(options: MapViewOptions): MapView {
     },
     flyTo: (target) => {
       const { map } = current;
-      if (target.length === 2)
-        map.flyTo({ center: target, zoom: Math.max(map.getZoom(), 6), duration, essential: true });
-      else
-        map.fitBounds(
-          [
-            [target[0], target[1]],
-            [target[2], target[3]],
-          ],
-          { padding: 80, maxZoom: 6.5, duration, essential: true },
-        );
+      // A point gets a small box: fitBounds pads for this move only (flyTo's padding would stay on the map).
+      const [west, south, east, north] =
+        target.length === 2 ? [target[0] - 0.6, target[1] - 0.6, target[0] + 0.6, target[1] + 0.6] : target;
+      map.fitBounds(
+        [
+          [west, south],
+          [east, north],
+        ],
+        { padding: options.padding(), maxZoom: 6.5, duration, essential: true },
+      );
     },
     setView: ({ center, zoom }, animate) => {
       if (animate && !reducedMotion) current.map.flyTo({ center, zoom, duration: 1600, essential: true });
       else current.map.jumpTo({ center, zoom });
     },
-    fitRegion: () => current.map.fitBounds(REGION_BOUNDS, { padding: 24, duration, essential: true }),
+    fitRegion: () => current.map.fitBounds(homeBounds, { padding: options.padding(), duration, essential: true }),
+    setTheme: (theme) => {
+      style = options.styleFor(theme);
+      current.map.setStyle(style);
+    },
   };
 }
 

@@ -12,7 +12,8 @@ import type { Bilingual, LonLat } from '../core/geodata.ts';
 import { cssColour, hexToRgba } from '../core/colours.ts';
 import { provinceFill } from '../layers/province-layer.ts';
 import type { AtlasView } from './map-view.ts';
-import type { Theme } from '../core/theme.ts';
+import { casingColour, LINE_ALPHA, type Theme } from '../core/theme.ts';
+import { CASING_PX } from '../layers/line-casing.ts';
 
 export interface StaticViewOptions {
   container: HTMLElement;
@@ -83,9 +84,34 @@ const svg = <K extends keyof SVGElementTagNameMap>(
 interface Shape {
   ref: EntityRef;
   element: SVGPathElement;
+  /** The band under a line whose colour needs one (theme.ts `needsCasing`), as on the live map. */
+  casing?: SVGPathElement;
 }
 
+/** The still picture; a new theme draws a new picture in place of the old one. */
 export function createStaticView(options: StaticViewOptions): AtlasView {
+  let picture = drawStaticPicture(options);
+  let lang = options.lang;
+  return {
+    ready: Promise.resolve(),
+    setLayers: (layers) => picture.setLayers(layers),
+    renderCount: () => picture.renderCount(),
+    setLanguage: (language) => {
+      lang = language;
+      picture.setLanguage(language);
+    },
+    project: (lonLat) => picture.project(lonLat),
+    flyTo: (target) => picture.flyTo(target),
+    setView: (view, animate) => picture.setView(view, animate),
+    fitRegion: () => picture.fitRegion(),
+    setTheme: (theme) => {
+      picture.remove();
+      picture = drawStaticPicture({ ...options, theme, lang });
+    },
+  };
+}
+
+function drawStaticPicture(options: StaticViewOptions): Omit<AtlasView, 'setTheme'> & { remove(): void } {
   const { container, region, atlas, theme, state } = options;
   let lang = options.lang;
   const projection = fitProjection(REGION_BOUNDS);
@@ -135,23 +161,24 @@ export function createStaticView(options: StaticViewOptions): AtlasView {
     });
     return { ref: { kind: 'province', id: province.properties.id }, element };
   });
-  const routeGroup = group('routes');
+  const casingGroup = group('casings');
+  const lineGroup = group('lines');
+  const cased = (d: string, colour: [number, number, number, number], attrs: Record<string, string>) => {
+    const casing = casingColour(theme, colour);
+    return {
+      casing: casing[3] > 0 ? path(casingGroup, d, { ...attrs, fill: 'none', stroke: cssColour(casing) }) : undefined,
+      element: path(lineGroup, d, { ...attrs, fill: 'none', stroke: cssColour(colour) }),
+    };
+  };
   const routes: Shape[] = atlas.caspianRoutes.map((route) => ({
     ref: { kind: 'route', id: route.id },
-    element: path(routeGroup, pathData([route.path], projection, false), {
-      fill: 'none',
-      stroke: cssColour(theme.caspianRoute),
-      'stroke-dasharray': '6 4',
-    }),
+    ...cased(pathData([route.path], projection, false), theme.caspianRoute, { 'stroke-dasharray': '6 4' }),
   }));
-  const corridorGroup = group('corridors');
   const corridors: Shape[] = atlas.corridors.flatMap((corridor) => {
     names.set(corridor.id, corridor.name);
     return corridor.branches.map((branch) => ({
       ref: { kind: 'corridor' as const, id: corridor.id },
-      element: path(corridorGroup, pathData([branch.path], projection, false), {
-        fill: 'none',
-        stroke: cssColour(hexToRgba(corridor.colour, 235)),
+      ...cased(pathData([branch.path], projection, false), hexToRgba(corridor.colour, LINE_ALPHA), {
         'stroke-linecap': 'round',
         ...(branch.mode === 'sea' ? { 'stroke-dasharray': '8 6' } : {}),
       }),
@@ -200,14 +227,19 @@ export function createStaticView(options: StaticViewOptions): AtlasView {
       shape.element.setAttribute('stroke', width ? cssColour(theme.selection) : theme.countryBorder);
       shape.element.setAttribute('stroke-width', String(width || 1));
     }
-    for (const shape of routes) {
-      shape.element.setAttribute('stroke-width', String(outline(shape, 5) || 2.5));
-      shape.element.style.display = current.layers.caspian ? '' : 'none';
-    }
-    for (const shape of corridors) {
-      shape.element.setAttribute('stroke-width', String(outline(shape, 7) || 3.5));
-      shape.element.style.display = current.layers.corridors && current.corridors.includes(shape.ref.id) ? '' : 'none';
-    }
+    const line = (shape: Shape, width: number, shown: boolean) => {
+      for (const [element, extra] of [
+        [shape.element, 0],
+        [shape.casing, 2 * CASING_PX],
+      ] as const) {
+        if (!element) continue;
+        element.setAttribute('stroke-width', String(width + extra));
+        element.style.display = shown ? '' : 'none';
+      }
+    };
+    for (const shape of routes) line(shape, outline(shape, 5) || 2.5, current.layers.caspian);
+    for (const shape of corridors)
+      line(shape, outline(shape, 7) || 3.5, current.layers.corridors && current.corridors.includes(shape.ref.id));
     label();
     renders += 1;
   };
@@ -215,6 +247,7 @@ export function createStaticView(options: StaticViewOptions): AtlasView {
 
   const noop = () => undefined;
   return {
+    remove: () => root.remove(),
     ready: Promise.resolve(),
     // The deck.gl layers cannot be drawn here; the picture follows the state they were built from.
     setLayers: redraw,

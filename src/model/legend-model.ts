@@ -1,15 +1,18 @@
 // What the legend shows, derived from state so it always matches what is drawn.
 import type { AppState } from '../state/state.ts';
-import { ACTIVITY_BREAKS, arcLinks, linkSector } from './selectors.ts';
+import { ACTIVITY_BREAKS, arcLinks } from './selectors.ts';
+import { flowPairs } from './flow-pairs.ts';
 import type { AtlasData } from '../core/atlas.ts';
 import { formatNumber, t } from '../core/i18n/i18n.ts';
-import { cssColour } from '../core/colours.ts';
-import type { Theme } from '../core/theme.ts';
+import { cssColour, hexToRgba } from '../core/colours.ts';
+import { LINE_ALPHA, needsCasing, type Theme } from '../core/theme.ts';
 
 export interface LegendEntry {
   label: string;
   colour: string;
   shape: 'fill' | 'line' | 'dash' | 'dot' | 'ring';
+  /** The casing drawn under this line on the map (theme.ts `needsCasing`), shown around the legend mark too. */
+  casing?: string;
 }
 
 export interface LegendGroup {
@@ -45,12 +48,13 @@ export function legendModel(
   }
   const arcs = arcLinks(state, atlas);
   if (arcs.length > 0) {
-    const sectorIds = new Set(arcs.map((l) => linkSector(l, state.sectors)));
+    // As drawn: one arc per pair, in its links' shared sector or neutral.
+    const sectorIds = new Set(flowPairs(arcs, state.sectors, atlas.national.id).map((p) => p.sector));
     const entries: LegendEntry[] = atlas.sectors
       .filter((s) => sectorIds.has(s.id))
-      .map((s) => ({ label: s.name[lang], colour: s.colour, shape: 'line' }));
+      .map((s) => cased({ label: s.name[lang], colour: s.colour, shape: 'line' }, theme));
     if (sectorIds.has(null))
-      entries.push({ label: t(lang, 'legend.neutral'), colour: cssColour(theme.neutralLink), shape: 'line' });
+      entries.push({ label: t(lang, 'legend.neutral'), colour: cssColour(theme.mixedLink), shape: 'line' });
     groups.push({ heading: t(lang, 'legend.arcs'), entries });
   }
   if (layers.links && atlas.links.some((l) => l.targetPosition === null)) {
@@ -62,11 +66,11 @@ export function legendModel(
   if (layers.corridors && state.corridors.length > 0) {
     const entries: LegendEntry[] = atlas.corridors
       .filter((c) => state.corridors.includes(c.id))
-      .map((c) => ({ label: c.shortName[lang], colour: c.colour, shape: 'line' }));
-    entries.push({ label: t(lang, 'legend.sea'), colour: '#555555', shape: 'dash' });
+      .map((c) => cased({ label: c.shortName[lang], colour: c.colour, shape: 'line' }, theme));
+    entries.push({ label: t(lang, 'legend.sea'), colour: theme.legendLine, shape: 'dash' });
     const visible = atlas.corridors.filter((c) => state.corridors.includes(c.id));
     if (visible.some((c) => c.branches.some((b) => b.drawnByProject)))
-      entries.push({ label: t(lang, 'legend.drawnByProject'), colour: '#555555', shape: 'dash' });
+      entries.push({ label: t(lang, 'legend.drawnByProject'), colour: theme.legendLine, shape: 'dash' });
     groups.push({ heading: t(lang, 'layer.corridors'), entries });
   }
   if (layers.caspian)
@@ -92,4 +96,11 @@ export function legendModel(
     });
   }
   return groups;
+}
+
+/** A data-coloured line entry with the casing it is drawn over on the map, if any. */
+function cased(entry: LegendEntry, theme: Theme): LegendEntry {
+  return needsCasing(theme, hexToRgba(entry.colour, LINE_ALPHA))
+    ? { ...entry, casing: cssColour(theme.lineCasing) }
+    : entry;
 }

@@ -1,7 +1,7 @@
 // The pieces panels are made of, as plain data: item builders for facts, links, corridors and
 // routes, who said what and when, source notes, and the name of anything the map shows.
 import type { EntityRef } from '../state/state.ts';
-import { subjectRef } from '../core/entities.ts';
+import { pairEnds, subjectRef } from '../core/entities.ts';
 import type { AtlasData, Citation, Fact, Link, Note } from '../core/atlas.ts';
 import type { Bilingual } from '../core/geodata.ts';
 import { t, tf, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
@@ -88,6 +88,13 @@ export function entityName(ref: EntityRef, { atlas, lang, countryName }: PanelCo
       const link = find(atlas.links);
       return link
         ? `${originName(link.from, atlas, lang)} → ${entityName(subjectRef(link.to, atlas), { atlas, lang, countryName })}`
+        : ref.id;
+    }
+    case 'pair': {
+      // "East Azerbaijan → Kazakhstan": its ends, origin first.
+      const ends = pairEnds(ref.id);
+      return ends
+        ? ends.map((end) => entityName(subjectRef(end, atlas), { atlas, lang, countryName })).join(' → ')
         : ref.id;
     }
     case 'route': {

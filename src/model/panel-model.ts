@@ -29,6 +29,7 @@ import {
   type PanelSection,
 } from './panel-items.ts';
 import { corridorPanel, placePanel, routePanel } from './panel-network.ts';
+import { pairPanel } from './panel-pair.ts';
 
 export type { Chip, PanelContext, PanelItem, PanelModel, PanelSection, SourceNote } from './panel-items.ts';
 
@@ -40,6 +41,7 @@ export function panelModel(ref: EntityRef, context: PanelContext): PanelModel | 
     partner: partnerPanel,
     corridor: corridorPanel,
     link: linkPanel,
+    pair: pairPanel,
     route: routePanel,
     place: placePanel,
     organisation: organisationPanel,
@@ -224,15 +226,20 @@ function nationalPanel(_id: string, context: PanelContext): PanelModel {
   };
 }
 
-/** The hover card: title, subtitle and the first few items of the first section, without sources. */
+/**
+ * The hover card: title, subtitle and the first few items of the first section, without sources; a pair's
+ * card lists every link it carries, since the arc stands for all of them.
+ */
 export function hoverSummary(model: PanelModel, lang: Lang, maxItems = 3): PanelModel {
   const first = model.sections[0];
   const items = first
-    ? first.items.slice(0, maxItems).map(({ text, detail, notes }): PanelItem => ({
-        text,
-        ...(detail ? { detail } : {}),
-        ...(notes ? { notes } : {}),
-      }))
+    ? first.items
+        .slice(0, model.ref.kind === 'pair' ? undefined : maxItems)
+        .map(({ text, detail, notes }): PanelItem => ({
+          text,
+          ...(detail ? { detail } : {}),
+          ...(notes ? { notes } : {}),
+        }))
     : [];
   return {
     ...model,

@@ -2,7 +2,7 @@
 // memoised on the inputs that matter so hovering never recomputes them.
 import type { AtlasData, Fact, Link } from '../core/atlas.ts';
 import type { AppState, EntityRef } from '../state/state.ts';
-import { subjectRef } from '../core/entities.ts';
+import { pairId, subjectRef } from '../core/entities.ts';
 import { memoLast } from '../core/memo.ts';
 import { ALL_TIME, matchesTime, timeKey, type ProvinceMetric } from '../state/filters.ts';
 
@@ -164,11 +164,14 @@ export function entityBounds(
     case 'place':
       return atlas.places.find((p) => p.id === ref.id)?.lonLat ?? null;
     case 'route':
-    case 'link': {
+    case 'link':
+    case 'pair': {
       const points =
         ref.kind === 'route'
           ? atlas.caspianRoutes.find((r) => r.id === ref.id)?.path
-          : linkEnds(atlas.links.find((l) => l.id === ref.id));
+          : ref.kind === 'link'
+            ? linkEnds(atlas.links.find((l) => l.id === ref.id))
+            : atlas.links.filter((l) => pairId(l, atlas.national.id) === ref.id).flatMap((l) => linkEnds(l)!);
       if (!points || points.length === 0) return null;
       const lons = points.map((p) => p[0]);
       const lats = points.map((p) => p[1]);

@@ -1,5 +1,6 @@
 // Share links and embed snippets: pure functions of the current URL and the chosen options.
 import type { Lang } from '../core/i18n/i18n.ts';
+import type { ThemeId } from '../core/theme.ts';
 
 export interface EmbedOptions {
   /** No header or side panels: map, compact legend, attribution, optional title. */
@@ -7,6 +8,8 @@ export interface EmbedOptions {
   lang: Lang;
   title: string;
   legend: boolean;
+  /** The embed's colours; null follows the viewer's system. */
+  theme: ThemeId | null;
 }
 
 /** The URL an iframe should load: the current state plus the embed options. */
@@ -14,7 +17,8 @@ export function embedUrl(currentUrl: string, options: EmbedOptions): string {
   const url = new URL(currentUrl);
   const params = url.searchParams;
   params.set('lang', options.lang);
-  for (const key of ['embed', 'title', 'legend']) params.delete(key);
+  for (const key of ['embed', 'title', 'legend', 'theme']) params.delete(key);
+  if (options.theme) params.set('theme', options.theme);
   if (options.chromeless) params.set('embed', '1');
   if (options.title.trim()) params.set('title', options.title.trim().slice(0, 120));
   if (!options.legend) params.set('legend', '0');

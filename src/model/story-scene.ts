@@ -12,13 +12,13 @@ export function clampScene(story: Story, scene: number): number {
 }
 
 /** The state for scene `scene` (1-based, clamped) of `story`, camera included. */
-export function sceneState(story: Story, scene: number, atlas: AtlasData): Omit<AppState, 'lang'> {
+export function sceneState(story: Story, scene: number, atlas: AtlasData): Omit<AppState, 'lang' | 'theme'> {
   const index = clampScene(story, scene);
   return { story: { id: story.id, scene: index }, ...sceneView(story.scenes[index - 1]!, atlas) };
 }
 
 /** What one scene shows, camera included, without making it the open story (exports play scenes so). */
-export function sceneView(shown: Scene, atlas: AtlasData): Omit<AppState, 'lang' | 'story'> {
+export function sceneView(shown: Scene, atlas: AtlasData): Omit<AppState, 'lang' | 'story' | 'theme'> {
   return {
     selection: shown.select ? resolveEntity(shown.select, atlas) : null,
     layers: shown.layers

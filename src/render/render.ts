@@ -4,10 +4,10 @@
 import type { Layer } from '@deck.gl/core';
 import type { Snapshot } from '../state/store.ts';
 import { writeUrlState } from '../state/url-state.ts';
-import { sameRef, type AppState, type EntityRef, type ImportedDataset } from '../state/state.ts';
+import { sameRef, themeIdOf, type AppState, type EntityRef, type ImportedDataset } from '../state/state.ts';
 import type { AtlasData } from '../core/atlas.ts';
 import type { Region } from '../core/region.ts';
-import type { Theme } from '../core/theme.ts';
+import { THEMES, type Theme } from '../core/theme.ts';
 import type { Bilingual } from '../core/geodata.ts';
 import type { Lang } from '../core/i18n/i18n.ts';
 import { memoLast, stableShallow } from '../core/memo.ts';
@@ -32,14 +32,13 @@ export interface RenderPart {
 
 /** The layer panel and search: rebuilt when their words or the imported dates change, synced otherwise. */
 export interface ChromeView {
-  rebuild(app: AppState, datasets: ImportedDataset[]): void;
+  rebuild(app: AppState, datasets: ImportedDataset[], theme: Theme): void;
   update(app: AppState): void;
 }
 
 export interface RenderTargets {
   atlas: AtlasData;
   region: Region;
-  theme: Theme;
   view: AtlasView;
   chrome: ChromeView;
   elements: { hoverCard: HTMLElement; sidePanel: HTMLElement; embedLegend: HTMLElement };
@@ -53,11 +52,13 @@ export interface Renderer {
   /** The layers last handed to the map. */
   layers(): Layer[];
   legend(now: Snapshot): LegendGroup[];
+  /** The theme drawn for a snapshot. */
+  theme(now: Snapshot): Theme;
   panelContext(lang: Lang): PanelContext;
 }
 
 export function createRenderer(targets: RenderTargets): Renderer {
-  const { atlas, region, theme, view, chrome, elements } = targets;
+  const { atlas, region, view, chrome, elements } = targets;
   const corridorIds = atlas.corridors.map((c) => c.id);
   // The address bar shows the state, so a reload or a shared link opens the same view.
   const writeUrl = (app: AppState) =>
@@ -72,12 +73,14 @@ export function createRenderer(targets: RenderTargets): Renderer {
     countryName: (id) => countryNames.get(id),
     flowPanel: (id, language) => parts.find((p) => p.flowPanel)?.flowPanel?.(id, language) ?? null,
   });
-  const layerContext = { region, atlas, theme };
   // What is drawn does not depend on the camera: a pan keeps the same layers and legend.
   const drawnState = stableShallow<Omit<AppState, 'view'>>();
   const withoutCamera = ({ view: _camera, ...drawn }: AppState) => drawnState(drawn);
-  const atlasLayers = memoLast((drawn: Omit<AppState, 'view'>) => buildLayers(drawn, layerContext));
-  const legend = memoLast((app: Omit<AppState, 'view'>, datasets: ImportedDataset[]) =>
+  const themeOf = ({ app, session }: Snapshot) => THEMES[themeIdOf(app, session)];
+  const atlasLayers = memoLast((drawn: Omit<AppState, 'view'>, theme: Theme) =>
+    buildLayers(drawn, { region, atlas, theme }),
+  );
+  const legend = memoLast((app: Omit<AppState, 'view'>, datasets: ImportedDataset[], theme: Theme) =>
     legendModel(
       app,
       atlas,
@@ -94,9 +97,9 @@ export function createRenderer(targets: RenderTargets): Renderer {
   let shownPanel: PanelModel | null | undefined;
   let lastDrawn: Omit<AppState, 'view'> | undefined;
 
-  const drawLayers = (now: Snapshot, drawnApp: Omit<AppState, 'view'>) => {
+  const drawLayers = (now: Snapshot, drawnApp: Omit<AppState, 'view'>, theme: Theme) => {
     const beforeId = BASEMAP_LAYER_IDS.countryLabels;
-    const next = [...atlasLayers(drawnApp), ...parts.flatMap((part) => part.layers?.(now, beforeId) ?? [])];
+    const next = [...atlasLayers(drawnApp, theme), ...parts.flatMap((part) => part.layers?.(now, beforeId) ?? [])];
     if (next.length === drawn.length && next.every((layer, i) => layer === drawn[i])) return;
     drawn = next;
     view.setLayers(drawn);
@@ -112,7 +115,8 @@ export function createRenderer(targets: RenderTargets): Renderer {
   return {
     add: (part) => void parts.push(part),
     layers: () => drawn,
-    legend: ({ app, session }) => legend(withoutCamera(app), session.datasets),
+    legend: (now) => legend(withoutCamera(now.app), now.session.datasets, themeOf(now)),
+    theme: themeOf,
     panelContext,
     render(now, before) {
       const { app, session } = now;
@@ -121,9 +125,16 @@ export function createRenderer(targets: RenderTargets): Renderer {
         applyLanguage(app.lang);
         view.setLanguage(app.lang);
       }
-      if (relabel || session.datasets !== before?.session.datasets) chrome.rebuild(app, session.datasets);
+      const theme = themeOf(now);
+      const rethemed = !before || theme !== themeOf(before);
+      if (rethemed) {
+        document.documentElement.dataset['theme'] = theme.id;
+        if (before) view.setTheme(theme); // the first theme was the map's from the start
+      }
+      if (relabel || rethemed || session.datasets !== before?.session.datasets)
+        chrome.rebuild(app, session.datasets, theme);
       const drawn = withoutCamera(app);
-      drawLayers(now, drawn);
+      drawLayers(now, drawn, theme);
       const selected = sidePanel(app.selection, app.lang, session.datasets);
       if (selected !== shownPanel) {
         shownPanel = selected;
@@ -132,10 +143,10 @@ export function createRenderer(targets: RenderTargets): Renderer {
           onClose: () => targets.select(null, false),
         });
       }
-      if (drawn !== lastDrawn || session.datasets !== before?.session.datasets) {
+      if (drawn !== lastDrawn || rethemed || session.datasets !== before?.session.datasets) {
         lastDrawn = drawn;
         chrome.update(app);
-        renderLegend(elements.embedLegend, legend(drawn, session.datasets));
+        renderLegend(elements.embedLegend, legend(drawn, session.datasets, theme));
       }
       renderHover(now);
       for (const part of parts) part.view?.(now, before);

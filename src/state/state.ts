@@ -3,6 +3,7 @@
 import type { Lang } from '../core/i18n/i18n.ts';
 import type { LonLat } from '../core/geodata.ts';
 import type { ImportedRows, RowError } from '../core/import-types.ts';
+import type { ThemeId } from '../core/theme.ts';
 import { ALL_TIME, type ProvinceMetric, type TimeFilter } from './filters.ts';
 
 export interface ViewState {
@@ -30,6 +31,8 @@ export interface AppState {
   metric: ProvinceMetric;
   /** The open story and its 1-based scene. */
   story: StoryPosition | null;
+  /** The colour theme chosen in the link; null follows the system's light or dark setting. */
+  theme: ThemeId | null;
 }
 
 export interface StoryPosition {
@@ -65,6 +68,8 @@ export interface Session {
   measure: { active: boolean; points: MeasurePoint[] };
   /** Drawers over the map that are open. */
   drawers: { table: boolean };
+  /** The system's colour scheme (`prefers-color-scheme`), used when the link names no theme. */
+  systemTheme: 'light' | 'dark';
 }
 
 export const EMPTY_SESSION: Session = {
@@ -73,7 +78,13 @@ export const EMPTY_SESSION: Session = {
   datasets: [],
   measure: { active: false, points: [] },
   drawers: { table: false },
+  systemTheme: 'light',
 };
+
+/** The theme drawn: the link's, else the system's. */
+export function themeIdOf(app: Pick<AppState, 'theme'>, session: Pick<Session, 'systemTheme'>): ThemeId {
+  return app.theme ?? session.systemTheme;
+}
 
 /** Iran and Central Asia: roughly lon 40–80, lat 22–52. */
 export const REGION_BOUNDS: [LonLat, LonLat] = [
@@ -103,5 +114,6 @@ export function initialState(lang: Lang, corridorIds: string[] = []): AppState {
     time: ALL_TIME,
     metric: 'activity',
     story: null,
+    theme: null,
   };
 }

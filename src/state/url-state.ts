@@ -1,9 +1,10 @@
 // The one file that reads and writes the page URL, so any view can be reloaded and shared.
-// App state: lang, select, layers, sectors, corridors, time (from..to), metric, view (lon,lat,zoom), story and
-// scene. Page options, read once: embed, title, legend, origins. A bad value falls back to its default and adds
+// App state: lang, select, layers, sectors, corridors, time (from..to), metric, view (lon,lat,zoom), story,
+// scene and theme. Page options, read once: embed, title, legend, origins. A bad value falls back to its default and adds
 // a notice; nothing here throws.
 import { isLang, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { REGION_EXTENT } from '../core/geodata.ts';
+import { isThemeId } from '../core/theme.ts';
 import { ALL_TIME, isAllTime, isProvinceMetric, parseTime, timeKey, type ProvinceMetric } from './filters.ts';
 import {
   ALL_LAYERS_ON,
@@ -98,8 +99,12 @@ export function parseUrlState(search: string, catalog: UrlCatalog): ParsedUrl {
 
   const story = parseStory(params.get('story'), params.get('scene'), () => note('notice.badStory'));
 
+  const rawTheme = params.get('theme');
+  const theme =
+    rawTheme === null || rawTheme === '' ? null : isThemeId(rawTheme) ? rawTheme : (note('notice.badTheme'), null);
+
   return {
-    state: { lang, selection, layers, sectors, corridors, time, metric, view, story },
+    state: { lang, selection, layers, sectors, corridors, time, metric, view, story, theme },
     page: parsePageOptions(params),
     hasView: parsedView !== null,
     notices,
@@ -204,6 +209,7 @@ export function writeUrlState(search: string, state: AppState, allCorridors: str
   params.set('view', `${lon.toFixed(3)},${lat.toFixed(3)},${state.view.zoom.toFixed(2)}`);
   setOrDelete(params, 'story', state.story?.id ?? null);
   setOrDelete(params, 'scene', state.story ? String(state.story.scene) : null);
+  setOrDelete(params, 'theme', state.theme);
   return `?${params.toString().replace(/%2C/g, ',')}`;
 }
 

@@ -10,7 +10,7 @@ import {
   type RowError,
   type ImportProblem,
 } from '../core/import-types.ts';
-import type { CsvPreview } from '../worker/parse-csv.ts';
+import type { CsvPreview, SheetPreview } from '../worker/parse-csv.ts';
 import { formatNumber, t, tf, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { el } from './dom.ts';
 import { downloadText } from './download.ts';
@@ -19,7 +19,7 @@ import { toPlainText } from '../worker/normalise.ts';
 import type { ImportedDataset } from '../model/imported-datasets.ts';
 
 export interface ImportDialogHandlers {
-  /** Reads the file's first rows (CSV) or null for GeoJSON. */
+  /** Reads the file's first rows (CSV; each sheet's for a workbook) or null for GeoJSON. */
   preview(file: File): Promise<CsvPreview | { failure: ImportProblem } | null>;
   /** Imports; resolves with the new dataset or a failure; `cancel` stops it. */
   run(
@@ -29,6 +29,26 @@ export interface ImportDialogHandlers {
   ): { done: Promise<ImportedDataset | { failure: ImportProblem } | null>; cancel(): void };
   remove(id: number): void;
   datasets(): ImportedDataset[];
+  /** Workspaces: save and open one, save an offline map, and what this browser keeps of the imports. */
+  workspace?: WorkspaceHandlers;
+}
+
+/** How opening a workspace went: a failure names its message and the values it takes. */
+export type WorkspaceOutcome =
+  { ok: true; reset: boolean } | { ok: false; message: MessageKey; values: Record<string, string | number> };
+
+/** Where imports stand in this browser's storage; each has a message `workspace.storage.<status>`. */
+export type StorageStatus = 'kept' | 'empty' | 'too-large' | 'file' | 'refused';
+
+export interface WorkspaceHandlers {
+  /** True when a chosen or dropped file is a workspace rather than data to import. */
+  isWorkspace(file: File): Promise<boolean>;
+  open(file: File): Promise<WorkspaceOutcome>;
+  save(): Promise<void>;
+  /** False when this build cannot make one. */
+  saveOffline(): Promise<boolean>;
+  storage(): Promise<StorageStatus>;
+  forget(): Promise<StorageStatus>;
 }
 
 export interface ImportDialog {
@@ -36,6 +56,8 @@ export interface ImportDialog {
   /** Starts an import of a dropped file. */
   importFile(file: File): void;
   refresh(): void;
+  /** Rewrites the note on what this browser keeps. */
+  refreshStorage(): void;
 }
 
 const MAX_LISTED_ERRORS = 200;
@@ -48,6 +70,7 @@ export function createImportDialog(
   const body = el('div', { className: 'import-body' });
   const list = el('ul', { className: 'import-datasets', attrs: { id: 'import-datasets' } });
   const status = el('div', { className: 'import-status', attrs: { id: 'import-status', 'aria-live': 'polite' } });
+  const storageNote = el('div', { className: 'import-help', attrs: { id: 'import-storage' } });
 
   const render = () => {
     const language = lang();
@@ -55,7 +78,9 @@ export function createImportDialog(
       attrs: {
         type: 'file',
         id: 'import-file',
-        accept: '.csv,.tsv,.txt,.geojson,.json,text/csv,application/geo+json,application/json',
+        accept:
+          '.csv,.tsv,.txt,.geojson,.json,.xlsx,text/csv,application/geo+json,application/json,' +
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       },
     });
     input.addEventListener('change', () => input.files?.[0] && importFile(input.files[0]));
@@ -78,6 +103,7 @@ export function createImportDialog(
         text: tf(language, 'import.limits', { mb: IMPORT_LIMITS.maxBytes / 1024 / 1024, rows: IMPORT_LIMITS.maxRows }),
       }),
       drop,
+      ...(handlers.workspace ? workspaceSection(language, handlers.workspace) : []),
     );
     dialog.replaceChildren(
       el(
@@ -91,6 +117,88 @@ export function createImportDialog(
       list,
     );
     renderList();
+  };
+
+  /** Save / open a workspace, save an offline map, and the note on storage in this browser. */
+  const workspaceSection = (language: Lang, workspace: WorkspaceHandlers): Node[] => {
+    const button = (key: MessageKey, id: string, action: () => void) => {
+      const b = el('button', { text: t(language, key), attrs: { type: 'button', id } });
+      b.addEventListener('click', action);
+      return b;
+    };
+    const input = el('input', {
+      attrs: { type: 'file', id: 'workspace-file', accept: '.json,.corridor-atlas,application/json', hidden: '' },
+    });
+    input.addEventListener('change', () => input.files?.[0] && void openWorkspace(input.files[0]));
+    const say = (key: MessageKey) => status.replaceChildren(el('p', { text: t(lang(), key) }));
+    refreshStorage();
+    return [
+      el('h3', { text: t(language, 'workspace.title') }),
+      el('p', { className: 'import-help', text: t(language, 'workspace.help') }),
+      el(
+        'div',
+        { className: 'button-row' },
+        button('workspace.save', 'workspace-save', () => void workspace.save().then(() => say('workspace.saved'))),
+        button('workspace.open', 'workspace-open', () => input.click()),
+        button('workspace.offline', 'workspace-offline', async () => {
+          say('workspace.offlineMaking');
+          say((await workspace.saveOffline()) ? 'workspace.offlineSaved' : 'workspace.offlineUnavailable');
+        }),
+        input,
+      ),
+      storageNote,
+    ];
+  };
+
+  const refreshStorage = () => {
+    const workspace = handlers.workspace;
+    if (!workspace) return;
+    void workspace.storage().then((state) => {
+      const language = lang();
+      const forget = el('button', {
+        text: t(language, 'workspace.forget'),
+        attrs: { type: 'button', id: 'storage-forget' },
+      });
+      forget.addEventListener('click', async () => {
+        const after = await workspace.forget();
+        status.replaceChildren(
+          el('p', { text: t(language, after === 'refused' ? 'workspace.storage.refused' : 'workspace.forgotten') }),
+        );
+        refreshStorage();
+      });
+      storageNote.dataset['storage'] = state;
+      storageNote.replaceChildren(
+        el('p', { text: t(language, `workspace.storage.${state}` as MessageKey) }),
+        ...(state === 'kept' ? [forget] : []),
+      );
+    });
+  };
+
+  /** Opens a workspace in place of what is loaded; a file that cannot be opened changes nothing. */
+  const openWorkspace = async (file: File) => {
+    const workspace = handlers.workspace!;
+    if (!dialog.open) dialog.showModal();
+    status.replaceChildren(el('p', { text: t(lang(), 'workspace.opening') }));
+    const outcome = await workspace.open(file);
+    const language = lang();
+    if (!outcome.ok) {
+      status.replaceChildren(
+        el('p', {
+          className: 'import-error',
+          attrs: { role: 'alert', id: 'workspace-error' },
+          text: tf(language, outcome.message, outcome.values),
+        }),
+      );
+      return;
+    }
+    render();
+    status.replaceChildren(
+      el('p', {
+        attrs: { id: 'workspace-opened' },
+        text: tf(language, 'workspace.opened', { n: handlers.datasets().length }),
+      }),
+      ...(outcome.reset ? [el('p', { text: t(language, 'workspace.reset') })] : []),
+    );
   };
 
   const renderList = () => {
@@ -124,48 +232,102 @@ export function createImportDialog(
     );
   };
 
-  /** The column-mapping step: a select per field over the file's headers, and a preview. */
+  /**
+   * The column-mapping step: a select per field over the file's headers, and a preview. A workbook
+   * of several sheets first gets a sheet picker; each sheet brings its own headers and guess.
+   */
   const askMapping = (preview: CsvPreview): Promise<ColumnMapping | null> =>
     new Promise((resolve) => {
       const language = lang();
+      const sheets = preview.sheets && preview.sheets.length > 1 ? preview.sheets : null;
+      let sheet = preview.mapping.sheet;
+      let refused = false;
       const selects = new Map<FlowField, HTMLSelectElement>();
-      const fields = FLOW_FIELDS.map((field) => {
-        const select = el(
-          'select',
-          { attrs: { id: `map-${field}` } },
-          el('option', { text: t(language, 'import.noColumn'), attrs: { value: '' } }),
-        );
-        preview.headers.forEach((header, i) =>
-          select.append(el('option', { text: header || `#${i + 1}`, attrs: { value: String(i) } })),
-        );
-        select.value = preview.mapping[field] === undefined ? '' : String(preview.mapping[field]);
-        selects.set(field, select);
-        return el(
-          'label',
-          { className: 'select-row', attrs: { for: `map-${field}` } },
-          el('span', { text: t(language, `import.field.${field}` as MessageKey) }),
-          select,
-        );
-      });
-      const sample = el(
-        'table',
-        { className: 'records import-sample' },
-        el('thead', {}, el('tr', {}, ...preview.headers.map((h) => el('th', { text: h, attrs: { dir: 'auto' } })))),
-        el(
-          'tbody',
-          {},
-          ...preview.rows
-            .slice(0, 5)
-            .map((row) => el('tr', {}, ...row.map((cell) => el('td', { text: cell, attrs: { dir: 'auto' } })))),
-        ),
-      );
+      const mappingBox = el('div', { className: 'import-mapping' });
+      const sampleBox = el('div', { className: 'table-scroll' });
+      const problem = el('div', { attrs: { id: 'import-sheet-problem' } });
       const go = el('button', { text: t(language, 'import.start'), attrs: { type: 'button', id: 'import-start' } });
       const cancel = el('button', { text: t(language, 'import.cancel'), attrs: { type: 'button' } });
-      const check = () => (go.disabled = selects.get('origin')!.value === '');
-      selects.get('origin')!.addEventListener('change', check);
-      check();
+      const check = () => (go.disabled = refused || selects.get('origin')!.value === '');
+
+      /** The selects and sample rows of one table (the file, or the chosen sheet). */
+      const show = (table: SheetPreview | CsvPreview) => {
+        selects.clear();
+        mappingBox.replaceChildren(
+          ...FLOW_FIELDS.map((field) => {
+            const select = el(
+              'select',
+              { attrs: { id: `map-${field}` } },
+              el('option', { text: t(language, 'import.noColumn'), attrs: { value: '' } }),
+            );
+            table.headers.forEach((header, i) =>
+              select.append(el('option', { text: header || `#${i + 1}`, attrs: { value: String(i) } })),
+            );
+            select.value = table.mapping[field] === undefined ? '' : String(table.mapping[field]);
+            selects.set(field, select);
+            return el(
+              'label',
+              { className: 'select-row', attrs: { for: `map-${field}` } },
+              el('span', { text: t(language, `import.field.${field}` as MessageKey) }),
+              select,
+            );
+          }),
+        );
+        selects.get('origin')!.addEventListener('change', check);
+        sampleBox.replaceChildren(
+          el(
+            'table',
+            { className: 'records import-sample' },
+            el('thead', {}, el('tr', {}, ...table.headers.map((h) => el('th', { text: h, attrs: { dir: 'auto' } })))),
+            el(
+              'tbody',
+              {},
+              ...table.rows
+                .slice(0, 5)
+                .map((row) => el('tr', {}, ...row.map((cell) => el('td', { text: cell, attrs: { dir: 'auto' } })))),
+            ),
+          ),
+        );
+        const failure = 'failure' in table ? table.failure : undefined;
+        refused = failure !== undefined;
+        problem.replaceChildren(
+          ...(failure
+            ? [
+                el('p', {
+                  className: 'import-error',
+                  attrs: { role: 'alert' },
+                  text: t(language, `import.failure.${failure}` as MessageKey),
+                }),
+              ]
+            : []),
+        );
+        check();
+      };
+
+      const picker: Node[] = [];
+      if (sheets) {
+        const select = el('select', { attrs: { id: 'import-sheet' } });
+        sheets.forEach((s, i) =>
+          select.append(el('option', { text: s.name || `#${i + 1}`, attrs: { value: String(i) } })),
+        );
+        select.value = String(sheet ?? 0);
+        select.addEventListener('change', () => {
+          sheet = Number(select.value);
+          show(sheets[sheet]!);
+        });
+        picker.push(
+          el('p', { text: t(language, 'import.sheetHelp') }),
+          el(
+            'label',
+            { className: 'select-row', attrs: { for: 'import-sheet' } },
+            el('span', { text: t(language, 'import.sheet') }),
+            select,
+          ),
+        );
+      }
+      show(sheets ? sheets[sheet ?? 0]! : preview);
       go.addEventListener('click', () => {
-        const mapping: ColumnMapping = {};
+        const mapping: ColumnMapping = sheet === undefined ? {} : { sheet };
         for (const [field, select] of selects) if (select.value !== '') mapping[field] = Number(select.value);
         resolve(mapping);
       });
@@ -174,12 +336,14 @@ export function createImportDialog(
         resolve(null);
       });
       status.replaceChildren(
+        ...picker,
         el('p', { text: t(language, 'import.mappingHelp') }),
-        el('div', { className: 'import-mapping' }, ...fields),
-        el('div', { className: 'table-scroll' }, sample),
+        mappingBox,
+        problem,
+        sampleBox,
         el('div', { className: 'button-row' }, go, cancel),
       );
-      selects.get('origin')!.focus();
+      (sheets ? (status.querySelector('#import-sheet') as HTMLSelectElement) : selects.get('origin')!).focus();
     });
 
   const showReport = (dataset: ImportedDataset) => {
@@ -230,12 +394,14 @@ export function createImportDialog(
   };
 
   const importFile = async (file: File) => {
+    if (handlers.workspace && (await handlers.workspace.isWorkspace(file))) return openWorkspace(file);
     if (!dialog.open) dialog.showModal();
     status.replaceChildren(el('p', { text: t(lang(), 'import.reading') }));
     const preview = await handlers.preview(file);
     if (preview && 'failure' in preview) return showFailure(preview.failure);
     let mapping: ColumnMapping | null = null;
-    if (preview && preview.mapping.origin === undefined) {
+    // A workbook of several sheets always shows the step: the analyst picks the sheet.
+    if (preview && (preview.mapping.origin === undefined || (preview.sheets?.length ?? 0) > 1)) {
       mapping = await askMapping(preview);
       if (!mapping) return;
     } else if (preview) mapping = preview.mapping;
@@ -273,6 +439,7 @@ export function createImportDialog(
     },
     importFile: (file) => void importFile(file),
     refresh: () => render(),
+    refreshStorage,
   };
 }
 

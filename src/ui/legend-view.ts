@@ -14,10 +14,11 @@ export function renderLegend(container: HTMLElement, groups: LegendGroup[]): voi
           {},
           ...group.entries.map((entry) => {
             const mark = el('span', {
-              className: `legend-mark legend-${entry.shape}`,
+              className: `legend-mark legend-${entry.shape}${entry.casing ? ' legend-cased' : ''}`,
               attrs: { 'aria-hidden': 'true' },
             });
             mark.style.setProperty('--mark', entry.colour);
+            if (entry.casing) mark.style.setProperty('--casing', entry.casing);
             // dir="auto": an imported file's name may run the other way from the UI.
             return el('li', {}, mark, el('span', { text: entry.label, attrs: { dir: 'auto' } }));
           }),

@@ -1,11 +1,19 @@
 // The Share dialog: the link to the current state, and an embed snippet with options.
 import { embedSnippet, embedUrl, type EmbedOptions } from '../model/share.ts';
 import { t, type Lang } from '../core/i18n/i18n.ts';
+import { isThemeId, THEME_IDS } from '../core/theme.ts';
 import { el } from './dom.ts';
 
 export function openShareDialog(lang: Lang, currentUrl: string): HTMLDialogElement {
   document.getElementById('share-dialog')?.remove();
-  const options: EmbedOptions = { chromeless: true, lang, title: '', legend: true };
+  const linkTheme = new URL(currentUrl).searchParams.get('theme');
+  const options: EmbedOptions = {
+    chromeless: true,
+    lang,
+    title: '',
+    legend: true,
+    theme: isThemeId(linkTheme) ? linkTheme : null,
+  };
   const link = el('input', { attrs: { id: 'share-link', readonly: '', 'aria-label': t(lang, 'share.link') } });
   link.value = currentUrl;
   const snippet = el('textarea', {
@@ -38,6 +46,17 @@ export function openShareDialog(lang: Lang, currentUrl: string): HTMLDialogEleme
   langSelect.value = lang;
   langSelect.addEventListener('change', () => {
     options.lang = langSelect.value === 'en' ? 'en' : 'fa';
+    refresh();
+  });
+  const themeSelect = el(
+    'select',
+    { attrs: { id: 'share-theme' } },
+    el('option', { text: t(lang, 'theme.auto'), attrs: { value: '' } }),
+    ...THEME_IDS.map((id) => el('option', { text: t(lang, `theme.${id}`), attrs: { value: id } })),
+  );
+  themeSelect.value = options.theme ?? '';
+  themeSelect.addEventListener('change', () => {
+    options.theme = isThemeId(themeSelect.value) ? themeSelect.value : null;
     refresh();
   });
   const title = el('input', { attrs: { id: 'share-title', maxlength: '120' } });
@@ -82,6 +101,12 @@ export function openShareDialog(lang: Lang, currentUrl: string): HTMLDialogEleme
       { className: 'field', attrs: { for: 'share-lang' } },
       el('span', { text: t(lang, 'share.language') }),
       langSelect,
+    ),
+    el(
+      'label',
+      { className: 'field', attrs: { for: 'share-theme' } },
+      el('span', { text: t(lang, 'share.theme') }),
+      themeSelect,
     ),
     el(
       'label',

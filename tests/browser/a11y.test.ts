@@ -130,6 +130,10 @@ describe('keyboard only', () => {
   });
 
   it('Tab reaches every control of the header and the layer panel, each with a visible focus ring', async () => {
+    // The layer panel starts folded to its button: it opens from the keyboard.
+    await page.focus('#controls-toggle');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#controls-toggle[aria-expanded="true"]');
     const wanted = await page.evaluate(() =>
       [
         ...document.querySelectorAll<HTMLElement>(

@@ -34,7 +34,11 @@ describe('embed mode opened on a story scene', () => {
     expect(await page.isVisible('#controls')).toBe(false);
     expect(await page.textContent('#embed-title')).toBe('Corridors <b>');
     expect(await page.locator('#embed-title b').count()).toBe(0);
+    // In a small embed the legend starts folded to its button, which opens it.
+    expect(await page.isVisible('#embed-legend')).toBe(false);
+    await page.click('#legend-toggle');
     expect(await page.isVisible('#embed-legend')).toBe(true);
+    await page.click('#legend-toggle');
     expect(await page.isVisible('.maplibregl-ctrl-attrib')).toBe(true);
     expect(await canvasColourCount(page, '.maplibregl-canvas')).toBeGreaterThan(20);
   });

@@ -6,7 +6,7 @@ import type { Layer } from '@deck.gl/core';
 import type { AtlasData } from '../../src/core/atlas.ts';
 import type { Region } from '../../src/core/region.ts';
 import type { Story } from '../../src/core/stories.ts';
-import { LIGHT_THEME } from '../../src/core/theme.ts';
+import { THEMES } from '../../src/core/theme.ts';
 import { buildLayers } from '../../src/layers/build-layers.ts';
 import { resolveEntity } from '../../src/model/selectors.ts';
 import { sceneState } from '../../src/model/story-scene.ts';
@@ -109,7 +109,9 @@ export function layerManifest(
   context: { atlas: AtlasData; region: Region; stories: Story[] },
 ): string {
   const state = stateForQuery(query, context.atlas, context.stories);
-  const layers = buildLayers(state, { region: context.region, atlas: context.atlas, theme: LIGHT_THEME });
+  // The theme the link names (the render test's Chromium has a light system theme).
+  const theme = THEMES[state.theme ?? 'light'];
+  const layers = buildLayers(state, { region: context.region, atlas: context.atlas, theme });
   const on = LAYER_GROUPS.filter((g) => state.layers[g]);
   const header = [
     `# ${name}: ${query}`,

@@ -94,9 +94,16 @@ describe('categorical palettes under colour-vision deficiencies', () => {
     expect(corridors).toHaveLength(6);
   });
 
-  // Any sectors can be on screen together (arcs, imported rows, the legend), next to the neutral arcs of several-sector links.
-  it('keeps every pair of sector colours, and the neutral arc colour, apart', () => {
-    expect(confusablePairs([...sectors, ['neutral link', hexOf(LIGHT_THEME.neutralLink)]])).toEqual([]);
+  // Any sectors can be on screen together (arcs, imported rows, the legend), next to the neutral arcs of several-sector
+  // links (imported rows) and the mixed grey of arcs whose links differ in sector.
+  it('keeps every pair of sector colours, and the neutral and mixed arc colours, apart', () => {
+    expect(
+      confusablePairs([
+        ...sectors,
+        ['neutral link', hexOf(LIGHT_THEME.neutralLink)],
+        ['mixed link', hexOf(LIGHT_THEME.mixedLink)],
+      ]),
+    ).toEqual([]);
   });
 
   // Corridors and Caspian shipping routes are drawn together as lines; the INSTC's sea leg runs along the Caspian routes.

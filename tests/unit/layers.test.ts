@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Layer } from '@deck.gl/core';
 import { initialState, type AppState } from '../../src/state/state.ts';
 import { buildLayers, entityFromPick } from '../../src/layers/build-layers.ts';
-import { arcEnds, arcTilts, linkColours } from '../../src/layers/link-layer.ts';
+import { pairColours, REVERSE_TILT, reverseTilts } from '../../src/layers/link-layer.ts';
+import { arcEnds, flowPairs, type FlowPair } from '../../src/model/flow-pairs.ts';
 import { provinceFill } from '../../src/layers/province-layer.ts';
 import { DASH_PROJECT, type CorridorPath } from '../../src/layers/route-layers.ts';
 import { hexToRgba } from '../../src/core/colours.ts';
@@ -27,14 +28,17 @@ const dataIds = (layer: Layer | undefined, key: (d: never) => string) =>
 const link = (id: string) => atlas.links.find((l) => l.id === id)!;
 
 describe('buildLayers', () => {
-  it('draws every group in order, all under the basemap labels', () => {
+  it('draws every group in order, each cased line just over its casing, all under the basemap labels', () => {
     const layers = buildLayers(base, context);
     expect(layers.map((l) => l.id)).toEqual([
       'provinces',
       'partners',
+      'corridors-casing',
       'corridors',
+      'caspian-routes-casing',
       'caspian-routes',
       'links',
+      'forums-casing',
       'forums',
       'places',
     ]);
@@ -77,11 +81,12 @@ describe('buildLayers', () => {
     ]);
   });
 
-  it('draws the arcs the sector filter keeps', () => {
+  it('draws the arcs the sector filter keeps, one per pair', () => {
     const layers = layersOf({ ...base, sectors: ['culture'] });
-    expect(dataIds(layers['links'], (d: { id: string }) => d.id)).toEqual([
-      'kaz-ambassador-lorestan-visit',
-      'lorestan-kaz-sister-city',
+    // The ambassador's visit arrives in Lorestan; the sister-city proposal is drawn from it.
+    expect(dataIds(layers['links'], (d: FlowPair) => `${d.id}: ${d.links.map((l) => l.id).join(',')}`)).toEqual([
+      'KAZ.to.IR-15: kaz-ambassador-lorestan-visit',
+      'IR-15.to.KAZ: lorestan-kaz-sister-city',
     ]);
   });
 
@@ -109,18 +114,22 @@ describe('province fill', () => {
 });
 
 describe('link arcs', () => {
+  const pairOf = (ids: string[], sectors: string[] | null = null) => flowPairs(ids.map(link), sectors, 'IRN')[0]!;
+
   it('are coloured by their single sector, dark at the arrival end', () => {
-    const { source, target } = linkColours(link('ea-kaz-mining'), null, atlas.sectors, LIGHT_THEME);
+    const { source, target } = pairColours(pairOf(['ea-kaz-mining']), atlas.sectors, LIGHT_THEME);
     expect(target).toEqual(hexToRgba(atlas.sectors.find((s) => s.id === 'mining')!.colour, 235));
     expect(source[0]).toBeGreaterThan(target[0]);
   });
 
   it('are neutral with several sectors, until the filter keeps one', () => {
-    expect(linkColours(link('imidro-uzb-meeting'), null, atlas.sectors, LIGHT_THEME).target).toEqual(
-      LIGHT_THEME.neutralLink,
+    expect(pairColours(pairOf(['imidro-uzb-meeting']), atlas.sectors, LIGHT_THEME).target).toEqual(
+      LIGHT_THEME.mixedLink,
     );
     const steel = hexToRgba(atlas.sectors.find((s) => s.id === 'steel-metals')!.colour, 235);
-    expect(linkColours(link('imidro-uzb-meeting'), ['steel-metals'], atlas.sectors, LIGHT_THEME).target).toEqual(steel);
+    expect(pairColours(pairOf(['imidro-uzb-meeting'], ['steel-metals']), atlas.sectors, LIGHT_THEME).target).toEqual(
+      steel,
+    );
   });
 
   it('point the way the flow goes: inbound links arrive in Iran', () => {
@@ -130,12 +139,17 @@ describe('link arcs', () => {
     expect(arcEnds(outbound)).toEqual([outbound.sourcePosition, outbound.targetPosition]);
   });
 
-  it('fan out when they share both ends', () => {
-    // Iran as a whole and IMIDRO both start at the national symbol: four links to Tashkent.
-    const shared = atlas.links.filter((l) => l.fromProvince === null && l.to === 'UZB' && l.targetPosition !== null);
-    expect(shared.length).toBeGreaterThan(1);
-    const tilts = arcTilts(shared);
-    expect(new Set(tilts.values()).size).toBe(tilts.size);
+  it('draw each pair once, and bow pairs running both ways between two places apart', () => {
+    const layer = layersOf(base)['links']!;
+    const pairs = layer.props.data as FlowPair[];
+    const ends = pairs.map((p) => JSON.stringify([p.sourcePosition, p.targetPosition]));
+    expect(new Set(ends).size).toBe(ends.length);
+    const tilts = reverseTilts(pairs);
+    // Lorestan ↔ Kazakhstan: links go both ways, so both arcs tilt (and ArcLayer tilts relative to direction).
+    expect([...tilts.keys()].sort()).toEqual(['IR-15.to.KAZ', 'KAZ.to.IR-15']);
+    expect(new Set(tilts.values())).toEqual(new Set([REVERSE_TILT]));
+    const getTilt = (layer.props as unknown as { getTilt: (p: FlowPair) => number }).getTilt;
+    expect(pairs.filter((p) => getTilt(p) !== 0).map((p) => p.id)).toEqual([...tilts.keys()]);
   });
 });
 
@@ -146,9 +160,19 @@ describe('entityFromPick', () => {
       kind: 'province',
       id: 'IR-03',
     });
-    expect(entityFromPick({ layer: layers['links']!, object: link('fars-uzb-delegation') })).toEqual({
+    const pairs = layers['links']!.props.data as FlowPair[];
+    const single = pairs.find((p) => p.links.length === 1)!;
+    expect(entityFromPick({ layer: layers['links']!, object: single })).toEqual({
       kind: 'link',
-      id: 'fars-uzb-delegation',
+      id: single.links[0]!.id,
+    });
+    expect(entityFromPick({ layer: layers['links']!, object: pairs.find((p) => p.id === 'IR-07.to.UZB') })).toEqual({
+      kind: 'pair',
+      id: 'IR-07.to.UZB',
+    });
+    expect(entityFromPick({ layer: layers['forums']!, object: link('ea-kaz-video-call') })).toEqual({
+      kind: 'link',
+      id: 'ea-kaz-video-call',
     });
     expect(entityFromPick({ layer: layers['corridors']!, object: { corridorId: 'instc' } })).toEqual({
       kind: 'corridor',

@@ -63,18 +63,24 @@ describe('share and embed', () => {
   const current = 'http://127.0.0.1:4173/?lang=fa&select=IR-03&view=50.000,36.000,5.00';
 
   it('builds an embed URL with the chosen options and the current state', () => {
-    const url = new URL(embedUrl(current, { chromeless: true, lang: 'en', title: 'East Azerbaijan', legend: false }));
+    const url = new URL(
+      embedUrl(current, { chromeless: true, lang: 'en', title: 'East Azerbaijan', legend: false, theme: 'projector' }),
+    );
     expect(url.searchParams.get('embed')).toBe('1');
     expect(url.searchParams.get('lang')).toBe('en');
     expect(url.searchParams.get('select')).toBe('IR-03');
     expect(url.searchParams.get('title')).toBe('East Azerbaijan');
     expect(url.searchParams.get('legend')).toBe('0');
+    expect(url.searchParams.get('theme')).toBe('projector');
+    const themed = 'http://127.0.0.1:4173/?theme=dark';
+    const auto = { chromeless: true, lang: 'en', title: '', legend: true, theme: null } as const;
+    expect(new URL(embedUrl(themed, auto)).searchParams.has('theme')).toBe(false);
   });
 
   it('escapes the title and URL in the iframe snippet', () => {
     const snippet = embedSnippet(
       current,
-      { chromeless: true, lang: 'fa', title: '"><script>x</script>', legend: true },
+      { chromeless: true, lang: 'fa', title: '"><script>x</script>', legend: true, theme: null },
       'Corridor Atlas',
     );
     expect(snippet).toMatch(

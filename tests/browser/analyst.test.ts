@@ -67,12 +67,14 @@ describe('analysts', () => {
     await closeDialog(page);
     const flows = await layerLength(page, 'imported-flows-1');
     expect(flows).toBeGreaterThan(3);
+    await page.click('#controls-toggle'); // the layer panel starts folded to its button
     await page.click('#sectors-none');
     await page.waitForFunction(() => window.__atlas!.layerLength('imported-flows-1') === 0);
     await page.click('#sector-steel-metals');
     await page.waitForFunction(() => window.__atlas!.layerLength('imported-flows-1') === 1);
     await page.click('#sectors-all');
     await page.waitForFunction((n) => window.__atlas!.layerLength('imported-flows-1') === n, flows);
+    await page.click('#controls-toggle');
 
     await importFile(page, path.join(FIXTURES, 'flows-unknown-places.csv'));
     await page.waitForSelector('#import-summary');

@@ -39,8 +39,9 @@ describe('PNG export', () => {
         true,
       );
       // What you see is what you get: the exported map matches a screenshot of the page, compared
-      // in a region no panel or control covers.
-      const region = { x: 300, y: 140, width: 280, height: 230 };
+      // in a region no panel or control covers (at 640 px the header's buttons and search take three
+      // rows, down to y ≈ 165; the legend box ends at x ≈ 260; the attribution starts at y ≈ 360).
+      const region = { x: 300, y: 175, width: 280, height: 175 };
       const shot = PNG.sync.read(await page.screenshot({ clip: region }));
       const part = new PNG({ width: region.width, height: region.height });
       PNG.bitblt(png, part, region.x, region.y, region.width, region.height, 0, 0);

@@ -13,6 +13,9 @@ import {
 import type { CsvPreview, SheetPreview } from '../worker/parse-csv.ts';
 import { formatNumber, t, tf, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { el } from './dom.ts';
+import { createWorkspacePart, type WorkspaceHandlers } from './workspace-section.ts';
+
+export type { StorageStatus, WorkspaceHandlers, WorkspaceOutcome } from './workspace-section.ts';
 import { downloadText } from './download.ts';
 import { csvCell } from '../worker/to-files.ts';
 import { toPlainText } from '../worker/normalise.ts';
@@ -31,24 +34,6 @@ export interface ImportDialogHandlers {
   datasets(): ImportedDataset[];
   /** Workspaces: save and open one, save an offline map, and what this browser keeps of the imports. */
   workspace?: WorkspaceHandlers;
-}
-
-/** How opening a workspace went: a failure names its message and the values it takes. */
-export type WorkspaceOutcome =
-  { ok: true; reset: boolean } | { ok: false; message: MessageKey; values: Record<string, string | number> };
-
-/** Where imports stand in this browser's storage; each has a message `workspace.storage.<status>`. */
-export type StorageStatus = 'kept' | 'empty' | 'too-large' | 'file' | 'refused';
-
-export interface WorkspaceHandlers {
-  /** True when a chosen or dropped file is a workspace rather than data to import. */
-  isWorkspace(file: File): Promise<boolean>;
-  open(file: File): Promise<WorkspaceOutcome>;
-  save(): Promise<void>;
-  /** False when this build cannot make one. */
-  saveOffline(): Promise<boolean>;
-  storage(): Promise<StorageStatus>;
-  forget(): Promise<StorageStatus>;
 }
 
 export interface ImportDialog {
@@ -70,7 +55,6 @@ export function createImportDialog(
   const body = el('div', { className: 'import-body' });
   const list = el('ul', { className: 'import-datasets', attrs: { id: 'import-datasets' } });
   const status = el('div', { className: 'import-status', attrs: { id: 'import-status', 'aria-live': 'polite' } });
-  const storageNote = el('div', { className: 'import-help', attrs: { id: 'import-storage' } });
 
   const render = () => {
     const language = lang();
@@ -103,7 +87,7 @@ export function createImportDialog(
         text: tf(language, 'import.limits', { mb: IMPORT_LIMITS.maxBytes / 1024 / 1024, rows: IMPORT_LIMITS.maxRows }),
       }),
       drop,
-      ...(handlers.workspace ? workspaceSection(language, handlers.workspace) : []),
+      ...(workspacePart ? workspacePart.section(language) : []),
     );
     dialog.replaceChildren(
       el(
@@ -119,87 +103,15 @@ export function createImportDialog(
     renderList();
   };
 
-  /** Save / open a workspace, save an offline map, and the note on storage in this browser. */
-  const workspaceSection = (language: Lang, workspace: WorkspaceHandlers): Node[] => {
-    const button = (key: MessageKey, id: string, action: () => void) => {
-      const b = el('button', { text: t(language, key), attrs: { type: 'button', id } });
-      b.addEventListener('click', action);
-      return b;
-    };
-    const input = el('input', {
-      attrs: { type: 'file', id: 'workspace-file', accept: '.json,.corridor-atlas,application/json', hidden: '' },
+  const workspacePart =
+    handlers.workspace &&
+    createWorkspacePart(handlers.workspace, {
+      dialog,
+      status,
+      lang,
+      opened: () => render(),
+      datasetCount: () => handlers.datasets().length,
     });
-    input.addEventListener('change', () => input.files?.[0] && void openWorkspace(input.files[0]));
-    const say = (key: MessageKey) => status.replaceChildren(el('p', { text: t(lang(), key) }));
-    refreshStorage();
-    return [
-      el('h3', { text: t(language, 'workspace.title') }),
-      el('p', { className: 'import-help', text: t(language, 'workspace.help') }),
-      el(
-        'div',
-        { className: 'button-row' },
-        button('workspace.save', 'workspace-save', () => void workspace.save().then(() => say('workspace.saved'))),
-        button('workspace.open', 'workspace-open', () => input.click()),
-        button('workspace.offline', 'workspace-offline', async () => {
-          say('workspace.offlineMaking');
-          say((await workspace.saveOffline()) ? 'workspace.offlineSaved' : 'workspace.offlineUnavailable');
-        }),
-        input,
-      ),
-      storageNote,
-    ];
-  };
-
-  const refreshStorage = () => {
-    const workspace = handlers.workspace;
-    if (!workspace) return;
-    void workspace.storage().then((state) => {
-      const language = lang();
-      const forget = el('button', {
-        text: t(language, 'workspace.forget'),
-        attrs: { type: 'button', id: 'storage-forget' },
-      });
-      forget.addEventListener('click', async () => {
-        const after = await workspace.forget();
-        status.replaceChildren(
-          el('p', { text: t(language, after === 'refused' ? 'workspace.storage.refused' : 'workspace.forgotten') }),
-        );
-        refreshStorage();
-      });
-      storageNote.dataset['storage'] = state;
-      storageNote.replaceChildren(
-        el('p', { text: t(language, `workspace.storage.${state}` as MessageKey) }),
-        ...(state === 'kept' ? [forget] : []),
-      );
-    });
-  };
-
-  /** Opens a workspace in place of what is loaded; a file that cannot be opened changes nothing. */
-  const openWorkspace = async (file: File) => {
-    const workspace = handlers.workspace!;
-    if (!dialog.open) dialog.showModal();
-    status.replaceChildren(el('p', { text: t(lang(), 'workspace.opening') }));
-    const outcome = await workspace.open(file);
-    const language = lang();
-    if (!outcome.ok) {
-      status.replaceChildren(
-        el('p', {
-          className: 'import-error',
-          attrs: { role: 'alert', id: 'workspace-error' },
-          text: tf(language, outcome.message, outcome.values),
-        }),
-      );
-      return;
-    }
-    render();
-    status.replaceChildren(
-      el('p', {
-        attrs: { id: 'workspace-opened' },
-        text: tf(language, 'workspace.opened', { n: handlers.datasets().length }),
-      }),
-      ...(outcome.reset ? [el('p', { text: t(language, 'workspace.reset') })] : []),
-    );
-  };
 
   const renderList = () => {
     const language = lang();
@@ -394,7 +306,8 @@ export function createImportDialog(
   };
 
   const importFile = async (file: File) => {
-    if (handlers.workspace && (await handlers.workspace.isWorkspace(file))) return openWorkspace(file);
+    if (handlers.workspace && workspacePart && (await handlers.workspace.isWorkspace(file)))
+      return workspacePart.open(file);
     if (!dialog.open) dialog.showModal();
     status.replaceChildren(el('p', { text: t(lang(), 'import.reading') }));
     const preview = await handlers.preview(file);
@@ -439,7 +352,7 @@ export function createImportDialog(
     },
     importFile: (file) => void importFile(file),
     refresh: () => render(),
-    refreshStorage,
+    refreshStorage: () => workspacePart?.refreshStorage(),
   };
 }
 

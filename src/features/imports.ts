@@ -114,7 +114,12 @@ export function createImports(api: ImportsApi): Imports {
     const done = running.done.then(async (result) => {
       if (!result || 'failure' in result) return result;
       // A file's name is shown like its contents, so it is cleaned the same way (no controls or bidi overrides).
-      const dataset: ImportedDataset = { id: nextId++, name: toPlainText(file.name, TEXT_LIMITS.name), ...result };
+      const dataset: ImportedDataset = {
+        id: nextId++,
+        name: toPlainText(file.name, TEXT_LIMITS.name),
+        ...result,
+        ...(mapping ? { mapping } : {}),
+      };
       await prepare(dataset, names);
       if (cancelled) return null;
       if (!onMap) return dataset;

@@ -2,7 +2,7 @@
 // Structured-cloneable data only: no map objects, layers or DOM nodes live here.
 import type { Lang } from '../core/i18n/i18n.ts';
 import type { LonLat } from '../core/geodata.ts';
-import type { ImportedRows, RowError } from '../core/import-types.ts';
+import type { ColumnMapping, ImportedRows, RowError } from '../core/import-types.ts';
 import type { ThemeId } from '../core/theme.ts';
 import { ALL_TIME, type ProvinceMetric, type TimeFilter } from './filters.ts';
 
@@ -51,6 +51,8 @@ export interface ImportedDataset {
   unknownSectors: number;
   /** Rows kept with a text shortened to its limit. */
   truncated: number;
+  /** The columns the rows were read from (and the sheet), as chosen or guessed; absent for GeoJSON. */
+  mapping?: ColumnMapping;
 }
 
 /** A point of the measure tool; `along` when it was placed on a drawn path (snapped onto that path). */

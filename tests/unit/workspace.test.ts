@@ -33,6 +33,7 @@ function dataset(id = 1): ImportedDataset {
     name: 'flows «تجارت».csv',
     unknownSectors: 1,
     truncated: 0,
+    mapping: { origin: 0, destination: 2, value: 3, date: 5, sheet: 1 },
     errors: [
       { row: 5, reason: 'origin-unknown', detail: 'Atlantis' },
       { row: 7, reason: 'value-invalid', detail: 'lots' },
@@ -80,7 +81,7 @@ const problem = (text: string): string => {
 };
 
 describe('workspace file', () => {
-  it('round-trips every column, the errors, the counts, the name and the state', () => {
+  it('round-trips every column, the errors, the counts, the name, the column mapping and the state', () => {
     const text = encodeWorkspace(state, [dataset(3), dataset(8)], SECTORS, new Date('2025-11-26T10:00:00Z'));
     expect(text.startsWith('{"format":"corridor-atlas-workspace","version":1,')).toBe(true);
     const content = decodeWorkspace(text, SECTORS);
@@ -156,6 +157,10 @@ describe('workspace file', () => {
       ['label type', (f) => (f['datasets'][0].rows.labels[0] = { toString: 1 })],
       ['unit index', (f) => (f['datasets'][0].rows.unitNames = ['USD'])],
       ['duplicate ids', (f) => f['datasets'].push(f['datasets'][0])],
+      ['mapping type', (f) => (f['datasets'][0].mapping = [0, 1])],
+      ['mapping field', (f) => (f['datasets'][0].mapping = { origin: 0, __proto__x: 1 })],
+      ['mapping index', (f) => (f['datasets'][0].mapping = { origin: -1 })],
+      ['mapping huge index', (f) => (f['datasets'][0].mapping = { origin: 1e9 })],
     ];
     for (const [what, change] of tamper) {
       const file = parsed();

@@ -4,9 +4,12 @@
 // its type, every length against its limit before anything is allocated, every text cleaned as an
 // import cleans it, and the view state goes through the URL parser (`validateWorkspaceState`).
 import {
+  FLOW_FIELDS,
   IMPORT_LIMITS,
   ROW_ERROR_REASONS,
   TEXT_LIMITS,
+  type ColumnMapping,
+  type FlowField,
   type ImportedRows,
   type RowError,
   type RowErrorReason,
@@ -36,6 +39,9 @@ export const WORKSPACE_LIMITS = {
   maxUnitNames: IMPORT_LIMITS.maxRows,
   maxSectors: 1000,
 } as const;
+
+/** A spreadsheet has at most 16,384 columns (and sheets are far fewer): a mapping's indexes stay below. */
+const MAX_COLUMN = 16_384;
 
 /** Why a workspace could not be opened; each has a message `workspace.failure.<problem>` in both languages. */
 export const WORKSPACE_PROBLEMS = ['not-workspace', 'newer-version', 'malformed', 'too-large'] as const;
@@ -101,6 +107,7 @@ export function encodeWorkspace(
       unknownSectors: d.unknownSectors,
       truncated: d.truncated,
       errors: d.errors,
+      ...(d.mapping ? { mapping: d.mapping } : {}),
       rows: encodeRows(d.rows),
     })),
   };
@@ -195,8 +202,23 @@ function decodeDataset(raw: Record<string, unknown>, at: string, sectorMap: Int1
     unknownSectors: count(raw['unknownSectors']) ?? bad('unknownSectors'),
     truncated: count(raw['truncated']) ?? bad('truncated'),
     errors: (errors as unknown[]).map((e, i) => decodeError(e) ?? bad(`errors[${i}]`)),
+    ...(raw['mapping'] === undefined ? {} : { mapping: decodeMapping(raw['mapping']) ?? bad('mapping') }),
     rows: decodeRows(raw['rows'] as Record<string, unknown>, `${at}.rows`, sectorMap),
   };
+}
+
+/** A column mapping: known fields (and `sheet`) to column indexes, nothing else. */
+function decodeMapping(raw: unknown): ColumnMapping | null {
+  if (!isRecord(raw)) return null;
+  const mapping: ColumnMapping = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const index = count(value);
+    if (index === null || index >= MAX_COLUMN) return null;
+    if (key === 'sheet') mapping.sheet = index;
+    else if ((FLOW_FIELDS as readonly string[]).includes(key)) mapping[key as FlowField] = index;
+    else return null;
+  }
+  return mapping;
 }
 
 const count = (value: unknown): number | null =>

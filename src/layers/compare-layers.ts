@@ -25,6 +25,10 @@ export interface CompareLayerOptions {
 const MIN_WIDTH = 2;
 const MAX_WIDTH = 12;
 const ends = (kind: Change['kind']) => kind === 'new' || kind === 'gone';
+/** A halo and its arc lie at the same depth: drawn in order, not depth-tested, or they interleave in stripes. */
+const FLAT = { parameters: { depthCompare: 'always' as const, depthWriteEnabled: false } };
+/** How far the halo shows on each side of a new or gone arc, in pixels. */
+const HALO_PX = 1.5;
 
 /**
  * Width in pixels, linear in the larger of the two periods, so widths compare like the numbers: scaled
@@ -50,6 +54,7 @@ export function buildCompareLayers(datasets: DatasetComparison[], options: Compa
       getHeight: 0.3,
       widthUnits: 'pixels' as const,
       numSegments: 32,
+      ...FLAT,
     };
     return [
       new ArcLayer<PairChange>(
@@ -59,7 +64,7 @@ export function buildCompareLayers(datasets: DatasetComparison[], options: Compa
             data: comparison.pairs.filter((p) => ends(p.kind)),
             ...arc,
             pickable: false,
-            getWidth: (p: PairChange) => width(p) + 5,
+            getWidth: (p: PairChange) => width(p) + 2 * HALO_PX,
             getSourceColor: halo,
             getTargetColor: halo,
           },
@@ -89,6 +94,7 @@ export function buildCompareLayers(datasets: DatasetComparison[], options: Compa
             id: `${COMPARE_PLACES}${datasetId}`,
             data: comparison.places,
             ...POINT_DEFAULTS,
+            ...FLAT,
             getPosition: (p: PlaceChange) => p.position,
             getRadius: (p: PlaceChange) => (ends(p.kind) ? 6 : 5),
             getFillColor: colourOf,

@@ -63,5 +63,6 @@ export function legendWithImports(
     state,
     atlas.sectors.map((s) => s.id),
   ).map((c) => c.comparison);
-  return [...legendModel(state, atlas, theme, []), compareLegend(state.lang, theme, comparisons)];
+  // First: while comparing, the change is what the map is about.
+  return [compareLegend(state.lang, theme, comparisons), ...legendModel(state, atlas, theme, [])];
 }

@@ -5,6 +5,7 @@ import type { Snapshot, Store } from '../state/store.ts';
 import type { AtlasData } from '../core/atlas.ts';
 import { t } from '../core/i18n/i18n.ts';
 import { createImports } from './imports.ts';
+import { createCompare } from './compare.ts';
 import type { TableRecord } from '../model/table-model.ts';
 import type { TableView } from '../ui/table-view.ts';
 import type { MeasureTool } from './measure-tool.ts';
@@ -48,6 +49,8 @@ export function createAnalyst(api: AnalystApi): Analyst {
     setView: api.setView,
   });
   renderer.add(imports);
+  // Two periods side by side: drawn in place of the imported layers while `compare=` is set.
+  renderer.add(createCompare({ atlas: api.atlas, store, theme: renderer.theme }));
   const toggle = byId('table-toggle');
   const panel = byId('table-panel');
   let table: TableView | null = null;

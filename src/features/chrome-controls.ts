@@ -4,7 +4,7 @@ import type { Store } from '../state/store.ts';
 import type { AppState, EntityRef, ImportedDataset } from '../state/state.ts';
 import type { AtlasData } from '../core/atlas.ts';
 import type { Theme } from '../core/theme.ts';
-import { legendModel } from '../model/legend-model.ts';
+import { legendWithImports } from '../model/compare-selectors.ts';
 import { datasetDateRange } from '../model/dataset-dates.ts';
 import { createControls, type ControlsView } from '../ui/controls-panel.ts';
 import { createSearchBox } from '../ui/search-box.ts';
@@ -19,6 +19,9 @@ export interface ChromeControlsApi {
 }
 
 const byId = (id: string) => document.getElementById(id)!;
+/** The imported rows' date range as the comparison's domain (none: nothing dated to compare). */
+const compareDomain = (range: string[]): [string, string] | null =>
+  range.length === 2 ? [range[0]!, range[1]!] : null;
 
 export function createChromeControls({ store, atlas, select, fitRegion }: ChromeControlsApi): ChromeView {
   const elements = { controls: byId('controls'), search: byId('search-box') };
@@ -54,15 +57,11 @@ export function createChromeControls({ store, atlas, select, fitRegion }: Chrome
         onSectors: (sectors) => update({ sectors }),
         onTime: (time) => update({ time }),
         onMetric: (metric) => update({ metric }),
-        legend: (current) =>
-          legendModel(
-            current,
-            atlas,
-            theme,
-            store.get().session.datasets.map((d) => d.name),
-          ),
+        legend: (current) => legendWithImports(current, atlas, theme, store.get().session.datasets),
         // The time slider's range follows the imported data.
         extraDates: datasetDateRange(datasets),
+        onCompare: (compare) => update({ compare }),
+        compareDomain: compareDomain(datasetDateRange(datasets)),
       });
       createSearchBox(elements.search, atlas, state.lang, (ref) => select(ref, true));
     },

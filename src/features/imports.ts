@@ -2,6 +2,7 @@
 // table and the panels need of them. The parsing, layer and dialog code loads on first use.
 import type { Store } from '../state/store.ts';
 import type { AppState, ImportedDataset, ViewState } from '../state/state.ts';
+import { comparing } from '../state/compare-state.ts';
 import { memoLast } from '../core/memo.ts';
 import { loadJson } from '../data/data-source.ts';
 import { GAZETTEER_DATA_PATH, type AtlasData } from '../core/atlas.ts';
@@ -202,6 +203,7 @@ export function createImports(api: ImportsApi): Imports {
   return {
     layers({ app, session }, beforeId) {
       if (!modules || !gazetteer || session.datasets.length === 0) return [];
+      if (comparing(app)) return []; // the comparison's change layers take their place (features/compare.ts)
       return importedLayers(session.datasets, app.sectors, app.time, api.theme(), beforeId);
     },
     records() {

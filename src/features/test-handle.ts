@@ -17,6 +17,8 @@ export interface AtlasHandle {
   view: MapView;
   /** Ids of the objects a deck.gl layer was last given, e.g. layerData('links'). */
   layerData(layerId: string): string[];
+  /** The data objects a layer was last given, as plain values (e.g. the comparison's pairs and their classes). */
+  layerObjects(layerId: string): unknown[];
   /** How many items a layer draws (binary layers too); -1 when there is no such layer. */
   layerLength(layerId: string): number;
   select(id: string | null): void;
@@ -61,12 +63,19 @@ export function installTestHandle(inputs: HandleInputs): void {
     project: view.project,
     view: view as MapView,
     layerData: (layerId) => ((layer(layerId)?.props.data as unknown[] | undefined) ?? []).map(pickedId),
+    layerObjects: (layerId) => {
+      const data = layer(layerId)?.props.data;
+      return Array.isArray(data) ? data.map((item: unknown) => structuredClone(item)) : [];
+    },
     layerLength: (layerId) => (layer(layerId)?.props.data as { length: number } | undefined)?.length ?? -1,
     select,
     hover: (layerId, index) => {
       const picked = layer(layerId) ?? null;
       const object = picked && index !== null ? (picked.props.data as unknown[])[index] : null;
-      onHover({ layer: picked, object, index: index ?? -1, x: 100, y: 100 } as unknown as PickingInfo);
+      const info = { layer: picked, object, index: index ?? -1, x: 100, y: 100 } as unknown as PickingInfo;
+      // A layer's own hover handler first, as deck.gl calls it (the comparison's change arcs have one).
+      const handled = (picked?.props.onHover as ((i: PickingInfo) => boolean) | null | undefined)?.(info);
+      if (!handled) onHover(info);
     },
     exportPng,
   };

@@ -28,6 +28,7 @@ export function sceneView(shown: Scene, atlas: AtlasData): Omit<AppState, 'lang'
     corridors: shown.corridors ?? atlas.corridors.map((c) => c.id),
     time: ALL_TIME,
     metric: 'activity',
+    compare: null,
     view: { center: shown.view.center, zoom: shown.view.zoom },
   };
 }

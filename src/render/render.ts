@@ -12,7 +12,8 @@ import type { Bilingual } from '../core/geodata.ts';
 import type { Lang } from '../core/i18n/i18n.ts';
 import { memoLast, stableShallow } from '../core/memo.ts';
 import { hoverSummary, panelModel, type PanelContext, type PanelModel } from '../model/panel-model.ts';
-import { legendModel, type LegendGroup } from '../model/legend-model.ts';
+import type { LegendGroup } from '../model/legend-model.ts';
+import { legendWithImports } from '../model/compare-selectors.ts';
 import { BASEMAP_LAYER_IDS } from '../layers/basemap-style.ts';
 import { buildLayers } from '../layers/build-layers.ts';
 import type { AtlasView } from '../map/map-view.ts';
@@ -80,13 +81,9 @@ export function createRenderer(targets: RenderTargets): Renderer {
   const atlasLayers = memoLast((drawn: Omit<AppState, 'view'>, theme: Theme) =>
     buildLayers(drawn, { region, atlas, theme }),
   );
+  // With the comparison's classes and counts while two periods are compared (compare-selectors.ts).
   const legend = memoLast((app: Omit<AppState, 'view'>, datasets: ImportedDataset[], theme: Theme) =>
-    legendModel(
-      app,
-      atlas,
-      theme,
-      datasets.map((d) => d.name),
-    ),
+    legendWithImports(app, atlas, theme, datasets),
   );
   // Imported datasets are an input: a row's panel reads them.
   const modelOf = (ref: EntityRef | null, lang: Lang, _datasets: ImportedDataset[]) =>

@@ -5,6 +5,7 @@ import type { LonLat } from '../core/geodata.ts';
 import type { ColumnMapping, ImportedRows, RowError } from '../core/import-types.ts';
 import type { ThemeId } from '../core/theme.ts';
 import { ALL_TIME, type ProvinceMetric, type TimeFilter } from './filters.ts';
+import type { PeriodPair } from './compare-state.ts';
 
 export interface ViewState {
   center: LonLat;
@@ -33,6 +34,8 @@ export interface AppState {
   story: StoryPosition | null;
   /** The colour theme chosen in the link; null follows the system's light or dark setting. */
   theme: ThemeId | null;
+  /** Two periods compared side by side (`compare=`); null when not comparing. */
+  compare: PeriodPair | null;
 }
 
 export interface StoryPosition {
@@ -117,5 +120,6 @@ export function initialState(lang: Lang, corridorIds: string[] = []): AppState {
     metric: 'activity',
     story: null,
     theme: null,
+    compare: null,
   };
 }

@@ -1,10 +1,11 @@
 // The one file that reads and writes the page URL, so any view can be reloaded and shared.
 // App state: lang, select, layers, sectors, corridors, time (from..to), metric, view (lon,lat,zoom), story,
-// scene and theme. Page options, read once: embed, title, legend, origins. A bad value falls back to its default and adds
+// scene, theme and compare (two periods, compare-state.ts). Page options, read once: embed, title, legend, origins. A bad value falls back to its default and adds
 // a notice; nothing here throws.
 import { isLang, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { REGION_EXTENT } from '../core/geodata.ts';
 import { isThemeId } from '../core/theme.ts';
+import { compareKey, parseCompare } from './compare-state.ts';
 import { ALL_TIME, isAllTime, isProvinceMetric, parseTime, timeKey, type ProvinceMetric } from './filters.ts';
 import {
   ALL_LAYERS_ON,
@@ -103,8 +104,12 @@ export function parseUrlState(search: string, catalog: UrlCatalog): ParsedUrl {
   const theme =
     rawTheme === null || rawTheme === '' ? null : isThemeId(rawTheme) ? rawTheme : (note('notice.badTheme'), null);
 
+  const rawCompare = params.get('compare');
+  const compare = rawCompare === null || rawCompare === '' ? null : parseCompare(rawCompare);
+  if (rawCompare !== null && rawCompare !== '' && !compare) note('notice.badCompare');
+
   return {
-    state: { lang, selection, layers, sectors, corridors, time, metric, view, story, theme },
+    state: { lang, selection, layers, sectors, corridors, time, metric, view, story, theme, compare },
     page: parsePageOptions(params),
     hasView: parsedView !== null,
     notices,
@@ -210,7 +215,9 @@ export function writeUrlState(search: string, state: AppState, allCorridors: str
   setOrDelete(params, 'story', state.story?.id ?? null);
   setOrDelete(params, 'scene', state.story ? String(state.story.scene) : null);
   setOrDelete(params, 'theme', state.theme);
-  return `?${params.toString().replace(/%2C/g, ',')}`;
+  setOrDelete(params, 'compare', state.compare ? compareKey(state.compare) : null);
+  // Commas and tildes (`time=`, `compare=`) stay readable: both are safe in a query.
+  return `?${params.toString().replace(/%2C/g, ',').replace(/%7E/g, '~')}`;
 }
 
 function setOrDelete(params: URLSearchParams, key: string, value: string | null): void {

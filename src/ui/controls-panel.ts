@@ -4,6 +4,8 @@ import { LAYER_GROUPS, type AppState, type LayerGroup } from '../state/state.ts'
 import { sectorCounts } from '../model/selectors.ts';
 import { dateDomain, PROVINCE_METRICS, type ProvinceMetric, type TimeFilter } from '../state/filters.ts';
 import { createTimeFilter } from './time-filter-view.ts';
+import { createCompareControl } from './compare-control.ts';
+import type { PeriodPair } from '../state/compare-state.ts';
 import type { AtlasData } from '../core/atlas.ts';
 import { t, tf, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import type { Theme } from '../core/theme.ts';
@@ -21,6 +23,10 @@ export interface ControlsHandlers {
   legend(state: AppState): LegendGroup[];
   /** Dates of imported rows widen the time slider's range. */
   extraDates: string[];
+  /** Two periods compared, or null to stop comparing. */
+  onCompare(compare: PeriodPair | null): void;
+  /** Earliest and latest date of imported rows; null when none is dated (the comparison is then disabled). */
+  compareDomain: [string, string] | null;
 }
 
 export interface ControlsView {
@@ -108,6 +114,7 @@ export function createControls(
     dateDomain([...atlas.facts, ...atlas.links].map((r) => r.date).concat(handlers.extraDates)),
     handlers.onTime,
   );
+  const compare = createCompareControl(lang, handlers.compareDomain, handlers.onCompare);
   const metric = el('select', { attrs: { id: 'province-metric' } });
   for (const id of PROVINCE_METRICS)
     metric.append(el('option', { text: t(lang, `metric.${id}`), attrs: { value: id } }));
@@ -123,6 +130,7 @@ export function createControls(
     el('div', { className: 'button-row' }, allButton, noneButton),
     sectorList,
     timeFilter.element,
+    compare.element,
     el(
       'label',
       { className: 'select-row', attrs: { for: 'province-metric' } },
@@ -140,6 +148,7 @@ export function createControls(
       for (const [id, input] of corridorInputs) input.checked = state.corridors.includes(id);
       for (const [id, input] of sectorInputs) input.checked = state.sectors === null || state.sectors.includes(id);
       timeFilter.update(state.time);
+      compare.update(state.compare);
       metric.value = state.metric;
       renderLegend(legend, handlers.legend(state));
     },

@@ -2,6 +2,7 @@
 import { isLang } from '../../src/core/i18n/i18n.ts';
 import { REGION_EXTENT } from '../../src/core/geodata.ts';
 import { isIsoDay, isProvinceMetric } from '../../src/state/filters.ts';
+import { periodsOverlap } from '../../src/state/compare-state.ts';
 import { LAYER_GROUPS, type AppState } from '../../src/state/state.ts';
 import { ZOOM_RANGE, type UrlCatalog } from '../../src/state/url-state.ts';
 
@@ -45,6 +46,14 @@ export function stateProblems(state: AppState, catalog: UrlCatalog): string[] {
   else if (time.from !== null && time.to !== null && time.from > time.to) fail(`time ${time.from} after ${time.to}`);
 
   if (!isProvinceMetric(state.metric)) fail(`metric ${String(state.metric)}`);
+
+  const compare = state.compare;
+  const period = (p: unknown) => {
+    const { from, to } = (p ?? {}) as { from?: unknown; to?: unknown };
+    return typeof from === 'string' && typeof to === 'string' && isIsoDay(from) && isIsoDay(to) && from <= to;
+  };
+  if (compare !== null && !(period(compare?.a) && period(compare?.b) && !periodsOverlap(compare.a, compare.b)))
+    fail(`compare ${JSON.stringify(compare)}`);
 
   const story = state.story;
   if (story !== null && !(/^[a-z0-9-]{1,64}$/.test(story?.id) && Number.isSafeInteger(story.scene) && story.scene >= 1))

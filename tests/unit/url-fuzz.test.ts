@@ -41,7 +41,19 @@ const locale = (lang: string) =>
   >;
 const [en, fa] = [locale('en'), locale('fa')];
 
-const OWNED = ['lang', 'select', 'layers', 'sectors', 'corridors', 'time', 'metric', 'view', 'story', 'scene'];
+const OWNED = [
+  'lang',
+  'select',
+  'layers',
+  'sectors',
+  'corridors',
+  'time',
+  'metric',
+  'view',
+  'story',
+  'scene',
+  'compare',
+];
 const RUNS = { numRuns: 400 };
 
 // --- Arbitraries: names and values an attacker or a mangled link might put in the query. ---
@@ -74,6 +86,8 @@ const hostile = fc.constantFrom(
   '~',
   '2025-02-30..2025-03-01',
   '2025-10-31..2025-08-01',
+  '2024-01-01..2024-12-31~2024-06-01..2025-12-31',
+  '2024-01-01..2024-12-31~~2025-01-01..2025-12-31',
   '99999-01-01..',
   '%',
   '%%',
@@ -140,6 +154,8 @@ const value = fc.oneof(
   fc
     .tuple(fc.option(isoDay), fc.option(isoDay), fc.boolean())
     .map(([from, to, hide]) => `${from ?? ''}..${to ?? ''}${hide ? '~' : ''}`),
+  // Two periods (compare=), overlapping or not, in either order.
+  fc.tuple(isoDay, isoDay, isoDay, isoDay).map(([a, b, c, d]) => `${a}..${b}~${c}..${d}`),
   fc.tuple(knownToken, fc.constantFrom(' ', '\t', '%20', '+', ',')).map(([id, pad]) => pad + id + pad),
 );
 const name = fc.oneof(
@@ -256,5 +272,13 @@ describe('the validator', () => {
     ['an impossible date', { time: { from: '2025-02-30', to: null, undated: true } }],
     ['an unknown metric', { metric: 'gdp' as never }],
     ['a missing layer', { layers: { provinces: true } as never }],
+    [
+      'overlapping periods to compare',
+      { compare: { a: { from: '2024-01-01', to: '2024-12-31' }, b: { from: '2024-12-01', to: '2025-12-31' } } },
+    ],
+    [
+      'a reversed period to compare',
+      { compare: { a: { from: '2024-12-31', to: '2024-01-01' }, b: { from: '2025-01-01', to: '2025-12-31' } } },
+    ],
   ])('rejects %s', (_, change) => expect(isValidState({ ...valid, ...change }, catalog)).toBe(false));
 });

@@ -151,3 +151,38 @@ describe('story, scene and page options', () => {
     expect(parseUrlState('?title=T', catalog).page).toEqual({ embed: false, title: null, legend: true, origins: null });
   });
 });
+
+describe('compare (two periods side by side)', () => {
+  const link = '2024-01-01..2024-12-31~2025-01-01..2025-12-31';
+
+  it('reads two periods, writes them back readably and round-trips', () => {
+    const { state, notices } = parseUrlState(`?compare=${link}`, catalog);
+    expect(notices).toEqual([]);
+    expect(state.compare).toEqual({
+      a: { from: '2024-01-01', to: '2024-12-31' },
+      b: { from: '2025-01-01', to: '2025-12-31' },
+    });
+    const search = writeUrlState('', state, catalog.corridorIds);
+    expect(search).toContain(`compare=${link}`);
+    expect(parseUrlState(search, catalog).state).toEqual(state);
+  });
+
+  it('is absent by default and left out of the URL when not comparing', () => {
+    expect(parseUrlState('', catalog).state.compare).toBeNull();
+    expect(parseUrlState('?compare=', catalog).notices).toEqual([]);
+  });
+
+  it.each([
+    ['overlapping periods', '2024-01-01..2024-12-31~2024-12-31..2025-12-31'],
+    ['a reversed period', '2024-12-31..2024-01-01~2025-01-01..2025-12-31'],
+    ['one period', '2024-01-01..2024-12-31'],
+    ['an open end', '2024-01-01..~2025-01-01..2025-12-31'],
+    ['an impossible day', '2024-01-01..2024-02-30~2025-01-01..2025-12-31'],
+    ['three periods', `${link}~2026-01-01..2026-12-31`],
+    ['markup', '<b>x</b>'],
+  ])('drops %s with a notice', (_, raw) => {
+    const parsed = parseUrlState(`?${new URLSearchParams({ compare: raw })}`, catalog);
+    expect(parsed.state.compare).toBeNull();
+    expect(parsed.notices).toEqual(['notice.badCompare']);
+  });
+});

@@ -52,7 +52,12 @@ export function mountMap(inputs: MountInputs): { view: AtlasView; mapView: MapVi
         reducedMotion: inputs.reducedMotion,
         onHover: inputs.onHover,
         onClick: inputs.onClick,
-        onViewChange: (view) => store.update({ view }),
+        onViewChange: (view) => {
+          store.update({ view });
+          // Imported flows cluster by whole zoom levels: a pan keeps the bucket and rebuilds nothing.
+          const zoomBucket = Math.floor(view.zoom);
+          if (store.get().session.zoomBucket !== zoomBucket) store.updateSession({ zoomBucket });
+        },
         onContext: (lost) => {
           showStatus(inputs.status, lost ? t(store.get().app.lang, 'map.contextLost') : null);
           document.documentElement.dataset['mapState'] = lost ? 'lost' : 'ready';

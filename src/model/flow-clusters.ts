@@ -1,0 +1,99 @@
+// Places merged into clusters at low zoom, as flow maps do: at continent scale forty provinces are one
+// smudge, and a pair arc between every two of them hides everything under it. A pure, deterministic
+// function of the places (positions and weights) and an integer zoom level, so panning never rebuilds
+// and only crossing a level does.
+
+/** Below this zoom places cluster; from it on (the zoom the atlas opens at, about 4) every place is its own end. */
+export const CLUSTER_BELOW_ZOOM = 3;
+/** Places closer than this on screen at the level's zoom join the heaviest place near them. */
+export const CLUSTER_RADIUS_PX = 32;
+/** maplibre's world width in pixels at zoom 0 (512 px tiles). */
+const WORLD_PX = 512;
+
+/**
+ * The level flows are merged at for a zoom bucket (`Math.floor(zoom)`): the bucket itself below
+ * `CLUSTER_BELOW_ZOOM`, else `CLUSTER_BELOW_ZOOM`, where nothing merges. Unknown zoom: no merging.
+ */
+export function clusterLevel(zoomBucket: number | undefined): number {
+  if (zoomBucket === undefined || !Number.isFinite(zoomBucket)) return CLUSTER_BELOW_ZOOM;
+  return Math.max(0, Math.min(CLUSTER_BELOW_ZOOM, Math.floor(zoomBucket)));
+}
+
+export interface Clusters {
+  count: number;
+  /** The cluster of each place. */
+  of: Uint32Array;
+  /** The place each cluster is named and drawn at: its heaviest. */
+  leaders: Uint32Array;
+  /** The places of cluster c are `members[memberStarts[c] .. memberStarts[c + 1])`, leader first. */
+  memberStarts: Uint32Array;
+  members: Uint32Array;
+}
+
+/** Web Mercator pixels at zoom `level`. */
+function project(lon: number, lat: number, level: number): [number, number] {
+  const size = WORLD_PX * 2 ** level;
+  const phi = (Math.max(-85, Math.min(85, lat)) * Math.PI) / 180;
+  return [((lon + 180) / 360) * size, ((1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2) * size];
+}
+
+/**
+ * Greedy clustering: places in order of weight (heaviest first, then first seen), each joining the nearest
+ * leader within `CLUSTER_RADIUS_PX` at the level's zoom, or leading a cluster of its own. A grid of
+ * radius-sized cells keeps it near linear. At `CLUSTER_BELOW_ZOOM` and above each place is its own cluster.
+ * `positions` holds lon, lat per place.
+ */
+export function clusterPlaces(positions: Float64Array, weights: ArrayLike<number>, level: number): Clusters {
+  const n = positions.length / 2;
+  const of = new Uint32Array(n);
+  const leaders: number[] = [];
+  if (level >= CLUSTER_BELOW_ZOOM) {
+    for (let i = 0; i < n; i++) of[i] = leaders.push(i) - 1;
+    return withMembers(of, leaders);
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
+  const grid = new Map<string, number[]>();
+  const points: [number, number][] = [];
+  const r2 = CLUSTER_RADIUS_PX * CLUSTER_RADIUS_PX;
+  for (const i of order) {
+    const [x, y] = project(positions[2 * i]!, positions[2 * i + 1]!, level);
+    const cx = Math.floor(x / CLUSTER_RADIUS_PX);
+    const cy = Math.floor(y / CLUSTER_RADIUS_PX);
+    let best = -1;
+    let bestD = Infinity;
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const c of grid.get(`${cx + dx},${cy + dy}`) ?? []) {
+          const [lx, ly] = points[c]!;
+          const d = (lx - x) ** 2 + (ly - y) ** 2;
+          if (d <= r2 && (d < bestD || (d === bestD && c < best))) [best, bestD] = [c, d];
+        }
+    if (best < 0) {
+      best = leaders.push(i) - 1;
+      points.push([x, y]);
+      const cell = `${cx},${cy}`;
+      grid.set(cell, [...(grid.get(cell) ?? []), best]);
+    }
+    of[i] = best;
+  }
+  return withMembers(of, leaders);
+}
+
+function withMembers(of: Uint32Array, leaders: number[]): Clusters {
+  const count = leaders.length;
+  const memberStarts = new Uint32Array(count + 1);
+  for (const c of of) memberStarts[c + 1]!++;
+  for (let c = 0; c < count; c++) memberStarts[c + 1]! += memberStarts[c]!;
+  const members = new Uint32Array(of.length);
+  const next = memberStarts.slice(0, count);
+  // The leader first, then the others in place order.
+  for (let c = 0; c < count; c++) members[next[c]!++] = leaders[c]!;
+  of.forEach((c, i) => {
+    if (leaders[c] !== i) members[next[c]!++] = i;
+  });
+  return { count, of, leaders: Uint32Array.from(leaders), memberStarts, members };
+}
+
+/** The places of cluster `c`, leader first. */
+export const clusterMembers = (clusters: Clusters, c: number): Uint32Array =>
+  clusters.members.subarray(clusters.memberStarts[c]!, clusters.memberStarts[c + 1]!);

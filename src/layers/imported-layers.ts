@@ -8,7 +8,7 @@ import type { AppState } from '../state/state.ts';
 import type { Gazetteer } from '../core/import-types.ts';
 import { placePositions, visibleRows, visibleRowsSliced, type ImportedDataset } from '../model/imported-datasets.ts';
 import { marksAt, preparePairs, type FlowMarks } from '../model/imported-flows.ts';
-import { CLUSTER_BELOW_ZOOM } from '../model/flow-clusters.ts';
+import { UNCLUSTERED } from '../model/flow-clusters.ts';
 import { markStrength, type FlowFocus } from '../model/imported-through.ts';
 import { nextTask, runNow, runSliced, type Pause } from '../core/work-slices.ts';
 import { beforeMapLayer } from './before-map-layer.ts';
@@ -70,7 +70,7 @@ export async function prepareImportedData(
   sectorColours: Map<string, string>,
   theme: Theme,
   pause: Pause = nextTask,
-  level = CLUSTER_BELOW_ZOOM,
+  level = UNCLUSTERED,
 ): Promise<{ flows: BinaryData; places: BinaryData }> {
   const sectorIds = gazetteer.sectors.map((s) => s.id);
   const { flows, places } = await visibleRowsSliced(dataset.rows, filters, sectorIds, pause);
@@ -89,7 +89,7 @@ export function buildImportedLayers(
   sectorColours: Map<string, string>,
   theme: Theme,
   beforeId: string,
-  level = CLUSTER_BELOW_ZOOM,
+  level = UNCLUSTERED,
   focus: FlowFocus | null = null,
 ): Layer[] {
   const sectorIds = gazetteer.sectors.map((s) => s.id);

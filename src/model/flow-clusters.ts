@@ -3,20 +3,28 @@
 // function of the places (positions and weights) and an integer zoom level, so panning never rebuilds
 // and only crossing a level does.
 
-/** Below this zoom places cluster; from it on (the zoom the atlas opens at, about 4) every place is its own end. */
-export const CLUSTER_BELOW_ZOOM = 3;
+/**
+ * Below this zoom places cluster; from it on every place is its own end. In a 1280×800 window the atlas opens
+ * at about zoom 3.6 and can be zoomed out to about 3.4 (the map keeps to the region's extent): zooming out to
+ * continent scale crosses it. A window under about 1100 px wide opens below it, already clustered.
+ */
+export const CLUSTER_BELOW_ZOOM = 3.5;
+/** Zoom buckets per zoom level: a bucket is `Math.floor(zoom * 4)`, so a quarter level apart is another bucket. */
+export const BUCKETS_PER_ZOOM = 4;
+/** The level at which nothing merges: every zoom from `CLUSTER_BELOW_ZOOM` on. */
+export const UNCLUSTERED = CLUSTER_BELOW_ZOOM * BUCKETS_PER_ZOOM;
 /** Places closer than this on screen at the level's zoom join the heaviest place near them. */
 export const CLUSTER_RADIUS_PX = 32;
 /** maplibre's world width in pixels at zoom 0 (512 px tiles). */
 const WORLD_PX = 512;
 
-/**
- * The level flows are merged at for a zoom bucket (`Math.floor(zoom)`): the bucket itself below
- * `CLUSTER_BELOW_ZOOM`, else `CLUSTER_BELOW_ZOOM`, where nothing merges. Unknown zoom: no merging.
- */
+/** The zoom bucket of a camera: what the session keeps, so panning changes nothing and a quarter level does. */
+export const zoomBucketOf = (zoom: number): number => Math.floor(zoom * BUCKETS_PER_ZOOM);
+
+/** The level flows are merged at for a zoom bucket: the bucket below `UNCLUSTERED`, else `UNCLUSTERED`. */
 export function clusterLevel(zoomBucket: number | undefined): number {
-  if (zoomBucket === undefined || !Number.isFinite(zoomBucket)) return CLUSTER_BELOW_ZOOM;
-  return Math.max(0, Math.min(CLUSTER_BELOW_ZOOM, Math.floor(zoomBucket)));
+  if (zoomBucket === undefined || !Number.isFinite(zoomBucket)) return UNCLUSTERED;
+  return Math.max(0, Math.min(UNCLUSTERED, Math.floor(zoomBucket)));
 }
 
 export interface Clusters {
@@ -30,9 +38,9 @@ export interface Clusters {
   members: Uint32Array;
 }
 
-/** Web Mercator pixels at zoom `level`. */
+/** Web Mercator pixels at the zoom of `level` (its bucket's lowest zoom). */
 function project(lon: number, lat: number, level: number): [number, number] {
-  const size = WORLD_PX * 2 ** level;
+  const size = WORLD_PX * 2 ** (level / BUCKETS_PER_ZOOM);
   const phi = (Math.max(-85, Math.min(85, lat)) * Math.PI) / 180;
   return [((lon + 180) / 360) * size, ((1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2) * size];
 }
@@ -40,14 +48,14 @@ function project(lon: number, lat: number, level: number): [number, number] {
 /**
  * Greedy clustering: places in order of weight (heaviest first, then first seen), each joining the nearest
  * leader within `CLUSTER_RADIUS_PX` at the level's zoom, or leading a cluster of its own. A grid of
- * radius-sized cells keeps it near linear. At `CLUSTER_BELOW_ZOOM` and above each place is its own cluster.
+ * radius-sized cells keeps it near linear. At `UNCLUSTERED` each place is its own cluster.
  * `positions` holds lon, lat per place.
  */
 export function clusterPlaces(positions: Float64Array, weights: ArrayLike<number>, level: number): Clusters {
   const n = positions.length / 2;
   const of = new Uint32Array(n);
   const leaders: number[] = [];
-  if (level >= CLUSTER_BELOW_ZOOM) {
+  if (level >= UNCLUSTERED) {
     for (let i = 0; i < n; i++) of[i] = leaders.push(i) - 1;
     return withMembers(of, leaders);
   }

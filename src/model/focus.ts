@@ -7,7 +7,7 @@ import { pairId, subjectRef, type EntityKind, type EntityRef } from '../core/ent
 import { memoLast } from '../core/memo.ts';
 import { pairLinks } from './flow-pairs.ts';
 import { parseImportedRef } from './imported-flows.ts';
-import { CLUSTER_BELOW_ZOOM } from './flow-clusters.ts';
+import { UNCLUSTERED } from './flow-clusters.ts';
 import { entityBounds } from './selectors.ts';
 
 /** Keys (`kind:id`) of the emphasised entities. */
@@ -163,7 +163,7 @@ function collectFocus(ref: EntityRef, atlas: AtlasData): Focus | null {
       // An imported place that is a province, partner or atlas place (and not a cluster of several): the atlas
       // brings forward what goes through it, as when that place itself is chosen.
       const parts = parseImportedRef(ref);
-      if (!parts || parts.level < CLUSTER_BELOW_ZOOM) return null;
+      if (!parts || parts.level < UNCLUSTERED) return null;
       const kind = find(atlas.provinces, parts.origin)
         ? 'province'
         : find(atlas.partners, parts.origin)

@@ -70,7 +70,7 @@ export interface Session {
   drawers: { table: boolean };
   /** The system's colour scheme (`prefers-color-scheme`), used when the link names no theme. */
   systemTheme: 'light' | 'dark';
-  /** `Math.floor` of the map's zoom at the end of the last move: imported flows cluster by it (absent: not clustered). */
+  /** The map's zoom in quarter levels (`Math.floor(zoom * 4)`) after the last move: imported flows cluster by it. */
   zoomBucket?: number;
   /**
    * The imported arc, place or row whose rows the table lists alone, set by the panel's "Show in the table";

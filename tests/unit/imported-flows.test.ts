@@ -10,6 +10,7 @@ import { visiblePairs } from '../../src/model/imported-flows.ts';
 import { importedPanel, importedThroughSections } from '../../src/model/imported-panels.ts';
 import { hoverSummary } from '../../src/model/panel-model.ts';
 import { ALL_TIME } from '../../src/state/filters.ts';
+import { UNCLUSTERED } from '../../src/model/flow-clusters.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
 import { builtAtlas } from './dataset/fixture.ts';
 
@@ -21,7 +22,8 @@ const dataset = (id: number, lines: string[]): ImportedDataset => ({
   name: `d${id}.csv`,
   ...(parseCsv(lines.join('\n'), null, GAZETTEER) as ImportResult),
 });
-const marksOf = (d: ImportedDataset, level = 3) => marksAt(d.rows, visibleRows(d.rows, all, sectorIds).flows, level);
+const marksOf = (d: ImportedDataset, level = UNCLUSTERED) =>
+  marksAt(d.rows, visibleRows(d.rows, all, sectorIds).flows, level);
 
 const USD = dataset(1, [
   'origin,destination,value,unit,label',
@@ -74,9 +76,9 @@ describe('flow marks', () => {
         `${p},Uzbekistan,1,USD`,
       ]),
     ]);
-    const open = marksOf(many, 3);
+    const open = marksOf(many);
     expect(open.count).toBe(10);
-    const out = marksOf(many, 1);
+    const out = marksOf(many, 8);
     expect(out.count).toBeLessThan(open.count);
     expect([...out.rowCounts].reduce((a, b) => a + b, 0) + 0).toBeLessThanOrEqual(10);
     const data = flowMapData(4, out, null, [], [0, 0, 0, 255]);
@@ -177,5 +179,15 @@ describe('the panel of an imported arc', () => {
       lang: 'en',
     })!;
     expect(usd.sections[0]!.items[0]).toEqual({ text: '400 USD', detail: '2 rows' });
+  });
+});
+
+describe('the atlas focus of an imported place', () => {
+  it('is that of the province, partner or place it is, where nothing merges; nothing fades for a cluster', async () => {
+    const { focusOf } = await import('../../src/model/focus.ts');
+    const gilan = focusOf({ kind: 'province', id: 'IR-01' }, atlas)!;
+    expect(focusOf(flowPlaceRef(1, UNCLUSTERED, 'IR-01'), atlas)).toEqual(gilan);
+    expect(focusOf(flowPlaceRef(1, 8, 'IR-01'), atlas)).toBeNull();
+    expect(focusOf(flowPairRef(1, UNCLUSTERED, 'IR-01', 'KAZ'), atlas)).toBeNull();
   });
 });

@@ -3,7 +3,9 @@
 import type { AtlasData, Link } from './atlas.ts';
 
 /**
- * `flow` is a row of an imported dataset, id `datasetId:rowIndex`; it never goes into the URL. `pair` is every
+ * `flow` is a row of an imported dataset, id `datasetId:rowIndex`; `flow-pair` an arc of imported rows between
+ * two places or clusters and `flow-place` an imported place or cluster, ids `datasetId:level:keys`
+ * (`src/model/imported-flows.ts`). None of the three goes into the URL. `pair` is every
  * link drawn between the same two ends in the same direction, id `origin.to.destination` (`pairId`).
  */
 export type EntityKind =
@@ -17,7 +19,12 @@ export type EntityKind =
   | 'organisation'
   | 'group'
   | 'national'
-  | 'flow';
+  | 'flow'
+  | 'flow-pair'
+  | 'flow-place';
+
+/** The kinds that name imported data: they live in this tab only, never in the URL. */
+export const IMPORTED_KINDS: readonly EntityKind[] = ['flow', 'flow-pair', 'flow-place'];
 
 /** A pointer to one thing on the map, e.g. `{ kind: 'province', id: 'IR-03' }`. */
 export interface EntityRef {

@@ -1,14 +1,16 @@
 // Holds the imported datasets and wires the import dialog, drag and drop, and what the map, the
 // table and the panels need of them. The parsing, layer and dialog code loads on first use.
 import type { Store } from '../state/store.ts';
-import type { AppState, ImportedDataset, ViewState } from '../state/state.ts';
+import type { AppState, EntityRef, ImportedDataset, Session, ViewState } from '../state/state.ts';
 import { comparing } from '../state/compare-state.ts';
 import { memoLast } from '../core/memo.ts';
 import { loadJson } from '../data/data-source.ts';
 import { GAZETTEER_DATA_PATH, type AtlasData } from '../core/atlas.ts';
 import { TEXT_LIMITS, type ColumnMapping, type Gazetteer } from '../core/import-types.ts';
 import { toPlainText } from '../worker/normalise.ts';
-import { t } from '../core/i18n/i18n.ts';
+import { t, type Lang } from '../core/i18n/i18n.ts';
+import { clusterLevel } from '../model/flow-clusters.ts';
+import { OPEN_TABLE_EVENT } from '../ui/panel-view.ts';
 import { formatDate } from '../core/i18n/format.ts';
 import { nextTask } from '../core/work-slices.ts';
 import { dateExtent } from '../model/dataset-dates.ts';
@@ -38,7 +40,12 @@ export interface Imports extends RenderPart {
   importFile(file: File, options?: { onMap?: boolean }): Promise<ImportedDataset | { failure: string } | null>;
 }
 
-type Modules = [typeof import('../model/imported-datasets.ts'), typeof import('../layers/imported-layers.ts')];
+type Modules = [
+  typeof import('../model/imported-datasets.ts'),
+  typeof import('../layers/imported-layers.ts'),
+  typeof import('../model/imported-panels.ts'),
+  typeof import('../model/imported-through.ts'),
+];
 
 export function createImports(api: ImportsApi): Imports {
   const { store } = api;
@@ -57,14 +64,32 @@ export function createImports(api: ImportsApi): Imports {
       time: AppState['time'],
       theme: Theme,
       beforeId: string,
-    ) => modules![1].buildImportedLayers(datasets, { sectors, time }, gazetteer!, sectorColours, theme, beforeId),
+      level: number,
+      selection: AppState['selection'],
+    ) =>
+      modules![1].buildImportedLayers(
+        datasets,
+        { sectors, time },
+        gazetteer!,
+        sectorColours,
+        theme,
+        beforeId,
+        level,
+        modules![3].importedFocus(selection, api.atlas, datasets),
+      ),
   );
+  const levelOf = (session: Session) => clusterLevel(session.zoomBucket);
 
   /** Loads the import code and the gazetteer once. */
   const load = async () => {
     const [client, loadedModules, loadedGazetteer] = await Promise.all([
       import('./import-client.ts'),
-      Promise.all([import('../model/imported-datasets.ts'), import('../layers/imported-layers.ts')]),
+      Promise.all([
+        import('../model/imported-datasets.ts'),
+        import('../layers/imported-layers.ts'),
+        import('../model/imported-panels.ts'),
+        import('../model/imported-through.ts'),
+      ]),
       gazetteer ? Promise.resolve(gazetteer) : (loadJson(GAZETTEER_DATA_PATH) as Promise<Gazetteer>),
     ]);
     modules = loadedModules;
@@ -80,7 +105,8 @@ export function createImports(api: ImportsApi): Imports {
   const prepare = async (dataset: ImportedDataset, names: Gazetteer, app: AppState = store.get().app) => {
     await nextTask();
     dateExtent(dataset.rows.dates);
-    await modules![1].prepareImportedData(dataset, app, names, sectorColours, api.theme());
+    const level = levelOf(store.get().session);
+    await modules![1].prepareImportedData(dataset, app, names, sectorColours, api.theme(), nextTask, level);
   };
 
   /** Datasets from a workspace or this browser's storage, in place of the session's: prepared as an import's. */
@@ -176,6 +202,16 @@ export function createImports(api: ImportsApi): Imports {
     return dialog;
   };
 
+  const panelInputs = (lang: Lang) => {
+    const { app, session } = store.get();
+    return { datasets: session.datasets, filters: app, gazetteer: gazetteer!, atlas: api.atlas, lang };
+  };
+  // "Show these rows in the table" on an imported arc's or place's panel: the table opens on them.
+  document.addEventListener(OPEN_TABLE_EVENT, (event) => {
+    const ref = (event as CustomEvent<EntityRef>).detail;
+    store.updateSession({ tableRows: ref, drawers: { ...store.get().session.drawers, table: true } });
+  });
+
   document.getElementById('import-open')!.addEventListener('click', async () => (await openDialog()).open());
   // A file dropped anywhere on the page is imported.
   document.addEventListener('dragover', (event) => {
@@ -204,7 +240,23 @@ export function createImports(api: ImportsApi): Imports {
     layers({ app, session }, beforeId) {
       if (!modules || !gazetteer || session.datasets.length === 0) return [];
       if (comparing(app)) return []; // the comparison's change layers take their place (features/compare.ts)
-      return importedLayers(session.datasets, app.sectors, app.time, api.theme(), beforeId);
+      return importedLayers(
+        session.datasets,
+        app.sectors,
+        app.time,
+        api.theme(),
+        beforeId,
+        levelOf(session),
+        app.selection,
+      );
+    },
+    importedPanel(ref, lang) {
+      if (!modules || !gazetteer) return null;
+      return modules[2].importedPanel(ref, panelInputs(lang));
+    },
+    importedSections(ref, lang) {
+      if (!modules || !gazetteer || datasets().length === 0) return [];
+      return modules[2].importedThroughSections(ref, panelInputs(lang));
     },
     records() {
       if (!modules || !gazetteer) return [];

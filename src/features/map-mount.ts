@@ -17,6 +17,7 @@ import { createStaticView } from '../map/static-map.ts';
 import { showStatus } from '../ui/chrome.ts';
 import { mapPadding } from '../ui/map-covers.ts';
 import { homeBounds } from '../model/focus.ts';
+import { zoomBucketOf } from '../model/flow-clusters.ts';
 
 export interface MountInputs {
   container: HTMLElement;
@@ -52,12 +53,19 @@ export function mountMap(inputs: MountInputs): { view: AtlasView; mapView: MapVi
         reducedMotion: inputs.reducedMotion,
         onHover: inputs.onHover,
         onClick: inputs.onClick,
-        onViewChange: (view) => store.update({ view }),
+        onViewChange: (view) => {
+          store.update({ view });
+          // Imported flows cluster by zoom buckets: a pan keeps the bucket and rebuilds nothing.
+          const zoomBucket = zoomBucketOf(view.zoom);
+          if (store.get().session.zoomBucket !== zoomBucket) store.updateSession({ zoomBucket });
+        },
         onContext: (lost) => {
           showStatus(inputs.status, lost ? t(store.get().app.lang, 'map.contextLost') : null);
           document.documentElement.dataset['mapState'] = lost ? 'lost' : 'ready';
         },
       });
+  // The first camera fits the region without a move: its zoom bucket is taken here.
+  if (mapView) store.updateSession({ zoomBucket: zoomBucketOf(mapView.map.getZoom()) });
   // Without WebGL the data, the chrome and the table still load; the map becomes a still picture.
   const view =
     mapView ??

@@ -21,6 +21,8 @@ export interface AtlasHandle {
   layerObjects(layerId: string): unknown[];
   /** How many items a layer draws (binary layers too); -1 when there is no such layer. */
   layerLength(layerId: string): number;
+  /** A binary layer's attribute as numbers (e.g. an imported arc's `getTargetColor`, 4 per arc); null when absent. */
+  layerAttribute(layerId: string, attribute: string): number[] | null;
   select(id: string | null): void;
   /** Runs the app's hover handler on item `index` of a layer, as a deck.gl pick there would (long-session tests). */
   hover(layerId: string, index: number | null): void;
@@ -68,6 +70,12 @@ export function installTestHandle(inputs: HandleInputs): void {
       return Array.isArray(data) ? data.map((item: unknown) => structuredClone(item)) : [];
     },
     layerLength: (layerId) => (layer(layerId)?.props.data as { length: number } | undefined)?.length ?? -1,
+    layerAttribute: (layerId, attribute) => {
+      const data = layer(layerId)?.props.data as
+        { attributes?: Record<string, { value: ArrayLike<number> }> } | undefined;
+      const values = data?.attributes?.[attribute]?.value;
+      return values ? Array.from(values) : null;
+    },
     select,
     hover: (layerId, index) => {
       const picked = layer(layerId) ?? null;

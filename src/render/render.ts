@@ -11,7 +11,13 @@ import { THEMES, type Theme } from '../core/theme.ts';
 import type { Bilingual } from '../core/geodata.ts';
 import type { Lang } from '../core/i18n/i18n.ts';
 import { memoLast, stableShallow } from '../core/memo.ts';
-import { hoverSummary, panelModel, type PanelContext, type PanelModel } from '../model/panel-model.ts';
+import {
+  hoverSummary,
+  panelModel,
+  type PanelContext,
+  type PanelModel,
+  type PanelSection,
+} from '../model/panel-model.ts';
 import type { LegendGroup } from '../model/legend-model.ts';
 import { legendWithImports } from '../model/compare-selectors.ts';
 import { BASEMAP_LAYER_IDS } from '../layers/basemap-style.ts';
@@ -29,6 +35,10 @@ export interface RenderPart {
   view?(now: Snapshot, before: Snapshot | null): void;
   /** The panel of an imported row, `flow` ids. */
   flowPanel?(id: string, lang: Lang): PanelModel | null;
+  /** The panel of an imported arc or place (`flow-pair`, `flow-place`). */
+  importedPanel?(ref: EntityRef, lang: Lang): PanelModel | null;
+  /** "Imported flows through here", for a province's, partner's or place's panel. */
+  importedSections?(ref: EntityRef, lang: Lang): PanelSection[];
 }
 
 /** The layer panel and search: rebuilt when their words or the imported dates change, synced otherwise. */
@@ -73,6 +83,8 @@ export function createRenderer(targets: RenderTargets): Renderer {
     lang,
     countryName: (id) => countryNames.get(id),
     flowPanel: (id, language) => parts.find((p) => p.flowPanel)?.flowPanel?.(id, language) ?? null,
+    importedPanel: (ref, language) => parts.find((p) => p.importedPanel)?.importedPanel?.(ref, language) ?? null,
+    importedSections: (ref, language) => parts.flatMap((p) => p.importedSections?.(ref, language) ?? []),
   });
   // What is drawn does not depend on the camera: a pan keeps the same layers and legend.
   const drawnState = stableShallow<Omit<AppState, 'view'>>();
@@ -85,9 +97,15 @@ export function createRenderer(targets: RenderTargets): Renderer {
   const legend = memoLast((app: Omit<AppState, 'view'>, datasets: ImportedDataset[], theme: Theme) =>
     legendWithImports(app, atlas, theme, datasets),
   );
-  // Imported datasets are an input: a row's panel reads them.
-  const modelOf = (ref: EntityRef | null, lang: Lang, _datasets: ImportedDataset[]) =>
-    ref ? panelModel(ref, panelContext(lang)) : null;
+  // Imported datasets and the filters are inputs: a row's panel, an imported arc's rows and the flows through
+  // a place read them.
+  const modelOf = (
+    ref: EntityRef | null,
+    lang: Lang,
+    _datasets: ImportedDataset[],
+    _sectors: AppState['sectors'],
+    _time: AppState['time'],
+  ) => (ref ? panelModel(ref, panelContext(lang)) : null);
   const sidePanel = memoLast(modelOf);
   const hoverPanel = memoLast(modelOf);
   let drawn: Layer[] = [];
@@ -105,7 +123,7 @@ export function createRenderer(targets: RenderTargets): Renderer {
   const renderHover = ({ app, session }: Snapshot) => {
     const hovered = sameRef(session.hover, app.selection)
       ? null
-      : hoverPanel(session.hover, app.lang, session.datasets);
+      : hoverPanel(session.hover, app.lang, session.datasets, app.sectors, app.time);
     renderHoverCard(elements.hoverCard, hovered && hoverSummary(hovered, app.lang), session.pointer);
   };
 
@@ -132,7 +150,7 @@ export function createRenderer(targets: RenderTargets): Renderer {
         chrome.rebuild(app, session.datasets, theme);
       const drawn = withoutCamera(app);
       drawLayers(now, drawn, theme);
-      const selected = sidePanel(app.selection, app.lang, session.datasets);
+      const selected = sidePanel(app.selection, app.lang, session.datasets, app.sectors, app.time);
       if (selected !== shownPanel) {
         shownPanel = selected;
         renderSidePanel(elements.sidePanel, selected, app.lang, {

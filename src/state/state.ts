@@ -75,6 +75,13 @@ export interface Session {
   drawers: { table: boolean };
   /** The system's colour scheme (`prefers-color-scheme`), used when the link names no theme. */
   systemTheme: 'light' | 'dark';
+  /** The map's zoom in quarter levels (`Math.floor(zoom * 4)`) after the last move: imported flows cluster by it. */
+  zoomBucket?: number;
+  /**
+   * The imported arc, place or row whose rows the table lists alone, set by the panel's "Show in the table";
+   * null or absent: the table lists everything. Its rows are `importedRefRows(ref, ...)` (model/imported-through.ts).
+   */
+  tableRows?: EntityRef | null;
 }
 
 export const EMPTY_SESSION: Session = {

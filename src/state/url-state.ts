@@ -6,6 +6,7 @@ import { isLang, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { REGION_EXTENT } from '../core/geodata.ts';
 import { isThemeId } from '../core/theme.ts';
 import { compareKey, parseCompare } from './compare-state.ts';
+import { IMPORTED_KINDS } from '../core/entities.ts';
 import { ALL_TIME, isAllTime, isProvinceMetric, parseTime, timeKey, type ProvinceMetric } from './filters.ts';
 import {
   ALL_LAYERS_ON,
@@ -198,7 +199,11 @@ export function writeUrlState(search: string, state: AppState, allCorridors: str
   const params = new URLSearchParams(search);
   params.set('lang', state.lang);
   // Imported rows are not in the URL: a shared link would not have the file.
-  setOrDelete(params, 'select', state.selection && state.selection.kind !== 'flow' ? state.selection.id : null);
+  setOrDelete(
+    params,
+    'select',
+    state.selection && !IMPORTED_KINDS.includes(state.selection.kind) ? state.selection.id : null,
+  );
   const visible = (Object.keys(state.layers) as LayerGroup[]).filter((group) => state.layers[group]);
   setOrDelete(params, 'layers', visible.length === LAYER_GROUPS.length ? null : visible.join(','));
   setOrDelete(

@@ -11,6 +11,12 @@ export interface PanelHandlers {
   onClose(): void;
 }
 
+/**
+ * Sent (bubbling, from the side panel) by an imported arc's or place's "Show these rows in the table", with the
+ * panel's ref as `detail`: the table opens on the rows behind it (`Session.tableRows`).
+ */
+export const OPEN_TABLE_EVENT = 'atlas-open-table';
+
 export function renderSidePanel(
   container: HTMLElement,
   model: PanelModel | null,
@@ -45,7 +51,7 @@ export function renderSidePanel(
           'section',
           { className: 'panel-section' },
           el('h3', { text: section.heading }),
-          el('ul', {}, ...section.items.map((item) => itemView(item, lang, handlers))),
+          el('ul', {}, ...section.items.map((item) => itemView(item, lang, handlers, model.ref))),
         ),
       ),
     ),
@@ -81,7 +87,15 @@ export function renderHoverCard(container: HTMLElement, model: PanelModel | null
   placeNearPointer(container, pointer);
 }
 
-function itemView(item: PanelItem, lang: Lang, handlers: PanelHandlers): HTMLLIElement {
+function itemView(item: PanelItem, lang: Lang, handlers: PanelHandlers, ref: EntityRef): HTMLLIElement {
+  if (item.action === 'open-table') {
+    const button = el('button', { className: 'panel-link', text: item.text, attrs: { type: 'button' } });
+    button.dataset['action'] = item.action;
+    button.addEventListener('click', () =>
+      button.dispatchEvent(new CustomEvent(OPEN_TABLE_EVENT, { bubbles: true, detail: ref })),
+    );
+    return el('li', {}, button);
+  }
   const text = item.target
     ? el('button', { className: 'panel-link', text: item.text, attrs: { type: 'button', dir: 'auto' } })
     : item.text

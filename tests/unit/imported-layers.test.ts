@@ -8,8 +8,13 @@ import { LIGHT_THEME } from '../../src/core/theme.ts';
 import { ALL_TIME } from '../../src/state/filters.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
 
-function dataset(id: number, rows: number): ImportedDataset {
-  const lines = ['origin,destination,value', ...Array.from({ length: rows }, (_, i) => `Tehran,Kazakhstan,${i + 1}`)];
+function dataset(id: number, rows: number, distinct = false): ImportedDataset {
+  // `distinct`: each row a pair of its own (coordinates), else every row the same pair.
+  const row = (i: number) =>
+    distinct
+      ? `"${(i % 80) - 40}, ${(Math.floor(i / 80) % 180) - 90}",Kazakhstan,${i + 1}`
+      : `Tehran,Kazakhstan,${i + 1}`;
+  const lines = ['origin,destination,value', ...Array.from({ length: rows }, (_, i) => row(i))];
   return { id, name: `d${id}.csv`, ...(parseCsv(lines.join('\n'), null, GAZETTEER) as ImportResult) };
 }
 
@@ -17,13 +22,13 @@ const build = (d: ImportedDataset) =>
   buildImportedLayers([d], { sectors: null, time: ALL_TIME }, GAZETTEER, new Map(), LIGHT_THEME, 'labels');
 
 describe('imported layers', () => {
-  it('highlight on hover for small sets, and not for big ones (each highlight redraws the frame)', () => {
-    const [smallArcs, smallDots] = build(dataset(1, 20));
+  it('draws one arc per pair, and highlights on hover for small sets only (each highlight redraws the frame)', () => {
+    const [smallArcs, smallNodes] = build(dataset(1, 20));
     expect(smallArcs!.props.autoHighlight).toBe(true);
-    expect(smallDots!.props.autoHighlight).toBe(true);
-    const [bigArcs, bigDots] = build(dataset(2, 5001));
+    expect(smallNodes!.props.autoHighlight).toBe(true);
+    expect((smallArcs!.props.data as { length: number }).length).toBe(1);
+    const [bigArcs] = build(dataset(2, 5001, true));
     expect(bigArcs!.props.autoHighlight).toBe(false);
-    expect(bigDots!.props.autoHighlight).toBe(false);
     expect((bigArcs!.props.data as { length: number }).length).toBe(5001);
   });
 
@@ -44,12 +49,12 @@ describe('a new dataset prepared between tasks', () => {
       LIGHT_THEME,
       () => Promise.resolve(),
     );
-    const [arcs, dots] = build(d);
+    const [arcs, , dots] = build(d);
     expect(arcs!.props.data).toBe(prepared.flows);
     expect(dots!.props.data).toBe(prepared.places);
     // Built at once, the same rows give the same attributes.
     const fresh = build(dataset(5, 3 * 4096))[0]!.props.data as unknown as BinaryData;
-    expect(prepared.flows.length).toBe(3 * 4096);
+    expect(prepared.flows.length).toBe(1); // 3 × 4096 rows of one pair
     expect(prepared.flows.attributes).toEqual(fresh.attributes);
   });
 });

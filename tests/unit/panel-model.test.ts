@@ -153,3 +153,24 @@ describe('legend', () => {
     expect(corridors.entries.map((e) => e.label)).toEqual(['North–South', 'Sea leg (dashed)']);
   });
 });
+
+describe('everything through one place, on the atlas', () => {
+  it("lists the Caspian routes from a province's ports, as its focus brings them forward", () => {
+    const gilan = panelModel({ kind: 'province', id: 'IR-01' }, context('en'))!;
+    const routes = section(gilan, 'Caspian routes')!.items.map((i) => i.target?.id);
+    expect(routes).toContain('bandar-anzali--aktau');
+    expect(routes).toContain('astara-ir--astrakhan');
+    // A province without a port lists none.
+    expect(section(panelModel({ kind: 'province', id: 'IR-23' }, context('en')), 'Caspian routes')).toBeUndefined();
+  });
+
+  it("adds the imported flows through a province, partner or place after the atlas's own sections", () => {
+    const extra = { heading: 'Imported flows through here', items: [{ text: 'd1.csv' }] };
+    const withImports: PanelContext = {
+      ...context('en'),
+      importedSections: (ref) => (ref.kind === 'province' ? [extra] : []),
+    };
+    expect(panelModel({ kind: 'province', id: 'IR-01' }, withImports)!.sections.at(-1)).toEqual(extra);
+    expect(text(panelModel({ kind: 'corridor', id: 'instc' }, withImports))).not.toContain('Imported flows');
+  });
+});

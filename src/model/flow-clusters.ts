@@ -1,0 +1,107 @@
+// Places merged into clusters at low zoom, as flow maps do: at continent scale forty provinces are one
+// smudge, and a pair arc between every two of them hides everything under it. A pure, deterministic
+// function of the places (positions and weights) and an integer zoom level, so panning never rebuilds
+// and only crossing a level does.
+
+/**
+ * Below this zoom places cluster; from it on every place is its own end. In a 1280×800 window the atlas opens
+ * at about zoom 3.6 and can be zoomed out to about 3.4 (the map keeps to the region's extent): zooming out to
+ * continent scale crosses it. A window under about 1100 px wide opens below it, already clustered.
+ */
+export const CLUSTER_BELOW_ZOOM = 3.5;
+/** Zoom buckets per zoom level: a bucket is `Math.floor(zoom * 4)`, so a quarter level apart is another bucket. */
+export const BUCKETS_PER_ZOOM = 4;
+/** The level at which nothing merges: every zoom from `CLUSTER_BELOW_ZOOM` on. */
+export const UNCLUSTERED = CLUSTER_BELOW_ZOOM * BUCKETS_PER_ZOOM;
+/** Places closer than this on screen at the level's zoom join the heaviest place near them. */
+export const CLUSTER_RADIUS_PX = 32;
+/** maplibre's world width in pixels at zoom 0 (512 px tiles). */
+const WORLD_PX = 512;
+
+/** The zoom bucket of a camera: what the session keeps, so panning changes nothing and a quarter level does. */
+export const zoomBucketOf = (zoom: number): number => Math.floor(zoom * BUCKETS_PER_ZOOM);
+
+/** The level flows are merged at for a zoom bucket: the bucket below `UNCLUSTERED`, else `UNCLUSTERED`. */
+export function clusterLevel(zoomBucket: number | undefined): number {
+  if (zoomBucket === undefined || !Number.isFinite(zoomBucket)) return UNCLUSTERED;
+  return Math.max(0, Math.min(UNCLUSTERED, Math.floor(zoomBucket)));
+}
+
+export interface Clusters {
+  count: number;
+  /** The cluster of each place. */
+  of: Uint32Array;
+  /** The place each cluster is named and drawn at: its heaviest. */
+  leaders: Uint32Array;
+  /** The places of cluster c are `members[memberStarts[c] .. memberStarts[c + 1])`, leader first. */
+  memberStarts: Uint32Array;
+  members: Uint32Array;
+}
+
+/** Web Mercator pixels at the zoom of `level` (its bucket's lowest zoom). */
+function project(lon: number, lat: number, level: number): [number, number] {
+  const size = WORLD_PX * 2 ** (level / BUCKETS_PER_ZOOM);
+  const phi = (Math.max(-85, Math.min(85, lat)) * Math.PI) / 180;
+  return [((lon + 180) / 360) * size, ((1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2) * size];
+}
+
+/**
+ * Greedy clustering: places in order of weight (heaviest first, then first seen), each joining the nearest
+ * leader within `CLUSTER_RADIUS_PX` at the level's zoom, or leading a cluster of its own. A grid of
+ * radius-sized cells keeps it near linear. At `UNCLUSTERED` each place is its own cluster.
+ * `positions` holds lon, lat per place.
+ */
+export function clusterPlaces(positions: Float64Array, weights: ArrayLike<number>, level: number): Clusters {
+  const n = positions.length / 2;
+  const of = new Uint32Array(n);
+  const leaders: number[] = [];
+  if (level >= UNCLUSTERED) {
+    for (let i = 0; i < n; i++) of[i] = leaders.push(i) - 1;
+    return withMembers(of, leaders);
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
+  const grid = new Map<string, number[]>();
+  const points: [number, number][] = [];
+  const r2 = CLUSTER_RADIUS_PX * CLUSTER_RADIUS_PX;
+  for (const i of order) {
+    const [x, y] = project(positions[2 * i]!, positions[2 * i + 1]!, level);
+    const cx = Math.floor(x / CLUSTER_RADIUS_PX);
+    const cy = Math.floor(y / CLUSTER_RADIUS_PX);
+    let best = -1;
+    let bestD = Infinity;
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const c of grid.get(`${cx + dx},${cy + dy}`) ?? []) {
+          const [lx, ly] = points[c]!;
+          const d = (lx - x) ** 2 + (ly - y) ** 2;
+          if (d <= r2 && (d < bestD || (d === bestD && c < best))) [best, bestD] = [c, d];
+        }
+    if (best < 0) {
+      best = leaders.push(i) - 1;
+      points.push([x, y]);
+      const cell = `${cx},${cy}`;
+      grid.set(cell, [...(grid.get(cell) ?? []), best]);
+    }
+    of[i] = best;
+  }
+  return withMembers(of, leaders);
+}
+
+function withMembers(of: Uint32Array, leaders: number[]): Clusters {
+  const count = leaders.length;
+  const memberStarts = new Uint32Array(count + 1);
+  for (const c of of) memberStarts[c + 1]!++;
+  for (let c = 0; c < count; c++) memberStarts[c + 1]! += memberStarts[c]!;
+  const members = new Uint32Array(of.length);
+  const next = memberStarts.slice(0, count);
+  // The leader first, then the others in place order.
+  for (let c = 0; c < count; c++) members[next[c]!++] = leaders[c]!;
+  of.forEach((c, i) => {
+    if (leaders[c] !== i) members[next[c]!++] = i;
+  });
+  return { count, of, leaders: Uint32Array.from(leaders), memberStarts, members };
+}
+
+/** The places of cluster `c`, leader first. */
+export const clusterMembers = (clusters: Clusters, c: number): Uint32Array =>
+  clusters.members.subarray(clusters.memberStarts[c]!, clusters.memberStarts[c + 1]!);

@@ -1,0 +1,274 @@
+// Imported flows as a flow map draws them: the visible rows merged by pair (`aggregatePairs`), the pairs
+// merged again between clusters of places at low zoom (`flow-clusters.ts`), and the refs that name a
+// drawn arc or dot so the panel, the focus and the table reach the rows behind it. Pure; memoised.
+import type { ImportedRows } from '../core/import-types.ts';
+import type { EntityRef } from '../core/entities.ts';
+import { ITEMS_PER_STEP, runNow, runSliced, type Pause, type Steps } from '../core/work-slices.ts';
+import { aggregatePairs, pairRows, type PairAggregate } from './flow-aggregate.ts';
+import { clusterMembers, clusterPlaces, type Clusters } from './flow-clusters.ts';
+
+/**
+ * Every place that ends a flow row of a dataset, whatever the filters: clusters are made from these, so
+ * they stay put while the time slider moves. `rowCounts` weighs them (counts add across units; values may not).
+ */
+export interface DatasetPlaces {
+  count: number;
+  keys: string[];
+  index: Map<string, number>;
+  /** 2·count numbers, lon, lat: the first row's. */
+  positions: Float64Array;
+  rowCounts: Float64Array;
+}
+
+function* collectPlaces(rows: ImportedRows): Steps<DatasetPlaces> {
+  const index = new Map<string, number>();
+  const keys: string[] = [];
+  const positions: number[] = [];
+  const counts: number[] = [];
+  const add = (key: string, lonLat: Float64Array, i: number) => {
+    let p = index.get(key);
+    if (p === undefined) {
+      index.set(key, (p = keys.push(key) - 1));
+      positions.push(lonLat[2 * i]!, lonLat[2 * i + 1]!);
+      counts.push(0);
+    }
+    counts[p]!++;
+  };
+  for (let i = 0; i < rows.count; i++) {
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    if (Number.isNaN(rows.destinations[2 * i]!)) continue;
+    add(rows.originNames[i]!, rows.origins, i);
+    add(rows.destinationNames[i]!, rows.destinations, i);
+  }
+  return {
+    count: keys.length,
+    keys,
+    index,
+    positions: Float64Array.from(positions),
+    rowCounts: Float64Array.from(counts),
+  };
+}
+
+const placesCache = new WeakMap<ImportedRows, DatasetPlaces>();
+export function datasetPlaces(rows: ImportedRows): DatasetPlaces {
+  let places = placesCache.get(rows);
+  if (!places) placesCache.set(rows, (places = runNow(collectPlaces(rows))));
+  return places;
+}
+
+const clustersCache = new WeakMap<DatasetPlaces, Map<number, Clusters>>();
+/** The dataset's places clustered at `level`, memoised per level. */
+export function clustersAt(places: DatasetPlaces, level: number): Clusters {
+  let byLevel = clustersCache.get(places);
+  if (!byLevel) clustersCache.set(places, (byLevel = new Map()));
+  let clusters = byLevel.get(level);
+  if (!clusters) byLevel.set(level, (clusters = clusterPlaces(places.positions, places.rowCounts, level)));
+  return clusters;
+}
+
+/** Visible pairs with their ends as indexes into `DatasetPlaces`, and each pair's sector (-1 none, -2 mixed). */
+export interface PlacedPairs extends PairAggregate {
+  originPlaces: Uint32Array;
+  destinationPlaces: Uint32Array;
+  sectors: Int16Array;
+}
+
+function* placePairs(rows: ImportedRows, flows: Uint32Array): Steps<PlacedPairs> {
+  const pairs = yield* aggregatePairs(rows, flows);
+  const places = datasetPlaces(rows);
+  const out: PlacedPairs = {
+    ...pairs,
+    originPlaces: new Uint32Array(pairs.count),
+    destinationPlaces: new Uint32Array(pairs.count),
+    sectors: new Int16Array(pairs.count),
+  };
+  for (let p = 0; p < pairs.count; p++) {
+    if (p % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    out.originPlaces[p] = places.index.get(pairs.originKeys[p]!)!;
+    out.destinationPlaces[p] = places.index.get(pairs.destinationKeys[p]!)!;
+    let sector = -3;
+    for (const i of pairRows(pairs, p)) {
+      const s = rows.sectors[i]!;
+      sector = sector === -3 ? s : sector === s ? sector : -2;
+    }
+    out.sectors[p] = sector;
+  }
+  return out;
+}
+
+// Keyed by the memoised visible-row arrays: the same filters give the very same pairs.
+const pairsCache = new WeakMap<Uint32Array, PlacedPairs>();
+export function visiblePairs(rows: ImportedRows, flows: Uint32Array): PlacedPairs {
+  let pairs = pairsCache.get(flows);
+  if (!pairs) pairsCache.set(flows, (pairs = runNow(placePairs(rows, flows))));
+  return pairs;
+}
+
+/** `datasetPlaces` and `visiblePairs` between other tasks (a new dataset), into the same memos. */
+export async function preparePairs(rows: ImportedRows, flows: Uint32Array, pause: Pause): Promise<PlacedPairs> {
+  if (!placesCache.has(rows)) placesCache.set(rows, await runSliced(collectPlaces(rows), pause));
+  if (!pairsCache.has(flows)) pairsCache.set(flows, await runSliced(placePairs(rows, flows), pause));
+  return pairsCache.get(flows)!;
+}
+
+/**
+ * What is drawn at a level: one mark per pair of clusters (a pair of places where nothing merges), and one
+ * node per cluster that ends a visible row. Rows whose two ends fall in one cluster draw no arc; they count in
+ * that cluster's node.
+ */
+export interface FlowMarks {
+  level: number;
+  pairs: PlacedPairs;
+  places: DatasetPlaces;
+  clusters: Clusters;
+  count: number;
+  originClusters: Uint32Array;
+  destinationClusters: Uint32Array;
+  totals: Float64Array;
+  rowCounts: Uint32Array;
+  /** Per mark: -1 no sector, -2 several, else the sector index. */
+  sectors: Int16Array;
+  /** The pairs behind mark m are `pairIndexes[pairStarts[m] .. pairStarts[m + 1])`. */
+  pairStarts: Uint32Array;
+  pairIndexes: Uint32Array;
+  /** As `PairAggregate.unit`: an index into `rows.unitNames`, -1 none, -2 mixed. */
+  unit: number;
+  nodes: { clusters: Uint32Array; incoming: Float64Array; outgoing: Float64Array; rowCounts: Uint32Array };
+}
+
+export function flowMarks(pairs: PlacedPairs, places: DatasetPlaces, clusters: Clusters, level: number): FlowMarks {
+  const byKey = new Map<number, number>();
+  const markOf = new Int32Array(pairs.count).fill(-1);
+  const origin: number[] = [];
+  const destination: number[] = [];
+  const nodeOf = new Int32Array(clusters.count).fill(-1);
+  const nodeClusters: number[] = [];
+  const node = (c: number) => (nodeOf[c]! >= 0 ? nodeOf[c]! : (nodeOf[c] = nodeClusters.push(c) - 1));
+  for (let p = 0; p < pairs.count; p++) {
+    const oc = clusters.of[pairs.originPlaces[p]!]!;
+    const dc = clusters.of[pairs.destinationPlaces[p]!]!;
+    node(oc);
+    node(dc);
+    if (oc === dc) continue;
+    const key = oc * clusters.count + dc;
+    let m = byKey.get(key);
+    if (m === undefined) {
+      byKey.set(key, (m = origin.push(oc) - 1));
+      destination.push(dc);
+    }
+    markOf[p] = m;
+  }
+  const count = origin.length;
+  const totals = new Float64Array(count);
+  const rowCounts = new Uint32Array(count);
+  const sectors = new Int16Array(count).fill(-3);
+  const pairStarts = new Uint32Array(count + 1);
+  const nodes = {
+    clusters: Uint32Array.from(nodeClusters),
+    incoming: new Float64Array(nodeClusters.length),
+    outgoing: new Float64Array(nodeClusters.length),
+    rowCounts: new Uint32Array(nodeClusters.length),
+  };
+  for (let p = 0; p < pairs.count; p++) {
+    const from = nodeOf[clusters.of[pairs.originPlaces[p]!]!]!;
+    const to = nodeOf[clusters.of[pairs.destinationPlaces[p]!]!]!;
+    nodes.outgoing[from]! += pairs.totals[p]!;
+    nodes.incoming[to]! += pairs.totals[p]!;
+    nodes.rowCounts[from]! += pairs.rowCounts[p]!;
+    if (to !== from) nodes.rowCounts[to]! += pairs.rowCounts[p]!;
+    const m = markOf[p]!;
+    if (m < 0) continue;
+    totals[m]! += pairs.totals[p]!;
+    rowCounts[m]! += pairs.rowCounts[p]!;
+    pairStarts[m + 1]!++;
+    const s = pairs.sectors[p]!;
+    sectors[m] = sectors[m] === -3 ? s : sectors[m] === s ? s : -2;
+  }
+  for (let m = 0; m < count; m++) pairStarts[m + 1]! += pairStarts[m]!;
+  const pairIndexes = new Uint32Array(pairStarts[count]!);
+  const next = pairStarts.slice(0, count);
+  for (let p = 0; p < pairs.count; p++) if (markOf[p]! >= 0) pairIndexes[next[markOf[p]!]!++] = p;
+  return {
+    level,
+    pairs,
+    places,
+    clusters,
+    count,
+    originClusters: Uint32Array.from(origin),
+    destinationClusters: Uint32Array.from(destination),
+    totals,
+    rowCounts,
+    sectors,
+    pairStarts,
+    pairIndexes,
+    unit: pairs.unit,
+    nodes,
+  };
+}
+
+const marksCache = new WeakMap<PlacedPairs, Map<number, FlowMarks>>();
+/** The marks of a dataset's visible rows at a level, memoised: the same filters and level give the same object. */
+export function marksAt(rows: ImportedRows, flows: Uint32Array, level: number): FlowMarks {
+  const pairs = visiblePairs(rows, flows);
+  let byLevel = marksCache.get(pairs);
+  if (!byLevel) marksCache.set(pairs, (byLevel = new Map()));
+  let marks = byLevel.get(level);
+  if (!marks) {
+    const places = datasetPlaces(rows);
+    byLevel.set(level, (marks = flowMarks(pairs, places, clustersAt(places, level), level)));
+  }
+  return marks;
+}
+
+/** The pairs behind mark `m`. */
+export const markPairs = (marks: FlowMarks, m: number): Uint32Array =>
+  marks.pairIndexes.subarray(marks.pairStarts[m]!, marks.pairStarts[m + 1]!);
+
+// ---- refs: an arc or dot by its dataset, level and cluster leaders' keys, never by an index that a filter
+// change would point elsewhere. Keys are encoded, so ':' and '>' only ever separate.
+
+export const flowPairRef = (datasetId: number, level: number, origin: string, destination: string): EntityRef => ({
+  kind: 'flow-pair',
+  id: `${datasetId}:${level}:${encodeURIComponent(origin)}>${encodeURIComponent(destination)}`,
+});
+
+export const flowPlaceRef = (datasetId: number, level: number, key: string): EntityRef => ({
+  kind: 'flow-place',
+  id: `${datasetId}:${level}:${encodeURIComponent(key)}`,
+});
+
+export interface ImportedRefParts {
+  datasetId: number;
+  level: number;
+  /** The leader of the origin cluster, or of the place's cluster. */
+  origin: string;
+  /** The leader of the destination cluster; null for a place. */
+  destination: string | null;
+}
+
+export function parseImportedRef(ref: EntityRef): ImportedRefParts | null {
+  if (ref.kind !== 'flow-pair' && ref.kind !== 'flow-place') return null;
+  const match = /^(\d+):(\d+):([^:>]*)(?:>([^:>]*))?$/.exec(ref.id);
+  if (!match || (ref.kind === 'flow-pair') !== (match[4] !== undefined)) return null;
+  try {
+    return {
+      datasetId: Number(match[1]),
+      level: Number(match[2]),
+      origin: decodeURIComponent(match[3]!),
+      destination: match[4] === undefined ? null : decodeURIComponent(match[4]),
+    };
+  } catch {
+    return null; // a malformed escape
+  }
+}
+
+/** The place keys of the cluster `leader` leads at `level` in a dataset; null when it leads none. */
+export function clusterKeys(rows: ImportedRows, level: number, leader: string): string[] | null {
+  const places = datasetPlaces(rows);
+  const p = places.index.get(leader);
+  if (p === undefined) return null;
+  const clusters = clustersAt(places, level);
+  const c = clusters.of[p]!;
+  if (clusters.leaders[c] !== p) return null;
+  return [...clusterMembers(clusters, c)].map((i) => places.keys[i]!);
+}

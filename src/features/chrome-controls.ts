@@ -54,6 +54,7 @@ export function createChromeControls({ store, atlas, select, fitRegion }: Chrome
         onSectors: (sectors) => update({ sectors }),
         onTime: (time) => update({ time }),
         onMetric: (metric) => update({ metric }),
+        onAnimate: (animate) => update({ animate }),
         legend: (current) =>
           legendModel(
             current,
@@ -66,6 +67,6 @@ export function createChromeControls({ store, atlas, select, fitRegion }: Chrome
       });
       createSearchBox(elements.search, atlas, state.lang, (ref) => select(ref, true));
     },
-    update: (state) => controls?.update(state),
+    update: (state, reducedMotion) => controls?.update(state, reducedMotion),
   };
 }

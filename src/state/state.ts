@@ -33,6 +33,8 @@ export interface AppState {
   story: StoryPosition | null;
   /** The colour theme chosen in the link; null follows the system's light or dark setting. */
   theme: ThemeId | null;
+  /** "Animate flows": dots travel along the arcs and Caspian lanes (never drawn under reduced motion). */
+  animate: boolean;
 }
 
 export interface StoryPosition {
@@ -70,6 +72,10 @@ export interface Session {
   drawers: { table: boolean };
   /** The system's colour scheme (`prefers-color-scheme`), used when the link names no theme. */
   systemTheme: 'light' | 'dark';
+  /** The system asks for reduced motion (`prefers-reduced-motion: reduce`): flows never move. */
+  reducedMotion: boolean;
+  /** Where the moving dots are (0–1), advanced by the flow clock while the animation runs. */
+  motionPhase: number;
 }
 
 export const EMPTY_SESSION: Session = {
@@ -79,6 +85,8 @@ export const EMPTY_SESSION: Session = {
   measure: { active: false, points: [] },
   drawers: { table: false },
   systemTheme: 'light',
+  reducedMotion: false,
+  motionPhase: 0.35,
 };
 
 /** The theme drawn: the link's, else the system's. */
@@ -115,5 +123,6 @@ export function initialState(lang: Lang, corridorIds: string[] = []): AppState {
     metric: 'activity',
     story: null,
     theme: null,
+    animate: false,
   };
 }

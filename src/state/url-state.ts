@@ -1,6 +1,6 @@
 // The one file that reads and writes the page URL, so any view can be reloaded and shared.
 // App state: lang, select, layers, sectors, corridors, time (from..to), metric, view (lon,lat,zoom), story,
-// scene and theme. Page options, read once: embed, title, legend, origins. A bad value falls back to its default and adds
+// scene, theme and animate. Page options, read once: embed, title, legend, origins. A bad value falls back to its default and adds
 // a notice; nothing here throws.
 import { isLang, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { REGION_EXTENT } from '../core/geodata.ts';
@@ -103,8 +103,14 @@ export function parseUrlState(search: string, catalog: UrlCatalog): ParsedUrl {
   const theme =
     rawTheme === null || rawTheme === '' ? null : isThemeId(rawTheme) ? rawTheme : (note('notice.badTheme'), null);
 
+  // "Animate flows": only `1` turns it on (`0` or nothing leaves it off).
+  const rawAnimate = params.get('animate');
+  const animate =
+    rawAnimate === '1' ||
+    (rawAnimate !== null && rawAnimate !== '0' && rawAnimate !== '' && (note('notice.badAnimate'), false));
+
   return {
-    state: { lang, selection, layers, sectors, corridors, time, metric, view, story, theme },
+    state: { lang, selection, layers, sectors, corridors, time, metric, view, story, theme, animate },
     page: parsePageOptions(params),
     hasView: parsedView !== null,
     notices,
@@ -210,6 +216,7 @@ export function writeUrlState(search: string, state: AppState, allCorridors: str
   setOrDelete(params, 'story', state.story?.id ?? null);
   setOrDelete(params, 'scene', state.story ? String(state.story.scene) : null);
   setOrDelete(params, 'theme', state.theme);
+  setOrDelete(params, 'animate', state.animate ? '1' : null);
   return `?${params.toString().replace(/%2C/g, ',')}`;
 }
 

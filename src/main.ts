@@ -100,7 +100,7 @@ async function start(): Promise<void> {
   });
   const importFile = analyst.importFile;
   const selectId = (id: string | null) => select(id ? resolveEntity(id, atlas) : null, true);
-  const handle = { view, store, layers: renderer.layers, select: selectId, onHover, exportPng, importFile };
+  const handle = { view, store, layers: renderer.drawnLayers, select: selectId, onHover, exportPng, importFile };
   installTestHandle({ ...handle, ...(storyExports ? { storyExports } : {}) });
   await view.ready;
   showStatus(status, null);

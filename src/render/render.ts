@@ -53,6 +53,8 @@ export interface Renderer {
   add(part: RenderPart): void;
   /** The layers last handed to the map, moving dots at their still phase (what exports draw). */
   layers(): Layer[];
+  /** The layers last handed to the map, as they are (moving dots at the clock's phase): the test handle's. */
+  drawnLayers(): Layer[];
   legend(now: Snapshot): LegendGroup[];
   /** The theme drawn for a snapshot. */
   theme(now: Snapshot): Theme;
@@ -131,6 +133,7 @@ export function createRenderer(targets: RenderTargets): Renderer {
 
   return {
     add: (part) => void parts.push(part),
+    drawnLayers: () => drawn,
     layers: () => {
       const { app } = lastSnapshot ?? { app: null };
       if (!app || !drawn.some((layer) => layer.id === FLOW_MOTION_LAYER_ID)) return drawn;

@@ -78,6 +78,8 @@ export function casingLayer(layer: Layer, theme: Theme): Layer | null {
       getSourceColor: colour,
       getTargetColor: colour,
       getWidth: (d: unknown, info: Info) => Number(width(d, info)) + 2 * ARC_CASING_PX,
+      // Arcs rise off the ground: a casing writing depth at the arc's own height z-fights with the arc drawn on it.
+      parameters: { ...((props['parameters'] ?? {}) as object), depthWriteEnabled: false, depthCompare: 'always' },
       updateTriggers: triggers(props, theme, {
         getSourceColor: ['getSourceColor', 'getTargetColor'],
         getTargetColor: ['getSourceColor', 'getTargetColor'],

@@ -20,6 +20,7 @@ import { clickFromPick, hoverFromPick, mountMap } from './features/map-mount.ts'
 import { bindExports } from './features/exports.ts';
 import { followSystemTheme, systemTheme } from './features/system-theme.ts';
 import { installTestHandle } from './features/test-handle.ts';
+import { startFlowClock } from './features/flow-clock.ts';
 import { createPresenter } from './features/presenter.ts';
 import { createAnalyst } from './features/analyst.ts';
 import { bindLegendBox } from './ui/legend-box.ts';
@@ -46,6 +47,7 @@ async function start(): Promise<void> {
   });
   const store = createStore(parsed.state, { ...EMPTY_SESSION, systemTheme: systemTheme() });
   followSystemTheme(store);
+  startFlowClock(store);
   const theme = THEMES[themeIdOf(store.get().app, store.get().session)];
   const notice = (key: Parameters<typeof showNotice>[2]) => showNotice(notices, store.get().app.lang, key);
   parsed.notices.forEach(notice);
@@ -98,7 +100,7 @@ async function start(): Promise<void> {
   });
   const importFile = analyst.importFile;
   const selectId = (id: string | null) => select(id ? resolveEntity(id, atlas) : null, true);
-  const handle = { view, store, layers: renderer.layers, select: selectId, onHover, exportPng, importFile };
+  const handle = { view, store, layers: renderer.drawnLayers, select: selectId, onHover, exportPng, importFile };
   installTestHandle({ ...handle, ...(storyExports ? { storyExports } : {}) });
   await view.ready;
   showStatus(status, null);

@@ -23,6 +23,7 @@ const scene = z
     layers: z.array(z.enum(LAYER_GROUPS)).optional(),
     sectors: z.array(z.string()).optional(),
     corridors: z.array(z.string()).optional(),
+    animate: z.boolean().optional(),
   })
   .strict();
 export const storyFile = z

@@ -16,6 +16,8 @@ export interface Scene {
   sectors?: string[];
   /** Visible corridors; absent means all. */
   corridors?: string[];
+  /** Sets the flows moving ("Animate flows"); absent means still. */
+  animate?: boolean;
 }
 
 export interface Story {

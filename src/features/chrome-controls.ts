@@ -57,6 +57,7 @@ export function createChromeControls({ store, atlas, select, fitRegion }: Chrome
         onSectors: (sectors) => update({ sectors }),
         onTime: (time) => update({ time }),
         onMetric: (metric) => update({ metric }),
+        onAnimate: (animate) => update({ animate }),
         legend: (current) => legendWithImports(current, atlas, theme, store.get().session.datasets),
         // The time slider's range follows the imported data.
         extraDates: datasetDateRange(datasets),
@@ -65,6 +66,6 @@ export function createChromeControls({ store, atlas, select, fitRegion }: Chrome
       });
       createSearchBox(elements.search, atlas, state.lang, (ref) => select(ref, true));
     },
-    update: (state) => controls?.update(state),
+    update: (state, reducedMotion) => controls?.update(state, reducedMotion),
   };
 }

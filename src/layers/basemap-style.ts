@@ -15,6 +15,36 @@ export const BASEMAP_LAYER_IDS = {
   countryLabels: 'country-labels',
 } as const;
 
+/**
+ * Label priority (maplibre `symbol-sort-key`: a lower key is placed first and wins a collision). Within a layer,
+ * Iran's own symbol, capitals and partners' names come before ports, border crossings and other countries.
+ * Across layers maplibre places the topmost layer first: place labels, then province names, then country names.
+ */
+export const LABEL_PRIORITY: Record<string, number> = {
+  national: 0,
+  capital: 1,
+  partner: 1,
+  port: 2,
+  border: 3,
+  province: 4,
+  country: 5,
+};
+
+/** The sort key expression: a label's kind to its priority, anything else last. */
+function sortKey(): unknown[] {
+  return ['match', ['get', 'kind'], ...Object.entries(LABEL_PRIORITY).flat(), 9];
+}
+
+/**
+ * What every label layer keeps: no label is drawn over another or placed regardless of the others (maplibre's
+ * defaults, written out so a later edit cannot turn them on unseen), and each has its priority.
+ */
+const NO_OVERLAP = {
+  'text-allow-overlap': false,
+  'text-ignore-placement': false,
+  'symbol-sort-key': sortKey() as never,
+} as const;
+
 /** Symbol layers whose text follows the UI language. */
 export const LABEL_LAYER_IDS = ['country-labels', 'province-labels', 'place-labels'] as const;
 
@@ -80,6 +110,8 @@ export function buildBasemapStyle(geo: BasemapGeodata, theme: Theme, lang: Lang)
           'text-offset': [0, 0.7],
           'text-max-width': 8,
           'text-optional': true,
+          'text-padding': 3,
+          ...NO_OVERLAP,
         },
         paint: { 'text-color': theme.placeLabelText, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.4 },
       },
@@ -112,6 +144,7 @@ function labelLayer(
       'text-size': ['interpolate', ['linear'], ['zoom'], minzoom, size, 7, size + 4],
       'text-max-width': 7,
       'text-padding': 4,
+      ...NO_OVERLAP,
     },
     paint: {
       'text-color': ['case', ['==', ['get', 'kind'], 'partner'], theme.partnerLabelText, theme.labelText],

@@ -9,9 +9,15 @@ import type { RGBA } from '../core/colours.ts';
 import { casingColour, type Theme } from '../core/theme.ts';
 import { CASPIAN_LAYER_ID, CORRIDOR_LAYER_ID } from './route-layers.ts';
 import { FORUM_LAYER_ID } from './point-layers.ts';
+import { LINK_LAYER_ID } from './link-layer.ts';
 
 /** How far the casing shows on each side of the line, in pixels. */
 export const CASING_PX = 1.5;
+/**
+ * Arcs get a thinner casing: enough to give them 3:1 where their grey or sector colour, or their light start,
+ * melts into the ground, without a heavy dark band making them the loudest marks on the map.
+ */
+export const ARC_CASING_PX = 1;
 
 type Props = Record<string, unknown>;
 type Info = { index: number };
@@ -71,7 +77,9 @@ export function casingLayer(layer: Layer, theme: Theme): Layer | null {
       ...common,
       getSourceColor: colour,
       getTargetColor: colour,
-      getWidth: (d: unknown, info: Info) => Number(width(d, info)) + 2 * CASING_PX,
+      getWidth: (d: unknown, info: Info) => Number(width(d, info)) + 2 * ARC_CASING_PX,
+      // Arcs rise off the ground: a casing writing depth at the arc's own height z-fights with the arc drawn on it.
+      parameters: { ...((props['parameters'] ?? {}) as object), depthWriteEnabled: false, depthCompare: 'always' },
       updateTriggers: triggers(props, theme, {
         getSourceColor: ['getSourceColor', 'getTargetColor'],
         getTargetColor: ['getSourceColor', 'getTargetColor'],
@@ -115,12 +123,11 @@ export function casingLayer(layer: Layer, theme: Theme): Layer | null {
 }
 
 /**
- * Ids of the layers cased by default: corridors, Caspian routes and forum rings. Arcs are not: a dark band
- * around each made them the loudest marks on the map. The mixed grey they take by default reads at about
- * 5:1 on land and water; the lightest sector colours, shown only when a sector filter leaves one, read below
- * 3:1 on the light land (a known gap, README › Map design).
+ * Ids of the layers cased by default: corridors, Caspian routes, arcs and forum rings. Arcs are cased with a
+ * thinner band (ARC_CASING_PX): no arc colour reaches 3:1 against every ground bare, since each starts light
+ * (its lighter source end) and the mixed grey sits between the light land and the darkest province classes.
  */
-export const CASED_LAYER_IDS: readonly string[] = [CORRIDOR_LAYER_ID, CASPIAN_LAYER_ID, FORUM_LAYER_ID];
+export const CASED_LAYER_IDS: readonly string[] = [CORRIDOR_LAYER_ID, CASPIAN_LAYER_ID, LINK_LAYER_ID, FORUM_LAYER_ID];
 
 /**
  * The layers with a casing drawn just before each layer whose id is in `ids` (by default the corridors, the

@@ -16,6 +16,8 @@ export const LINK_LAYER_ID = 'links';
 const SELECTED_EXTRA_WIDTH = 3;
 /** Tilt (degrees) of a pair whose reverse pair is drawn too: the two bow apart instead of covering each other. */
 export const REVERSE_TILT = 12;
+/** Arc height relative to its length: low, since in a top-down view a high arc is drawn as a tall loop (flow-motion.ts rides it). */
+export const ARC_HEIGHT = 0.2;
 
 export interface LinkLayerInputs {
   pairs: FlowPair[];
@@ -72,8 +74,7 @@ export function buildLinkLayer({
         getTargetColor: (p) => colour(p, 'target'),
         getWidth: (p) => p.width + (isSelected(p) ? SELECTED_EXTRA_WIDTH : 0),
         getTilt: (p) => tilts.get(p.id) ?? 0,
-        // Low arcs: in a top-down view a high arc is drawn as a tall loop by the perspective, the loudest mark on the map.
-        getHeight: 0.2,
+        getHeight: ARC_HEIGHT,
         widthUnits: 'pixels',
         autoHighlight: true,
         highlightColor: [255, 255, 255, 120],

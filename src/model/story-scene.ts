@@ -1,5 +1,5 @@
-// What a story scene shows, as a change to the app state: its selection, layers, sectors and
-// corridors, with the filters a viewer set cleared (a scene shows what its caption describes).
+// What a story scene shows, as a change to the app state: its selection, layers, sectors,
+// corridors and whether the flows move, with the filters a viewer set cleared (a scene shows what its caption describes).
 import { ALL_LAYERS_ON, LAYER_GROUPS, type AppState } from '../state/state.ts';
 import { ALL_TIME } from '../state/filters.ts';
 import type { AtlasData } from '../core/atlas.ts';
@@ -30,5 +30,7 @@ export function sceneView(shown: Scene, atlas: AtlasData): Omit<AppState, 'lang'
     metric: 'activity',
     compare: null,
     view: { center: shown.view.center, zoom: shown.view.zoom },
+    // A scene may set the flows moving; the others show them still, as the viewer sees every scene alike.
+    animate: shown.animate === true,
   };
 }

@@ -22,6 +22,7 @@ import type { LegendGroup } from '../model/legend-model.ts';
 import { legendWithImports } from '../model/compare-selectors.ts';
 import { BASEMAP_LAYER_IDS } from '../layers/basemap-style.ts';
 import { buildLayers } from '../layers/build-layers.ts';
+import { FLOW_MOTION_LAYER_ID, flowMotionLayer, STILL_PHASE } from '../layers/flow-motion.ts';
 import type { AtlasView } from '../map/map-view.ts';
 import { applyLanguage } from '../ui/chrome.ts';
 import { renderHoverCard, renderSidePanel } from '../ui/panel-view.ts';
@@ -44,7 +45,8 @@ export interface RenderPart {
 /** The layer panel and search: rebuilt when their words or the imported dates change, synced otherwise. */
 export interface ChromeView {
   rebuild(app: AppState, datasets: ImportedDataset[], theme: Theme): void;
-  update(app: AppState): void;
+  /** `reducedMotion`: the system asks for it, so "Animate flows" is disabled. */
+  update(app: AppState, reducedMotion: boolean): void;
 }
 
 export interface RenderTargets {
@@ -60,8 +62,10 @@ export interface RenderTargets {
 export interface Renderer {
   render(now: Snapshot, before: Snapshot | null): void;
   add(part: RenderPart): void;
-  /** The layers last handed to the map. */
+  /** The layers last handed to the map, moving dots at their still phase (what exports draw). */
   layers(): Layer[];
+  /** The layers last handed to the map, as they are (moving dots at the clock's phase): the test handle's. */
+  drawnLayers(): Layer[];
   legend(now: Snapshot): LegendGroup[];
   /** The theme drawn for a snapshot. */
   theme(now: Snapshot): Theme;
@@ -108,13 +112,28 @@ export function createRenderer(targets: RenderTargets): Renderer {
   ) => (ref ? panelModel(ref, panelContext(lang)) : null);
   const sidePanel = memoLast(modelOf);
   const hoverPanel = memoLast(modelOf);
+  // The moving dots: the one layer a tick of the flow clock rebuilds (the atlas's layers keep their identity).
+  const motion = memoLast((app: Omit<AppState, 'view'>, theme: Theme, phase: number) =>
+    flowMotionLayer(app, atlas, theme, phase, BASEMAP_LAYER_IDS.countryLabels),
+  );
+  const stillMotion = memoLast((app: Omit<AppState, 'view'>, theme: Theme) =>
+    flowMotionLayer(app, atlas, theme, STILL_PHASE, BASEMAP_LAYER_IDS.countryLabels),
+  );
+  const moving = ({ app, session }: Snapshot) => app.animate && !session.reducedMotion;
   let drawn: Layer[] = [];
+  let lastMotion: boolean | undefined;
   let shownPanel: PanelModel | null | undefined;
   let lastDrawn: Omit<AppState, 'view'> | undefined;
+  let lastSnapshot: Snapshot | undefined;
 
   const drawLayers = (now: Snapshot, drawnApp: Omit<AppState, 'view'>, theme: Theme) => {
     const beforeId = BASEMAP_LAYER_IDS.countryLabels;
-    const next = [...atlasLayers(drawnApp, theme), ...parts.flatMap((part) => part.layers?.(now, beforeId) ?? [])];
+    const dots = moving(now) ? [motion(drawnApp, theme, now.session.motionPhase)] : [];
+    const next = [
+      ...atlasLayers(drawnApp, theme),
+      ...dots,
+      ...parts.flatMap((part) => part.layers?.(now, beforeId) ?? []),
+    ];
     if (next.length === drawn.length && next.every((layer, i) => layer === drawn[i])) return;
     drawn = next;
     view.setLayers(drawn);
@@ -129,12 +148,19 @@ export function createRenderer(targets: RenderTargets): Renderer {
 
   return {
     add: (part) => void parts.push(part),
-    layers: () => drawn,
+    drawnLayers: () => drawn,
+    layers: () => {
+      const { app } = lastSnapshot ?? { app: null };
+      if (!app || !drawn.some((layer) => layer.id === FLOW_MOTION_LAYER_ID)) return drawn;
+      const still = stillMotion(withoutCamera(app), themeOf(lastSnapshot!));
+      return drawn.map((layer) => (layer.id === FLOW_MOTION_LAYER_ID ? still : layer));
+    },
     legend: (now) => legend(withoutCamera(now.app), now.session.datasets, themeOf(now)),
     theme: themeOf,
     panelContext,
     render(now, before) {
       const { app, session } = now;
+      lastSnapshot = now;
       const relabel = !before || app.lang !== before.app.lang;
       if (relabel) {
         applyLanguage(app.lang);
@@ -158,9 +184,11 @@ export function createRenderer(targets: RenderTargets): Renderer {
           onClose: () => targets.select(null, false),
         });
       }
-      if (drawn !== lastDrawn || rethemed || session.datasets !== before?.session.datasets) {
+      const motionChanged = session.reducedMotion !== lastMotion;
+      if (drawn !== lastDrawn || rethemed || motionChanged || session.datasets !== before?.session.datasets) {
         lastDrawn = drawn;
-        chrome.update(app);
+        lastMotion = session.reducedMotion;
+        chrome.update(app, session.reducedMotion);
         renderLegend(elements.embedLegend, legend(drawn, session.datasets, theme));
       }
       renderHover(now);

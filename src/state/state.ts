@@ -36,6 +36,8 @@ export interface AppState {
   theme: ThemeId | null;
   /** Two periods compared side by side (`compare=`); null when not comparing. */
   compare: PeriodPair | null;
+  /** "Animate flows": dots travel along the arcs and Caspian lanes (never drawn under reduced motion). */
+  animate: boolean;
 }
 
 export interface StoryPosition {
@@ -82,6 +84,10 @@ export interface Session {
    * null or absent: the table lists everything. Its rows are `importedRefRows(ref, ...)` (model/imported-through.ts).
    */
   tableRows?: EntityRef | null;
+  /** The system asks for reduced motion (`prefers-reduced-motion: reduce`): flows never move. */
+  reducedMotion: boolean;
+  /** Where the moving dots are (0–1), advanced by the flow clock while the animation runs. */
+  motionPhase: number;
 }
 
 export const EMPTY_SESSION: Session = {
@@ -91,6 +97,8 @@ export const EMPTY_SESSION: Session = {
   measure: { active: false, points: [] },
   drawers: { table: false },
   systemTheme: 'light',
+  reducedMotion: false,
+  motionPhase: 0.35,
 };
 
 /** The theme drawn: the link's, else the system's. */
@@ -128,5 +136,6 @@ export function initialState(lang: Lang, corridorIds: string[] = []): AppState {
     story: null,
     theme: null,
     compare: null,
+    animate: false,
   };
 }

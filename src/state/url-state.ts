@@ -1,6 +1,6 @@
 // The one file that reads and writes the page URL, so any view can be reloaded and shared.
 // App state: lang, select, layers, sectors, corridors, time (from..to), metric, view (lon,lat,zoom), story,
-// scene, theme and compare (two periods, compare-state.ts). Page options, read once: embed, title, legend, origins. A bad value falls back to its default and adds
+// scene, theme, compare (two periods, compare-state.ts) and animate. Page options, read once: embed, title, legend, origins. A bad value falls back to its default and adds
 // a notice; nothing here throws.
 import { isLang, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { REGION_EXTENT } from '../core/geodata.ts';
@@ -109,8 +109,13 @@ export function parseUrlState(search: string, catalog: UrlCatalog): ParsedUrl {
   const compare = rawCompare === null || rawCompare === '' ? null : parseCompare(rawCompare);
   if (rawCompare !== null && rawCompare !== '' && !compare) note('notice.badCompare');
 
+  // "Animate flows": only `1` turns it on; `0` or nothing leaves it off, anything else is noticed.
+  const rawAnimate = params.get('animate');
+  const animate = rawAnimate === '1';
+  if (rawAnimate !== null && !['', '0', '1'].includes(rawAnimate)) note('notice.badAnimate');
+
   return {
-    state: { lang, selection, layers, sectors, corridors, time, metric, view, story, theme, compare },
+    state: { lang, selection, layers, sectors, corridors, time, metric, view, story, theme, compare, animate },
     page: parsePageOptions(params),
     hasView: parsedView !== null,
     notices,
@@ -221,6 +226,7 @@ export function writeUrlState(search: string, state: AppState, allCorridors: str
   setOrDelete(params, 'scene', state.story ? String(state.story.scene) : null);
   setOrDelete(params, 'theme', state.theme);
   setOrDelete(params, 'compare', state.compare ? compareKey(state.compare) : null);
+  setOrDelete(params, 'animate', state.animate ? '1' : null);
   // Commas and tildes (`time=`, `compare=`) stay readable: both are safe in a query.
   return `?${params.toString().replace(/%2C/g, ',').replace(/%7E/g, '~')}`;
 }

@@ -19,6 +19,7 @@ export interface ControlsHandlers {
   onSectors(sectors: string[] | null): void;
   onTime(time: TimeFilter): void;
   onMetric(metric: ProvinceMetric): void;
+  onAnimate(on: boolean): void;
   /** The legend for a state (it includes imported datasets, which this panel does not know). */
   legend(state: AppState): LegendGroup[];
   /** Dates of imported rows widen the time slider's range. */
@@ -30,7 +31,8 @@ export interface ControlsHandlers {
 }
 
 export interface ControlsView {
-  update(state: AppState): void;
+  /** `reducedMotion`: the system asks for it, so the animation toggle is disabled (the state keeps its value). */
+  update(state: AppState, reducedMotion?: boolean): void;
 }
 
 export function createControls(
@@ -69,6 +71,16 @@ export function createControls(
     layerInputs.set(group, input);
     layerList.append(box);
   }
+
+  // "Animate flows": off by default; disabled, with the reason beside it, when the system asks for reduced motion.
+  const animate = checkbox('animate-flows', t(lang, 'controls.animate'), handlers.onAnimate);
+  const animateNote = el('span', {
+    className: 'toggle-note',
+    text: t(lang, 'controls.animateReduced'),
+    attrs: { id: 'animate-flows-note' },
+  });
+  animate.box.append(animateNote);
+  layerList.append(animate.box);
 
   const corridorInputs = new Map<string, HTMLInputElement>();
   const corridorList = el('div', { className: 'toggle-list' });
@@ -142,8 +154,13 @@ export function createControls(
   );
 
   return {
-    update(state) {
+    update(state, reducedMotion = false) {
       current = state;
+      animate.input.checked = state.animate && !reducedMotion;
+      animate.input.disabled = reducedMotion;
+      animateNote.hidden = !reducedMotion;
+      if (reducedMotion) animate.input.setAttribute('aria-describedby', animateNote.id);
+      else animate.input.removeAttribute('aria-describedby');
       for (const [group, input] of layerInputs) input.checked = state.layers[group];
       for (const [id, input] of corridorInputs) input.checked = state.corridors.includes(id);
       for (const [id, input] of sectorInputs) input.checked = state.sectors === null || state.sectors.includes(id);

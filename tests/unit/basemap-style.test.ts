@@ -50,3 +50,37 @@ describe('basemap style', () => {
     expect(JSON.stringify(land)).toContain(LIGHT_THEME.partnerLand);
   });
 });
+
+describe('basemap labels do not collide', () => {
+  const style = buildBasemapStyle(geo, LIGHT_THEME, 'en');
+  const symbols = style.layers.filter((layer) => layer.type === 'symbol');
+  const sortKeyOf = (layer: (typeof symbols)[number], kind: string): number => {
+    // Evaluates the `match` expression on a label of this kind.
+    const expr = layer.layout?.['symbol-sort-key'] as unknown[];
+    expect(expr[0]).toBe('match');
+    const pairs = expr.slice(2, -1);
+    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === kind) return pairs[i + 1] as number;
+    return expr.at(-1) as number;
+  };
+
+  it('never lets a label overlap another or skip placement', () => {
+    expect(symbols.map((l) => l.id)).toEqual(['country-labels', 'province-labels', 'place-labels']);
+    for (const layer of symbols) {
+      const layout = (layer.layout ?? {}) as Record<string, unknown>;
+      expect(layout['text-allow-overlap'], layer.id).toBe(false);
+      expect(layout['text-ignore-placement'], layer.id).toBe(false);
+      expect(layout['icon-allow-overlap'] ?? false, layer.id).toBe(false);
+      expect(layout['icon-ignore-placement'] ?? false, layer.id).toBe(false);
+    }
+  });
+
+  it('gives capitals and partner names priority over ports, border crossings and other countries', () => {
+    const places = symbols.find((l) => l.id === 'place-labels')!;
+    const countries = symbols.find((l) => l.id === 'country-labels')!;
+    expect(sortKeyOf(places, 'national')).toBeLessThan(sortKeyOf(places, 'capital'));
+    expect(sortKeyOf(places, 'capital')).toBeLessThan(sortKeyOf(places, 'port'));
+    expect(sortKeyOf(places, 'capital')).toBeLessThan(sortKeyOf(places, 'border'));
+    expect(sortKeyOf(countries, 'partner')).toBeLessThan(sortKeyOf(countries, 'country'));
+    expect(sortKeyOf(countries, 'something-else')).toBeGreaterThan(sortKeyOf(countries, 'country'));
+  });
+});

@@ -37,6 +37,7 @@ describe('buildLayers', () => {
       'corridors',
       'caspian-routes-casing',
       'caspian-routes',
+      'links-casing',
       'links',
       'forums-casing',
       'forums',

@@ -2,7 +2,7 @@
 // theme's casing where the line's own colour needs one, transparent elsewhere, wider by CASING_PX on each side.
 import { describe, expect, it } from 'vitest';
 import { ArcLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
-import { CASING_PX, casingLayer, withCasings } from '../../src/layers/line-casing.ts';
+import { ARC_CASING_PX, CASING_PX, casingLayer, withCasings } from '../../src/layers/line-casing.ts';
 import { DARK_THEME, LIGHT_THEME } from '../../src/core/theme.ts';
 import type { RGBA } from '../../src/core/colours.ts';
 import type { Layer } from '@deck.gl/core';
@@ -50,6 +50,9 @@ describe('line casings', () => {
     const arcCasing = casingLayer(arcs, LIGHT_THEME)!;
     expect(call(props(arcCasing).getSourceColor, {})).toEqual(LIGHT_THEME.lineCasing);
     expect(call(props(arcCasing).getTargetColor, {})).toEqual(LIGHT_THEME.lineCasing);
+    // A thinner band than the corridors': enough for the contrast, without the arcs becoming the loudest marks.
+    expect(call(props(arcCasing).getWidth, {})).toBe(3 + 2 * ARC_CASING_PX);
+    expect(ARC_CASING_PX).toBeLessThan(CASING_PX);
     const rings = new ScatterplotLayer({
       id: 'forums',
       data: [],

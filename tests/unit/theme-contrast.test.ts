@@ -25,7 +25,9 @@ import {
   THEMES,
   type Theme,
 } from '../../src/core/theme.ts';
-import { hexToRgba, type RGBA } from '../../src/core/colours.ts';
+import { hexToRgba, lighten, type RGBA } from '../../src/core/colours.ts';
+import { CASED_LAYER_IDS } from '../../src/layers/line-casing.ts';
+import { LINK_LAYER_ID } from '../../src/layers/link-layer.ts';
 
 const readJson = (path: string) =>
   JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -94,6 +96,29 @@ describe.each(themes)('lines and symbols in the $id theme reach its contrast aga
     lines.push(['neutral', theme.neutralLink]);
     if ('mixedLink' in theme) lines.push(['mixed', (theme as unknown as { mixedLink: RGBA }).mixedLink]);
     expect(lineFailures(theme, lines)).toEqual([]);
+  });
+
+  it('arcs as drawn: both ends (the light start too) reach the contrast bare, or the arc layer is cased', () => {
+    // The arcs' casing is only drawn when the link layer is among the cased ones (line-casing.ts): without it, every
+    // arc colour here would be seen at its bare contrast, which no arc reaches over the darkest province classes.
+    const arcColours: RGBA[] = [
+      theme.mixedLink,
+      theme.neutralLink,
+      ...sectors.map(([, hex]) => hexToRgba(hex, LINE_ALPHA)),
+    ].flatMap((c) => [c, lighten(c, 0.6)]);
+    const grounds = lineGrounds(theme);
+    const uncased = CASED_LAYER_IDS.includes(LINK_LAYER_ID)
+      ? []
+      : arcColours.filter((c) => leastContrast(c, grounds) < theme.lineContrast);
+    expect(uncased.map(hexOf)).toEqual([]);
+    expect(leastContrast(theme.lineCasing, grounds)).toBeGreaterThanOrEqual(theme.lineContrast);
+  });
+
+  it('moving dots ("Animate flows"): each ground sees the dot or its ring', () => {
+    for (const ground of lineGrounds(theme)) {
+      const seen = Math.max(contrast(theme.pointOutline, ground), contrast(theme.lineCasing, ground));
+      expect(seen, hexOf(ground)).toBeGreaterThanOrEqual(theme.lineContrast);
+    }
   });
 
   it('Caspian routes against the water they run on, and the forum rings (cased where needed)', () => {

@@ -8,7 +8,7 @@ import type { BinaryData } from './imported-pick.ts';
 import { focusColour } from './focus-style.ts';
 
 /** The widest arc, in pixels: the largest total (or row count) in view; the others in proportion, at least 1 px. */
-export const MAX_ARC_PX = 12;
+export const MAX_ARC_PX = 8;
 export const MIN_ARC_PX = 1;
 /** The largest dot's radius, in pixels: dots are sized by area, so radius grows with the square root. */
 export const MAX_NODE_PX = 14;

@@ -30,6 +30,8 @@ export interface ImportsApi {
 /** The datasets live in the store's session; this draws them (a render part) and fills the table. */
 export interface Imports extends RenderPart {
   records(): TableRecord[];
+  /** The gazetteer the table reads imported rows' names from; null until the import code has loaded. */
+  gazetteer(): Gazetteer | null;
   /**
    * Imports a file without the dialog (the benchmark's path); resolves once it is on the map, or,
    * with `onMap: false`, once its layer data is ready and then dropped (the import benchmark).
@@ -199,6 +201,7 @@ export function createImports(api: ImportsApi): Imports {
       if (!modules || !gazetteer || session.datasets.length === 0) return [];
       return importedLayers(session.datasets, app.sectors, app.time, api.theme(), beforeId);
     },
+    gazetteer: () => (modules ? gazetteer : null),
     records() {
       if (!modules || !gazetteer) return [];
       const { app, session } = store.get();

@@ -81,39 +81,57 @@ export function idOfRef(source: TableSource, ref: EntityRef): number | null {
   return i < 0 ? null : i;
 }
 
-/** The ids that pass the table's filters, in ascending order. */
-export function* filterIds(source: TableSource, query: TableQuery): Steps<Uint32Array> {
+/**
+ * The ids that pass the table's filters, in the order given: all ids ascending, or `within` (the
+ * rows of a query this one narrows: typing on in the filter box keeps their order and sort).
+ */
+export function* filterIds(source: TableSource, query: TableQuery, within?: Uint32Array): Steps<Uint32Array> {
+  const matches = matcher(source, query);
+  const n = within ? within.length : source.total;
+  const out = new Uint32Array(n);
+  let kept = 0;
+  for (let k = 0; k < n; k++) {
+    const id = within ? within[k]! : k;
+    if (matches(id)) out[kept++] = id;
+    if ((k & 4095) === 4095) yield;
+  }
+  return out.slice(0, kept);
+}
+
+/** Whether `next` only narrows `previous` (same filters, text that contains the earlier text). */
+export function narrows(previous: TableQuery, next: TableQuery): boolean {
+  return (
+    previous.kind === next.kind &&
+    previous.province === next.province &&
+    previous.partner === next.partner &&
+    previous.sort.column === next.sort.column &&
+    previous.sort.descending === next.sort.descending &&
+    normaliseForSearch(next.text).includes(normaliseForSearch(previous.text))
+  );
+}
+
+function matcher(source: TableSource, query: TableQuery): (id: number) => boolean {
   const needle = normaliseForSearch(query.text);
-  const out = new Uint32Array(source.total);
-  let n = 0;
-  source.atlas.forEach((record, id) => {
-    if (recordMatches(record, query, needle)) out[n++] = id;
-  });
   // Every imported row is a flow; its provinces are its ends named by an Iranian province code,
   // its partners those named by a three-letter country code (as an imported record lists them).
   const anyImported =
     (query.kind === '' || query.kind === 'flow') &&
     (query.province === '' || query.province.startsWith('IR-')) &&
     (query.partner === '' || /^[A-Z]{3}$/.test(query.partner));
-  for (const [p, part] of anyImported ? source.parts.entries() : []) {
-    const { originNames, destinationNames } = part.dataset.rows;
-    const text = rowText(part.dataset, source.gazetteer!, source.lang);
-    const start = source.starts[p]!;
-    for (let k = 0; k < part.rows.length; k++) {
-      if ((k & 4095) === 4095) yield;
-      const i = part.rows[k]!;
-      const [from, to] = [originNames[i]!, destinationNames[i]!];
-      if (query.province !== '' && from !== query.province && to !== query.province) continue;
-      if (query.partner !== '' && from !== query.partner && to !== query.partner) continue;
-      if (
-        needle !== '' &&
-        !searchText({ title: text.title(i), where: text.where(i), source: text.source(i) }).includes(needle)
-      )
-        continue;
-      out[n++] = start + k;
-    }
-  }
-  return out.slice(0, n);
+  const texts = source.parts.map((part) => rowText(part.dataset, source.gazetteer!, source.lang));
+  return (id) => {
+    const at = locate(source, id);
+    if (!at) return recordMatches(source.atlas[id]!, query, needle);
+    if (!anyImported) return false;
+    const { row: i, part: p } = at;
+    const { originNames, destinationNames } = source.parts[p]!.dataset.rows;
+    const [from, to] = [originNames[i]!, destinationNames[i]!];
+    if (query.province !== '' && from !== query.province && to !== query.province) return false;
+    if (query.partner !== '' && from !== query.partner && to !== query.partner) return false;
+    if (needle === '') return true;
+    const text = texts[p]!;
+    return searchText({ title: text.title(i), where: text.where(i), source: text.source(i) }).includes(needle);
+  };
 }
 
 // Sort keys per source and column, and text indexes per dataset, language and column: sorting
@@ -194,4 +212,23 @@ export function* sortIds(source: TableSource, ids: Uint32Array, sort: TableQuery
 /** Filter, then sort: the table's rows for a query. */
 export function* queryIds(source: TableSource, query: TableQuery): Steps<Uint32Array> {
   return yield* sortIds(source, yield* filterIds(source, query), query.sort);
+}
+
+/** `ids` in ascending order (the input order a new sort starts from), without a blocking sort. */
+export function* ascendingIds(ids: Uint32Array, total: number): Steps<Uint32Array> {
+  const marked = new Uint8Array(total);
+  for (let k = 0; k < ids.length; k++) marked[ids[k]!] = 1;
+  yield;
+  const out = new Uint32Array(ids.length);
+  let n = 0;
+  for (let id = 0; id < total; id++) {
+    if (marked[id]) out[n++] = id;
+    if ((id & 65535) === 65535) yield;
+  }
+  return out;
+}
+
+/** Sorts rows already filtered for a query that differs only in its sort. */
+export function* resortIds(source: TableSource, ids: Uint32Array, sort: TableQuery['sort']): Steps<Uint32Array> {
+  return yield* sortIds(source, yield* ascendingIds(ids, source.total), sort);
 }

@@ -2,7 +2,7 @@
 import os from 'node:os';
 import type { BudgetRow, ImportSummary, Metric, NSummary, PageSummary } from './summary.ts';
 import { INTERACTION_METRICS, LOAD_METRICS } from './summary.ts';
-import type { ImportBenchResult, PageRunResult } from './types.ts';
+import type { ImportBenchResult, PageRunResult, TableBenchResult } from './types.ts';
 
 /** The machine the numbers come from: without it they cannot be compared with anything. */
 export interface Machine {
@@ -42,6 +42,7 @@ export interface ReportInput {
   importResult: ImportBenchResult | null;
   budgets: BudgetRow[];
   runs: PageRunResult[];
+  tableResult?: TableBenchResult;
 }
 
 /** Compact numbers: integers from 100 up, one decimal below, two significant digits under 1. */
@@ -115,6 +116,41 @@ function importTable(imports: ImportSummary[]): string {
       fmt(i.papaparseMaxLongTaskMs),
     ]),
   );
+}
+
+/** The table at N rows and the .xlsx import, as reported figures (one run each). */
+function tableSection(result: TableBenchResult | undefined): string[] {
+  if (!result) return [];
+  const out = ['## Table and .xlsx import (one run)', ''];
+  if (result.error) out.push(`- ❌ **table benchmark failed**: ${oneLine(result.error)}`, '');
+  const t = result.table;
+  if (t)
+    out.push(
+      table(
+        ['rows', 'import → count ms', 'max LT ms (import, table open)', 'sort by amount ms', 'max LT ms (sort)'],
+        [[t.rows.toLocaleString('en'), fmt(t.countMs), fmt(t.importLongestMs), fmt(t.sortMs), fmt(t.tableLongestMs)]],
+      ),
+      '',
+    );
+  const x = result.xlsx;
+  if (x)
+    out.push(
+      table(
+        ['rows', 'format', 'file MB', 'import ms', 'max LT ms'],
+        [
+          [x.rows.toLocaleString('en'), '.xlsx', fmt(x.xlsxBytes / 2 ** 20), fmt(x.xlsxMs), fmt(x.xlsxLongestMs)],
+          [x.rows.toLocaleString('en'), 'CSV', fmt(x.csvBytes / 2 ** 20), fmt(x.csvMs), fmt(x.csvLongestMs)],
+        ],
+      ),
+      '',
+    );
+  out.push(
+    '- `__bench.tableRun(rows)`: the table drawer open, `rows` synthetic flows imported onto the map; "import → count" runs until',
+    "  the count line shows every row; then a sort by amount, whose longest task is the table's own (budget ≤ 100 ms).",
+    '- `__bench.xlsxRun(rows)`: the same rows as a workbook (written by `to-xlsx.ts`) and as CSV, each imported without the map.',
+    '',
+  );
+  return out;
 }
 
 /** Failures, console errors and script notes, grouped by page so repeated runs do not repeat lines. */
@@ -204,6 +240,7 @@ export function renderMarkdown(input: ReportInput): string {
   out.push('## Load (medians over runs)', '', resultTable(input.summaries, LOAD_METRICS), '');
   out.push('## Interaction (medians over runs)', '', resultTable(input.summaries, INTERACTION_METRICS), '');
   if (input.imports.length) out.push('## Import (medians over runs)', '', importTable(input.imports), '');
+  out.push(...tableSection(input.tableResult));
   out.push('## Notes', '');
   out.push(
     '- **Initial JS** means scripts requested before `__bench.ready` resolved (request start ≤ `readyAt`), workers included;',

@@ -6,10 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import { measureImports } from './import-run.ts';
+import { measureTable } from './table-run.ts';
 import { measurePage } from './page-run.ts';
 import { describeMachine, renderMarkdown } from './report.ts';
-import { checkBudgets, summarize, summarizeImports } from './summary.ts';
-import type { ImportBenchResult, PageKind, PageRunResult } from './types.ts';
+import { checkBudgets, summarize, summarizeImports, tableBudget } from './summary.ts';
+import type { ImportBenchResult, PageKind, PageRunResult, TableBenchResult } from './types.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS = path.join(ROOT, 'bench/results');
@@ -22,6 +23,8 @@ const HELP = `usage: tsx scripts/bench/run.ts [options]
   --anim-ms MS    length of __bench.animate (default 8000; software WebGL draws only a few frames a second)
   --picks K       positions for __bench.pick and __bench.hover (default 50; 0 skips both)
   --picks-big K   the same for N > 10,000 (default 5: each one waits for a software-rendered frame of seconds)
+  --table-rows N  rows imported with the table open, then sorted there (default 1000000; 0 skips)
+  --xlsx-rows N   rows imported as .xlsx and as CSV (default 100000; 0 skips)
   --skip-build    measure the dist-bench/ that is there instead of running \`npx vite build --mode bench\``;
 
 /** Command-line options of the harness. */
@@ -34,6 +37,8 @@ interface Options {
   picks: number;
   picksBig: number;
   skipBuild: boolean;
+  tableRows: number;
+  xlsxRows: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -46,6 +51,8 @@ function parseArgs(argv: string[]): Options {
     picks: 50,
     picksBig: 5,
     skipBuild: false,
+    tableRows: 1_000_000,
+    xlsxRows: 100_000,
   };
   const int = (flag: string, text: string | undefined, min: number) => {
     const value = Number(text);
@@ -81,6 +88,12 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--picks-big':
         options.picksBig = int(name, value(), 0);
+        break;
+      case '--table-rows':
+        options.tableRows = int(name, value(), 0);
+        break;
+      case '--xlsx-rows':
+        options.xlsxRows = int(name, value(), 0);
         break;
       case '--skip-build':
         options.skipBuild = true;
@@ -152,6 +165,7 @@ async function main(): Promise<number> {
   });
   const runs: PageRunResult[] = [];
   let importResult: ImportBenchResult;
+  let tableResult: TableBenchResult;
   const importRows = options.big ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
   try {
     const baseUrl = server.resolvedUrls?.local[0];
@@ -178,13 +192,14 @@ async function main(): Promise<number> {
       }
     }
     importResult = await measureImports({ baseUrl, rows: importRows, runs: options.runs, log });
+    tableResult = await measureTable({ baseUrl, tableRows: options.tableRows, xlsxRows: options.xlsxRows, log });
   } finally {
     await server.close();
   }
 
   const summaries = summarize(runs, options.ns);
   const imports = summarizeImports(importResult, importRows);
-  const budgets = checkBudgets(summaries, imports, importResult);
+  const budgets = [...checkBudgets(summaries, imports, importResult), tableBudget(tableResult)];
   const date = new Date();
   const machine = describeMachine(runs);
   const command = `tsx scripts/bench/run.ts ${process.argv.slice(2).join(' ')}`.trim();
@@ -197,18 +212,30 @@ async function main(): Promise<number> {
     importResult,
     budgets,
     runs,
+    tableResult,
   });
 
   fs.mkdirSync(RESULTS, { recursive: true });
   const stamp = date.toISOString().replace(/[:.]/g, '-');
   fs.writeFileSync(path.join(RESULTS, `${stamp}.md`), markdown);
   fs.writeFileSync(path.join(RESULTS, 'latest.md'), markdown);
-  const json = { date: date.toISOString(), command, options, machine, budgets, summaries, imports, importResult, runs };
+  const json = {
+    date: date.toISOString(),
+    command,
+    options,
+    machine,
+    budgets,
+    summaries,
+    imports,
+    importResult,
+    tableResult,
+    runs,
+  };
   fs.writeFileSync(path.join(RESULTS, `${stamp}.json`), `${JSON.stringify(json, null, 2)}\n`);
   console.log(markdown);
   log(`wrote bench/results/${stamp}.md, bench/results/${stamp}.json and bench/results/latest.md`);
 
-  const failed = runs.filter((r) => !r.ok).length + (importResult?.ok ? 0 : 1);
+  const failed = runs.filter((r) => !r.ok).length + (importResult?.ok ? 0 : 1) + (tableResult.ok ? 0 : 1);
   if (failed) log(`${failed} run(s) failed: see the report`);
   return failed ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 // Turns raw benchmark runs into medians per page and N, app/bare ratios, import figures and budget checks.
 import { checkBudget, median, ratio, type BudgetStatus } from './stats.ts';
-import type { ImportBenchResult, PageKind, PageRunResult } from './types.ts';
+import type { ImportBenchResult, PageKind, PageRunResult, TableBenchResult } from './types.ts';
 
 /** One column of the result tables: how to read it from a run. */
 export interface Metric {
@@ -197,4 +197,18 @@ export function checkBudgets(
   if (longest == null) longRow.note = importResult?.error ? 'import benchmark failed' : 'not run';
   rows.push(longRow);
   return rows;
+}
+
+/** The table's own longest main-thread task: the sort of every imported row, the import being over. */
+export function tableBudget(result: TableBenchResult): BudgetRow {
+  const value = result.table?.tableLongestMs ?? null;
+  const row: BudgetRow = {
+    name: `Longest main-thread task of the table (sort at ${result.table?.rows.toLocaleString('en') ?? '–'} rows)`,
+    value,
+    limit: 100,
+    unit: 'ms',
+    status: checkBudget(value, 100),
+  };
+  if (value == null) row.note = result.error ? 'table benchmark failed' : 'not run';
+  return row;
 }

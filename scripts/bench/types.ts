@@ -24,6 +24,8 @@ export interface BenchApi {
   hover?(n: number): Promise<number[]>;
   info?(): Record<string, unknown>;
   importRun?(rows: number, mode: 'app' | 'papaparse'): Promise<ImportRunResult>;
+  tableRun?(rows: number): Promise<TableRunFigures>;
+  xlsxRun?(rows: number): Promise<XlsxRunFigures>;
 }
 
 /** The page's globals as the harness sees them (long tasks come from our init script). */
@@ -114,5 +116,35 @@ export interface ImportBenchResult {
   error?: string;
   samples: ImportSample[];
   consoleErrors: string[];
+  pageErrors: string[];
+}
+
+/** `__bench.tableRun`: an import with the table open, then a sort by amount there. */
+export interface TableRunFigures {
+  rows: number;
+  countMs: number;
+  importLongestMs: number;
+  sortMs: number;
+  tableLongestMs: number;
+}
+
+/** `__bench.xlsxRun`: the same rows imported as .xlsx and as CSV. */
+export interface XlsxRunFigures {
+  rows: number;
+  xlsxBytes: number;
+  csvBytes: number;
+  xlsxMs: number;
+  csvMs: number;
+  xlsxLongestMs: number;
+  csvLongestMs: number;
+}
+
+/** The table benchmark's page session. */
+export interface TableBenchResult {
+  url: string;
+  ok: boolean;
+  error?: string;
+  table: TableRunFigures | null;
+  xlsx: XlsxRunFigures | null;
   pageErrors: string[];
 }

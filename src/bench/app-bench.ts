@@ -7,6 +7,7 @@ import { createHoverProbe, installBench, STANDARD_VIEW, type BenchTargets } from
 import { syntheticCsv, syntheticFlows } from './synthetic.ts';
 import type { ImportedDataset } from '../state/state.ts';
 import type { AtlasHandle } from '../features/test-handle.ts';
+import { tableRun, xlsxRun } from './table-bench.ts';
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
@@ -30,6 +31,8 @@ export function installAppBench(search: string): void {
     marks,
   }));
   bench.importRun = async (rows, mode) => importRun(await handle(), rows, mode);
+  bench.tableRun = async (rows) => tableRun(await handle(), rows);
+  bench.xlsxRun = async (rows) => xlsxRun(await handle(), rows);
   void (async () => {
     const atlas = await handle();
     // A hover reaches the store as a session change (what is under the pointer, and where).

@@ -13,6 +13,10 @@ export interface Bench {
   info(): Record<string, unknown>;
   /** App only: one import of `rows` synthetic flows, through the app or through plain papaparse. */
   importRun?(rows: number, mode: 'app' | 'papaparse'): Promise<{ ms: number; rows: number; longTasks: number[] }>;
+  /** App only: `rows` imported with the table open, then sorted there (see table-bench.ts). */
+  tableRun?(rows: number): Promise<import('./table-bench.ts').TableRunResult>;
+  /** App only: `rows` imported as an .xlsx workbook and as CSV. */
+  xlsxRun?(rows: number): Promise<import('./table-bench.ts').XlsxRunResult>;
 }
 
 declare global {

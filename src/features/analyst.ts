@@ -6,7 +6,8 @@ import type { AtlasData } from '../core/atlas.ts';
 import { t } from '../core/i18n/i18n.ts';
 import { createImports } from './imports.ts';
 import { createCompare } from './compare.ts';
-import type { TableRecord } from '../model/table-model.ts';
+import type { TableSource } from '../model/table-source.ts';
+import { nextTask } from '../core/work-slices.ts';
 import type { TableView } from '../ui/table-view.ts';
 import type { MeasureTool } from './measure-tool.ts';
 import type { PickingInfo } from '@deck.gl/core';
@@ -57,10 +58,25 @@ export function createAnalyst(api: AnalystApi): Analyst {
   let tableLang: string | null = null;
   const setOpen = (open: boolean) => store.updateSession({ drawers: { ...store.get().session.drawers, table: open } });
 
-  const records = async (): Promise<TableRecord[]> => {
-    const { atlasRecords } = await import('../model/table-model.ts');
-    const { app } = store.get();
-    return [...atlasRecords(app, renderer.panelContext(app.lang)), ...imports.records()];
+  /** The table's rows: the atlas's records and the imported rows the map's filters keep, as row ids. */
+  const source = async (): Promise<TableSource> => {
+    const [{ atlasRecords }, { tableSource }, { importedParts }] = await Promise.all([
+      import('../model/table-model.ts'),
+      import('../model/table-source.ts'),
+      import('../model/imported-datasets.ts'),
+    ]);
+    const { app, session } = store.get();
+    const gazetteer = imports.gazetteer();
+    const parts = gazetteer ? await importedParts(session.datasets, app, gazetteer, nextTask) : [];
+    return tableSource(atlasRecords(app, renderer.panelContext(app.lang)), parts, gazetteer, app.lang);
+  };
+
+  // Sources are made asynchronously: only the latest asked for reaches the table.
+  let asked = 0;
+  const fill = async (view: TableView) => {
+    const ask = ++asked;
+    const next = await source();
+    if (ask === asked) view.setSource(next);
   };
 
   const build = async (): Promise<TableView> => {
@@ -79,7 +95,7 @@ export function createAnalyst(api: AnalystApi): Analyst {
       onClose: () => setOpen(false),
     });
     tableLang = lang;
-    view.setRecords(await records());
+    await fill(view);
     view.setSelection(store.get().app.selection);
     return view;
   };
@@ -95,7 +111,7 @@ export function createAnalyst(api: AnalystApi): Analyst {
     panel.setAttribute('aria-busy', 'true');
     if (table && tableLang === store.get().app.lang) {
       // Filters may have changed while it was closed.
-      table.setRecords(await records());
+      await fill(table);
       table.setSelection(store.get().app.selection);
     } else table = await build();
     panel.removeAttribute('aria-busy');
@@ -110,7 +126,7 @@ export function createAnalyst(api: AnalystApi): Analyst {
       return;
     }
     const [inputs, was] = [tableInputs(now), tableInputs(before)];
-    if (inputs.some((input, i) => input !== was[i])) table.setRecords(await records());
+    if (inputs.some((input, i) => input !== was[i])) await fill(table);
     if (now.app.selection !== before.app.selection) table.setSelection(now.app.selection);
   };
 

@@ -33,6 +33,8 @@ export interface ImportsApi {
 /** The datasets live in the store's session; this draws them (a render part) and fills the table. */
 export interface Imports extends RenderPart {
   records(): TableRecord[];
+  /** The gazetteer the table reads imported rows' names from; null until the import code has loaded. */
+  gazetteer(): Gazetteer | null;
   /**
    * Imports a file without the dialog (the benchmark's path); resolves once it is on the map, or,
    * with `onMap: false`, once its layer data is ready and then dropped (the import benchmark).
@@ -258,6 +260,7 @@ export function createImports(api: ImportsApi): Imports {
       if (!modules || !gazetteer || datasets().length === 0) return [];
       return modules[2].importedThroughSections(ref, panelInputs(lang));
     },
+    gazetteer: () => (modules ? gazetteer : null),
     records() {
       if (!modules || !gazetteer) return [];
       const { app, session } = store.get();

@@ -7,7 +7,7 @@ import type { Gazetteer, ImportedRows } from '../core/import-types.ts';
 import type { LonLat } from '../core/geodata.ts';
 import { formatAmount } from '../core/i18n/format.ts';
 import { tf, type Lang } from '../core/i18n/i18n.ts';
-import type { TableRecord } from './table-model.ts';
+import type { SortFields, TableRecord } from './table-model.ts';
 import { eachIndex, ITEMS_PER_STEP, runNow, runSliced, type Pause, type Steps } from '../core/work-slices.ts';
 
 type Filters = Pick<AppState, 'sectors' | 'time'>;
@@ -155,18 +155,16 @@ export interface RowSummary {
 
 export function rowSummary(dataset: ImportedDataset, i: number, gazetteer: Gazetteer, lang: Lang): RowSummary {
   const { rows } = dataset;
-  const names = entryNames(gazetteer);
-  const nameOf = (raw: string) => names.get(raw)?.[lang] ?? raw;
-  const origin = nameOf(rows.originNames[i]!);
-  const hasDestination = !Number.isNaN(rows.destinations[2 * i]!);
-  const destination = hasDestination ? nameOf(rows.destinationNames[i]!) : null;
+  const text = rowText(dataset, gazetteer, lang);
+  const origin = text.origin(i);
+  const destination = text.destination(i);
   const value = Number.isNaN(rows.values[i]!) ? null : rows.values[i]!;
   const unit = rows.units[i]! >= 0 ? rows.unitNames[rows.units[i]!]! : '';
   const sectorIndex = rows.sectors[i]!;
-  const where = destination ? `${origin} → ${destination}` : origin;
+  const hasDestination = destination !== null;
   return {
-    title: rows.labels[i] || where,
-    where,
+    title: text.title(i),
+    where: text.where(i),
     origin,
     destination,
     originLonLat: [rows.origins[2 * i]!, rows.origins[2 * i + 1]!],
@@ -176,7 +174,36 @@ export function rowSummary(dataset: ImportedDataset, i: number, gazetteer: Gazet
     sector: sectorIndex >= 0 ? gazetteer.sectors[sectorIndex]!.id : null,
     date: isoDay(rows.dates[i]!),
     amountText: value === null ? '' : `${formatAmount(lang, value)}${unit ? ` ${unit}` : ''}`,
-    source: tf(lang, 'import.rowSource', { file: dataset.name, row: rows.rowNumbers[i]! }),
+    source: text.source(i),
+  };
+}
+
+/** A row's texts one at a time, without the rest of its summary: what sorting and filtering a million rows read. */
+export interface RowText {
+  origin(i: number): string;
+  destination(i: number): string | null;
+  where(i: number): string;
+  title(i: number): string;
+  source(i: number): string;
+}
+
+export function rowText(dataset: ImportedDataset, gazetteer: Gazetteer, lang: Lang): RowText {
+  const { rows } = dataset;
+  const names = entryNames(gazetteer);
+  const nameOf = (raw: string) => names.get(raw)?.[lang] ?? raw;
+  const origin = (i: number) => nameOf(rows.originNames[i]!);
+  const destination = (i: number) =>
+    Number.isNaN(rows.destinations[2 * i]!) ? null : nameOf(rows.destinationNames[i]!);
+  const where = (i: number) => {
+    const to = destination(i);
+    return to ? `${origin(i)} → ${to}` : origin(i);
+  };
+  return {
+    origin,
+    destination,
+    where,
+    title: (i) => rows.labels[i] || where(i),
+    source: (i) => tf(lang, 'import.rowSource', { file: dataset.name, row: rows.rowNumbers[i]! }),
   };
 }
 
@@ -265,6 +292,62 @@ class ImportedRecord implements TableRecord {
     const { destination, destinationLonLat } = this.words.row;
     return destination && destinationLonLat ? { name: destination, lonLat: destinationLonLat } : null;
   }
+}
+
+/**
+ * Reads one row's sortable fields without making its record: the same object answers for every
+ * row (`at(i)` moves it), so sorting a million rows makes no million objects.
+ */
+export function rowFields(dataset: ImportedDataset, gazetteer: Gazetteer, lang: Lang): (i: number) => SortFields {
+  const text = rowText(dataset, gazetteer, lang);
+  const { values, dates } = dataset.rows;
+  let i = 0;
+  const fields: SortFields = {
+    kind: 'flow',
+    get title() {
+      return text.title(i);
+    },
+    get where() {
+      return text.where(i);
+    },
+    get source() {
+      return text.source(i);
+    },
+    get amount() {
+      return Number.isNaN(values[i]!) ? null : values[i]!;
+    },
+    get date() {
+      return isoDay(dates[i]!);
+    },
+  };
+  return (row) => {
+    i = row;
+    return fields;
+  };
+}
+
+/** One imported row as a table record, its words filled in when read (the table makes those on screen). */
+export function importedRecord(dataset: ImportedDataset, i: number, gazetteer: Gazetteer, lang: Lang): TableRecord {
+  return new ImportedRecord(dataset, i, { gazetteer, lang });
+}
+
+/** The rows of each dataset that pass the map's filters, in the table's input order (flows, then places). */
+export async function importedParts(
+  datasets: ImportedDataset[],
+  filters: Filters,
+  gazetteer: Gazetteer,
+  pause: Pause,
+): Promise<{ dataset: ImportedDataset; rows: Uint32Array }[]> {
+  const sectorIds = gazetteer.sectors.map((s) => s.id);
+  const parts = [];
+  for (const dataset of datasets) {
+    const { flows, places } = await visibleRowsSliced(dataset.rows, filters, sectorIds, pause);
+    const rows = new Uint32Array(flows.length + places.length);
+    rows.set(flows);
+    rows.set(places, flows.length);
+    parts.push({ dataset, rows });
+  }
+  return parts;
 }
 
 /** Table records for the visible rows of every dataset; their words are filled in when read. */

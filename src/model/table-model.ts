@@ -8,7 +8,7 @@ import { subjectRef } from '../core/entities.ts';
 import type { AtlasData, Citation, Fact } from '../core/atlas.ts';
 import type { LonLat } from '../core/geodata.ts';
 import { formatApproxYear, formatDate, formatKm, formatQuantity } from '../core/i18n/format.ts';
-import { t, type Lang } from '../core/i18n/i18n.ts';
+import { t, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { entityName, sourceNote, type PanelContext } from './panel-items.ts';
 
 export const RECORD_KINDS = ['fact', 'link', 'corridor', 'route', 'flow'] as const;
@@ -46,8 +46,69 @@ export interface Endpoint {
   lonLat: LonLat;
 }
 
-export const TABLE_COLUMNS = ['kind', 'title', 'where', 'date', 'amount', 'source'] as const;
-export type TableColumn = (typeof TABLE_COLUMNS)[number];
+/** The fields a column sorts by: an atlas record, or an imported row read without making its record. */
+export type SortFields = Pick<TableRecord, 'kind' | 'title' | 'where' | 'source' | 'amount' | 'date'>;
+
+/**
+ * The table's columns, in order: the one list to add a column to. A column sorts by text (in the
+ * language's collation) or by a number (missing values last in either direction); `bdi` cells may
+ * hold an imported file's text.
+ */
+export const COLUMNS = [
+  { id: 'kind', sort: { text: (r: SortFields) => r.kind } },
+  { id: 'title', sort: { text: (r: SortFields) => r.title }, bdi: true },
+  { id: 'where', sort: { text: (r: SortFields) => r.where }, bdi: true },
+  { id: 'date', sort: { number: (r: SortFields) => dateKey(r.date) } },
+  { id: 'amount', sort: { number: (r: SortFields) => r.amount ?? NaN } },
+  { id: 'source', sort: { text: (r: SortFields) => r.source }, bdi: true },
+] as const satisfies readonly ColumnSpec[];
+
+export interface ColumnSpec {
+  id: string;
+  sort: { text: (r: SortFields) => string } | { number: (r: SortFields) => number };
+  bdi?: boolean;
+}
+
+export const TABLE_COLUMNS = COLUMNS.map((c) => c.id);
+export type TableColumn = (typeof COLUMNS)[number]['id'];
+
+export function columnSpec(column: TableColumn): ColumnSpec {
+  return COLUMNS.find((c) => c.id === column)!;
+}
+
+/** A new sort on a column starts descending for numbers (latest, largest first), ascending for text. */
+export const startsDescending = (column: TableColumn): boolean => 'number' in columnSpec(column).sort;
+
+/** The cell text of a column (the table shows it; text columns read from the data as is). */
+export function cellText(record: TableRecord, column: TableColumn, lang: Lang): string {
+  switch (column) {
+    case 'kind':
+      return t(lang, `record.${record.kind}` as MessageKey);
+    case 'date':
+      return recordDate(record, lang);
+    case 'amount':
+      return record.amountText;
+    default:
+      return record[column];
+  }
+}
+
+const dateKeys = new Map<string, number>();
+/**
+ * `yyyy[-mm[-dd]]` as a number in the same order as the text (a year before its months, a month
+ * before its days), NaN when undated: comparing numbers is what lets a million rows sort quickly.
+ */
+export function dateKey(date: string | null): number {
+  if (date === null) return NaN;
+  let key = dateKeys.get(date);
+  if (key === undefined) {
+    const [y, m, d] = date.split('-').map(Number);
+    key = (y ?? 0) * 10_000 + (m ?? 0) * 100 + (d ?? 0);
+    if (dateKeys.size > 100_000) dateKeys.clear();
+    dateKeys.set(date, key);
+  }
+  return key;
+}
 
 /** The table's own filters, on top of the map's sector and time filters. Empty strings mean any. */
 export interface TableQuery {
@@ -226,32 +287,40 @@ const HAYSTACKS = new WeakMap<TableRecord, string>();
 /** Applies the table's filters and sort; returns a new array. */
 export function queryRecords(records: TableRecord[], query: TableQuery, lang: Lang): TableRecord[] {
   const needle = normaliseForSearch(query.text);
-  const haystack = (r: TableRecord) => {
-    let text = HAYSTACKS.get(r);
-    if (text === undefined) HAYSTACKS.set(r, (text = normaliseForSearch(`${r.title} ${r.where} ${r.source}`)));
-    return text;
-  };
-  const kept = records.filter(
-    (r) =>
-      (query.kind === '' || r.kind === query.kind) &&
-      (query.province === '' || r.provinces.includes(query.province)) &&
-      (query.partner === '' || r.partners.includes(query.partner)) &&
-      (needle === '' || haystack(r).includes(needle)),
-  );
-  const { column, descending } = query.sort;
+  const kept = records.filter((r) => recordMatches(r, query, needle));
+  const spec = columnSpec(query.sort.column).sort;
+  const order = query.sort.descending ? -1 : 1;
   const collator = new Intl.Collator(lang === 'fa' ? 'fa' : 'en');
-  const order = descending ? -1 : 1;
   const compare = (a: TableRecord, b: TableRecord): number => {
-    if (column === 'amount' || column === 'date') {
-      const x = column === 'amount' ? a.amount : a.date;
-      const y = column === 'amount' ? b.amount : b.date;
+    if ('number' in spec) {
+      const [x, y] = [spec.number(a), spec.number(b)];
       // Missing values sort last whichever the direction.
-      if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+      if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) === Number.isNaN(y) ? 0 : Number.isNaN(x) ? 1 : -1;
       return (x < y ? -1 : x > y ? 1 : 0) * order;
     }
-    return collator.compare(a[column], b[column]) * order;
+    return collator.compare(spec.text(a), spec.text(b)) * order;
   };
   return kept.sort(compare);
+}
+
+/** Whether a record passes the table's own filters; `needle` is the normalised text. */
+export function recordMatches(r: TableRecord, query: TableQuery, needle: string): boolean {
+  return (
+    (query.kind === '' || r.kind === query.kind) &&
+    (query.province === '' || r.provinces.includes(query.province)) &&
+    (query.partner === '' || r.partners.includes(query.partner)) &&
+    (needle === '' || haystack(r).includes(needle))
+  );
+}
+
+/** The text the filter box searches, for any record. */
+export const searchText = (r: Pick<TableRecord, 'title' | 'where' | 'source'>): string =>
+  normaliseForSearch(`${r.title} ${r.where} ${r.source}`);
+
+function haystack(r: TableRecord): string {
+  let text = HAYSTACKS.get(r);
+  if (text === undefined) HAYSTACKS.set(r, (text = searchText(r)));
+  return text;
 }
 
 /** The date column's text. */

@@ -1,47 +1,65 @@
-// The table drawer: filters, a sortable and paged <table> of the records, and export buttons.
-// Choosing a row selects it on the map; the map's selection marks its rows here. Loaded on demand.
+// The table drawer: filters, a sortable <table> of virtual rows, and export buttons. Only the rows
+// in view (and a few either side) exist as elements, made from row ids when they scroll in, so a
+// million imported rows scroll like a hundred; filtering and sorting run in slices between frames
+// (see ../model/table-source.ts), the rows shown staying until the new order is ready. Choosing a
+// row selects it on the map; the map's selection marks its rows here. Loaded on demand.
 // Text from data goes in through textContent only, inside <bdi> where it may be an imported file's
 // (title, where, source), so English and Persian text each read right inside the other's table.
 import type { EntityRef } from '../state/state.ts';
 import { sameRef } from '../state/state.ts';
 import { formatNumber, t, tf, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
+import { nextTask, runNow, runSliced } from '../core/work-slices.ts';
 import { el } from './dom.ts';
 import {
+  cellText,
+  COLUMNS,
   DEFAULT_QUERY,
-  queryRecords,
   RECORD_KINDS,
-  recordDate,
-  TABLE_COLUMNS,
+  startsDescending,
   type TableColumn,
   type TableQuery,
-  type TableRecord,
 } from '../model/table-model.ts';
+import { filterIds, narrows, queryIds, recordAt, resortIds, type TableSource } from '../model/table-source.ts';
+import { createVirtualRows } from './virtual-rows.ts';
 
-const PAGE_SIZE = 100;
+/** What the table shows: a source and its row ids in order. Exports take these. */
+export interface TableRows {
+  source: TableSource;
+  ids: Uint32Array;
+}
 
 export interface TableOptions {
   lang: Lang;
   provinces: { id: string; name: string }[];
   partners: { id: string; name: string }[];
   onSelect(ref: EntityRef): void;
-  onExport(format: 'csv' | 'geojson' | 'xlsx' | 'json', rows: TableRecord[]): void;
+  onExport(format: 'csv' | 'geojson' | 'xlsx' | 'json', rows: TableRows): void;
   onClose(): void;
 }
 
 export interface TableView {
-  /** New records (the map's filters or the data changed); keeps the table's own query and page. */
-  setRecords(records: TableRecord[]): void;
+  /** New rows (the map's filters or the data changed); keeps the table's own query. */
+  setSource(source: TableSource): void;
   setSelection(ref: EntityRef | null): void;
   focus(): void;
 }
 
+const SUPERSEDED = Symbol('superseded');
+/** Up to this many rows, a query is worked out at once: a few milliseconds. */
+const AT_ONCE = 20_000;
+
 export function createTableView(container: HTMLElement, options: TableOptions): TableView {
   const { lang } = options;
-  let records: TableRecord[] = [];
-  let rows: TableRecord[] = [];
   let query: TableQuery = DEFAULT_QUERY;
-  let page = 0;
+  let source: TableSource | null = null;
+  /** What the rows show: a source, the query they answer, and the ids in order. */
+  let shown: TableRows & { query: TableQuery } = {
+    source: { atlas: [], parts: [], starts: [], total: 0, gazetteer: null, lang },
+    ids: new Uint32Array(0),
+    query,
+  };
   let selection: EntityRef | null = null;
+  let generation = 0;
 
   const select = (id: string, label: string, choices: { id: string; name: string }[]) => {
     const element = el(
@@ -68,9 +86,11 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
   const province = select('table-province', t(lang, 'table.anyProvince'), options.provinces);
   const partner = select('table-partner', t(lang, 'table.anyPartner'), options.partners);
   const count = el('p', { className: 'table-count', attrs: { id: 'table-count', 'aria-live': 'polite' } });
+  const busy = el('p', { className: 'table-busy', attrs: { id: 'table-busy', role: 'status' } });
+  busy.hidden = true;
   const exportButton = (format: 'csv' | 'geojson' | 'xlsx' | 'json', key: MessageKey) => {
     const button = el('button', { text: t(lang, key), attrs: { type: 'button', 'data-export': format } });
-    button.addEventListener('click', () => options.onExport(format, rows));
+    button.addEventListener('click', () => options.onExport(format, { source: shown.source, ids: shown.ids }));
     return button;
   };
   const close = el('button', {
@@ -80,30 +100,33 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
   });
   close.addEventListener('click', () => options.onClose());
 
-  const headRow = el('tr');
+  const headRow = el('tr', { attrs: { 'aria-rowindex': '1' } });
+  const colgroup = el('colgroup');
   const sortButtons = new Map<TableColumn, HTMLButtonElement>();
-  for (const column of TABLE_COLUMNS) {
+  for (const { id: column } of COLUMNS) {
     const button = el('button', { text: t(lang, `table.col.${column}` as MessageKey), attrs: { type: 'button' } });
     button.addEventListener('click', () => {
-      const descending =
-        query.sort.column === column ? !query.sort.descending : column === 'date' || column === 'amount';
+      const descending = query.sort.column === column ? !query.sort.descending : startsDescending(column);
       setQuery({ sort: { column, descending } });
     });
     sortButtons.set(column, button);
-    headRow.append(el('th', { attrs: { scope: 'col' } }, button));
+    headRow.append(el('th', { attrs: { scope: 'col', 'data-column': column } }, button));
+    colgroup.append(el('col', { className: `col-${column}` }));
   }
   const body = el('tbody');
   const table = el(
     'table',
     { className: 'records' },
     el('caption', { className: 'visually-hidden', text: t(lang, 'table.caption') }),
+    colgroup,
     el('thead', {}, headRow),
     body,
   );
-  const previous = el('button', { text: t(lang, 'table.previous'), attrs: { type: 'button', id: 'table-previous' } });
-  const next = el('button', { text: t(lang, 'table.next'), attrs: { type: 'button', id: 'table-next' } });
-  previous.addEventListener('click', () => showPage(page - 1));
-  next.addEventListener('click', () => showPage(page + 1));
+  const scroller = el(
+    'div',
+    { className: 'table-scroll table-virtual' },
+    el('div', { className: 'table-sizer' }, table),
+  );
 
   container.replaceChildren(
     el(
@@ -115,6 +138,7 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
       province,
       partner,
       count,
+      busy,
       el(
         'div',
         { className: 'table-exports', attrs: { role: 'group', 'aria-label': t(lang, 'table.export') } },
@@ -125,9 +149,44 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
       ),
       close,
     ),
-    el('div', { className: 'table-scroll' }, table),
-    el('div', { className: 'table-pager' }, previous, next),
+    scroller,
   );
+
+  const rows = createVirtualRows({
+    scroller,
+    table,
+    body,
+    columns: COLUMNS.length,
+    emptyText: t(lang, 'table.empty'),
+    row(position) {
+      const record = recordAt(shown.source, shown.ids[position]!);
+      const tr = el(
+        'tr',
+        {
+          attrs: {
+            'data-key': record.key,
+            'aria-selected': String(record.ref !== null && sameRef(record.ref, selection)),
+          },
+        },
+        ...COLUMNS.map(({ id, ...spec }) => {
+          const value = cellText(record, id, lang);
+          return 'bdi' in spec ? el('td', {}, el('bdi', { text: value })) : el('td', { text: value });
+        }),
+      );
+      return tr;
+    },
+    choose(position) {
+      const ref = recordAt(shown.source, shown.ids[position]!).ref;
+      if (ref) options.onSelect(ref);
+    },
+    showing(first, last, total) {
+      count.textContent = tf(lang, 'table.count', {
+        from: formatNumber(lang, total === 0 ? 0 : first + 1),
+        to: formatNumber(lang, last),
+        total: formatNumber(lang, total),
+      });
+    },
+  });
 
   text.addEventListener('input', () => setQuery({ text: text.value }));
   kind.addEventListener('change', () => setQuery({ kind: kind.value as TableQuery['kind'] }));
@@ -136,73 +195,81 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
 
   function setQuery(patch: Partial<TableQuery>): void {
     query = { ...query, ...patch };
-    refresh(0);
+    run();
   }
 
-  function refresh(toPage: number): void {
-    rows = queryRecords(records, query, lang);
-    for (const [column, button] of sortButtons) {
-      const th = button.parentElement!;
-      if (column === query.sort.column)
-        th.setAttribute('aria-sort', query.sort.descending ? 'descending' : 'ascending');
-      else th.removeAttribute('aria-sort');
-    }
-    showPage(toPage);
-  }
-
-  function showPage(index: number): void {
-    const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-    page = Math.min(Math.max(0, index), pages - 1);
-    const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
-    body.replaceChildren(...shown.map(rowElement));
-    if (rows.length === 0)
-      body.append(
-        el('tr', {}, el('td', { text: t(lang, 'table.empty'), attrs: { colspan: String(TABLE_COLUMNS.length) } })),
-      );
-    const first = rows.length === 0 ? 0 : page * PAGE_SIZE + 1;
-    count.textContent = tf(lang, 'table.count', {
-      from: formatNumber(lang, first),
-      to: formatNumber(lang, page * PAGE_SIZE + shown.length),
-      total: formatNumber(lang, rows.length),
-    });
-    previous.disabled = page === 0;
-    next.disabled = page >= pages - 1;
-  }
-
-  function rowElement(record: TableRecord): HTMLTableRowElement {
-    const selected = record.ref !== null && sameRef(record.ref, selection);
-    const tr = el(
-      'tr',
-      { attrs: { 'data-key': record.key, tabindex: '0', 'aria-selected': String(selected) } },
-      el('td', { text: t(lang, `record.${record.kind}` as MessageKey) }),
-      el('td', {}, el('bdi', { text: record.title })),
-      el('td', {}, el('bdi', { text: record.where })),
-      el('td', { text: recordDate(record, lang) }),
-      el('td', { text: record.amountText }),
-      el('td', {}, el('bdi', { text: record.source })),
-    );
-    const choose = () => record.ref && options.onSelect(record.ref);
-    tr.addEventListener('click', choose);
-    tr.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' || event.key === ' ') {
-        event.preventDefault();
-        choose();
+  /**
+   * Works out the rows for the latest source and query: at once for a few thousand rows, else in
+   * slices between frames, the rows shown staying (and "sorting…" or "filtering…" said) until the
+   * new order is ready; a newer call supersedes one still running.
+   */
+  function run(): void {
+    if (!source) return;
+    const [target, wanted, current] = [source, query, ++generation];
+    const sameSource = target === shown.source;
+    const sortOnly =
+      sameSource && JSON.stringify({ ...wanted, sort: 0 }) === JSON.stringify({ ...shown.query, sort: 0 });
+    const steps = sortOnly
+      ? resortIds(target, shown.ids, wanted.sort)
+      : sameSource && narrows(shown.query, wanted)
+        ? filterIds(target, wanted, shown.ids)
+        : queryIds(target, wanted);
+    const apply = (ids: Uint32Array) => {
+      const reset = wanted !== shown.query;
+      shown = { source: target, ids, query: wanted };
+      busy.hidden = true;
+      table.removeAttribute('aria-busy');
+      for (const [column, button] of sortButtons) {
+        const th = button.parentElement!;
+        if (column === wanted.sort.column)
+          th.setAttribute('aria-sort', wanted.sort.descending ? 'descending' : 'ascending');
+        else th.removeAttribute('aria-sort');
       }
-    });
-    return tr;
+      rows.setCount(ids.length, reset);
+    };
+    if (target.total <= AT_ONCE) return apply(runNow(steps));
+    busy.textContent = t(lang, sortOnly ? 'table.sorting' : 'table.filtering');
+    busy.hidden = false;
+    table.setAttribute('aria-busy', 'true');
+    const pause = async () => {
+      await nextTask();
+      if (current !== generation) throw SUPERSEDED;
+    };
+    runSliced(steps, pause)
+      .then((ids) => current === generation && apply(ids))
+      .catch((error: unknown) => {
+        if (error !== SUPERSEDED) throw error;
+      });
+  }
+
+  /** Marks the selection's rows, and brings its first row into view when asked. */
+  function markSelection(reveal: boolean): void {
+    const position = selection ? positionOf(selection) : -1;
+    if (reveal && position >= 0) rows.reveal(position);
+    rows.refresh();
+  }
+
+  function positionOf(ref: EntityRef): number {
+    const { source: s, ids } = shown;
+    if (ref.kind === 'flow') {
+      const [datasetId, row] = ref.id.split(':').map(Number);
+      const p = s.parts.findIndex((part) => part.dataset.id === datasetId);
+      const k = p < 0 ? -1 : s.parts[p]!.rows.indexOf(row!);
+      return k < 0 ? -1 : ids.indexOf(s.starts[p]! + k);
+    }
+    const matching = new Set<number>();
+    s.atlas.forEach((r, id) => r.ref && sameRef(r.ref, ref) && matching.add(id));
+    return matching.size === 0 ? -1 : ids.findIndex((id) => matching.has(id));
   }
 
   return {
-    setRecords(next) {
-      records = next;
-      refresh(page);
+    setSource(next) {
+      source = next;
+      run();
     },
     setSelection(ref) {
       selection = ref;
-      // Bring the first row of the selection into view, turning the page if it is elsewhere.
-      const index = ref ? rows.findIndex((r) => r.ref !== null && sameRef(r.ref, ref)) : -1;
-      showPage(index >= 0 ? Math.floor(index / PAGE_SIZE) : page);
-      body.querySelector('tr[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+      markSelection(true);
     },
     focus: () => text.focus(),
   };

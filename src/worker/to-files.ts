@@ -80,16 +80,30 @@ export function exportCells(rows: ExportRow[], gazetteer?: Gazetteer): ExportCel
  * Pass the gazetteer the file will be re-imported against to have unresolvable names written as coordinates.
  */
 export function toCsv(rows: ExportRow[], gazetteer?: Gazetteer): string {
-  const lines = [CSV_HEADER.join(',')];
+  return `${CSV_START}${csvRows(rows, gazetteer)}`;
+}
+
+/** What a CSV export starts with: the BOM and the header line. */
+export const CSV_START = `\uFEFF${CSV_HEADER.join(',')}\r\n`;
+
+/** Rows as CSV lines, each ending in CRLF: an export written in pieces joins them after {@link CSV_START}. */
+export function csvRows(rows: ExportRow[], gazetteer?: Gazetteer): string {
+  let text = '';
   for (const cells of exportCells(rows, gazetteer))
-    lines.push(
-      cells.map((cell) => (typeof cell === 'number' ? String(cell) : cell === null ? '' : csvCell(cell))).join(','),
-    );
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+    text += `${cells.map((cell) => (typeof cell === 'number' ? String(cell) : cell === null ? '' : csvCell(cell))).join(',')}\r\n`;
+  return text;
 }
 
 /** A GeoJSON FeatureCollection: a LineString origin → destination per flow, a Point per place, every field in properties. */
 export function toGeoJson(rows: ExportRow[]): string {
+  return `${GEOJSON_START}${geoJsonFeatures(rows)}${GEOJSON_END}`;
+}
+
+export const GEOJSON_START = '{"type":"FeatureCollection","features":[';
+export const GEOJSON_END = ']}';
+
+/** Rows as GeoJSON features, comma-separated: an export written in pieces joins them with a comma. */
+export function geoJsonFeatures(rows: ExportRow[]): string {
   const features = rows.map((row) => ({
     type: 'Feature',
     geometry: row.destinationLonLat
@@ -106,5 +120,5 @@ export function toGeoJson(rows: ExportRow[]): string {
       source: row.source,
     },
   }));
-  return JSON.stringify({ type: 'FeatureCollection', features });
+  return JSON.stringify(features).slice(1, -1);
 }

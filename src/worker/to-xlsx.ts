@@ -2,7 +2,7 @@
 // A minimal SpreadsheetML package (one sheet, inline strings, one date style) zipped by fflate
 // synchronously: write-excel-file zips through fflate's async API, which starts blob: workers that
 // the served build's Content-Security-Policy (worker-src 'self') refuses. Loaded on demand.
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import { CSV_HEADER, exportCells, type ExportRow } from './to-files.ts';
 import type { Gazetteer } from '../core/import-types.ts';
 
@@ -60,16 +60,20 @@ function cell(ref: string, value: string | number | null, isDate: boolean): stri
 
 /** The sheet part: a header row, then one row per exported row. */
 function sheetXml(header: readonly string[], rows: (string | number | null)[][], dateColumn: number): string {
-  const lines = [header, ...rows].map((row, r) => {
-    const cells = row.map((value, c) => cell(`${columnName(c)}${r + 1}`, value, r > 0 && c === dateColumn)).join('');
-    return `<row r="${r + 1}">${cells}</row>`;
-  });
-  return (
-    `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0">` +
-    `<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
-    `<sheetData>${lines.join('')}</sheetData></worksheet>`
-  );
+  const lines = [header, ...rows].map((row, r) => rowXml(row, r, dateColumn));
+  return `${SHEET_START}${lines.join('')}${SHEET_END}`;
 }
+
+/** The sheet's row `r` (0-based: 0 is the header). */
+function rowXml(row: readonly (string | number | null)[], r: number, dateColumn: number): string {
+  const cells = row.map((value, c) => cell(`${columnName(c)}${r + 1}`, value, r > 0 && c === dateColumn)).join('');
+  return `<row r="${r + 1}">${cells}</row>`;
+}
+
+const SHEET_START =
+  `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0">` +
+  `<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>`;
+const SHEET_END = '</sheetData></worksheet>';
 
 const STYLES =
   `${HEAD}<styleSheet xmlns="${MAIN}">` +
@@ -83,14 +87,9 @@ const STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
-/** A workbook of one sheet named `sheetName` holding `header` and `rows`; `dateColumn` holds ISO days. */
-export function workbookBytes(
-  header: readonly string[],
-  rows: (string | number | null)[][],
-  sheetName = 'rows',
-  dateColumn = -1,
-): Uint8Array {
-  const parts: Record<string, string> = {
+/** Every part of the package but the sheet. */
+function packageParts(sheetName: string): Record<string, string> {
+  return {
     '[Content_Types].xml':
       `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -110,6 +109,18 @@ export function workbookBytes(
       `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
       `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
     'xl/styles.xml': STYLES,
+  };
+}
+
+/** A workbook of one sheet named `sheetName` holding `header` and `rows`; `dateColumn` holds ISO days. */
+export function workbookBytes(
+  header: readonly string[],
+  rows: (string | number | null)[][],
+  sheetName = 'rows',
+  dateColumn = -1,
+): Uint8Array {
+  const parts: Record<string, string> = {
+    ...packageParts(sheetName),
     'xl/worksheets/sheet1.xml': sheetXml(header, rows, dateColumn),
   };
   return zipSync(Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)])), { level: 6 });
@@ -119,3 +130,41 @@ export function workbookBytes(
 export function toXlsx(rows: ExportRow[], gazetteer?: Gazetteer): Uint8Array {
   return workbookBytes(CSV_HEADER, exportCells(rows, gazetteer), 'rows', CSV_HEADER.indexOf('date'));
 }
+
+/**
+ * A workbook written a slice of rows at a time (a million rows' sheet is hundreds of megabytes of
+ * XML): each slice is deflated as it comes, so neither the whole text nor a long task is needed.
+ */
+export function createXlsxWriter(
+  header: readonly string[],
+  sheetName = 'rows',
+  dateColumn = -1,
+): { add(rows: (string | number | null)[][]): void; finish(): Uint8Array[] } {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, data) => {
+    if (error) throw error;
+    chunks.push(data);
+  });
+  for (const [name, xml] of Object.entries(packageParts(sheetName))) {
+    const part = new ZipDeflate(name, { level: 6 });
+    zip.add(part);
+    part.push(strToU8(xml), true);
+  }
+  const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 6 });
+  zip.add(sheet);
+  sheet.push(strToU8(SHEET_START + rowXml(header, 0, dateColumn)));
+  let r = 0;
+  return {
+    add(rows) {
+      sheet.push(strToU8(rows.map((row) => rowXml(row, ++r, dateColumn)).join('')));
+    },
+    finish() {
+      sheet.push(strToU8(SHEET_END), true);
+      zip.end();
+      return chunks;
+    },
+  };
+}
+
+/** The CSV export's columns for {@link createXlsxWriter}. */
+export const XLSX_EXPORT = { header: CSV_HEADER, dateColumn: CSV_HEADER.indexOf('date') } as const;

@@ -13,9 +13,12 @@ import { el } from '../../ui/dom.ts';
 import type { CaptureHost, ImageScale } from './render-scenes.ts';
 import type { DeckSlide } from './deck.ts';
 import type { VideoFormat } from './video.ts';
+import type { Theme } from '../../core/theme.ts';
 
 export interface StoryExportDeps extends CaptureHost {
   lang(): Lang;
+  /** The theme drawn: the video's caption band takes its colours. */
+  theme(): Theme;
   /** The stories (public/data/stories.json, loaded on demand). */
   stories(): Promise<Story[]>;
   /**
@@ -217,6 +220,7 @@ export function bindStoryExportMenu(elements: StoryExportElements, deps: StoryEx
             fps,
             format,
             lang,
+            theme: deps.theme(),
             signal,
             onProgress: progress,
             ...(request.secondsPerScene !== undefined ? { secondsPerScene: request.secondsPerScene } : {}),

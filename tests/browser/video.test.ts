@@ -1,14 +1,17 @@
 // Story video export in real Chromium: a short video (two scenes, small, 10 fps) is made in the page,
 // demuxed here with mediabunny, decoded back in the page with WebCodecs, and checked: frame count,
 // size, and the first and last frames against PNG exports of the same scenes at the same size.
+// Then the WebM fallback: with H.264 reported unsupported, a few frames come out as WebM that
+// decodes, and a notice in the page's language says so.
 import { describe, expect, inject, it } from 'vitest';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
-import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
+import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input, type InputVideoTrack } from 'mediabunny';
 import type { Page } from 'playwright-core';
 import { openApp } from '../../scripts/lib/chromium.ts';
 import { useBrowser } from './shared-browser.ts';
-import type { StoryExports } from '../../src/features/story-export/menu.ts';
+import type { StoryExports, VideoRequest } from '../../src/features/story-export/menu.ts';
+import fa from '../../src/core/i18n/locales/fa.json';
 
 const browser = useBrowser();
 
@@ -59,67 +62,13 @@ describe('story video export', () => {
       const config = (await track.getDecoderConfig())!;
       // The same codec and profile (the stream's own constraint flags may differ from the encoder's string).
       expect(config.codec.split('.').slice(0, 2).join('.').slice(0, 7)).toBe(video.codec.slice(0, 7));
-      const packets: { key: boolean; timestamp: number; duration: number; data: string }[] = [];
-      for await (const packet of new EncodedPacketSink(track).packets())
-        packets.push({
-          key: packet.type === 'key',
-          timestamp: packet.timestamp,
-          duration: packet.duration,
-          data: Buffer.from(packet.data).toString('base64'),
-        });
+      const packets = await readPackets(track);
       expect(packets.length).toBe(FRAMES);
       expect(packets[0]!.key).toBe(true);
       expect(await input.computeDuration()).toBeCloseTo(FRAMES / FPS, 3);
 
       // Decoded in the page by WebCodecs.
-      const raw = config.description;
-      const description = raw
-        ? Buffer.from(
-            ArrayBuffer.isView(raw) ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : new Uint8Array(raw),
-          ).toString('base64')
-        : null;
-      const decoded = await page.evaluate(
-        async ({ codec, description, packets }) => {
-          const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-          const frames: VideoFrame[] = [];
-          const decoder = new VideoDecoder({ output: (frame) => frames.push(frame), error: (e) => console.error(e) });
-          decoder.configure({ codec, ...(description ? { description: fromBase64(description) } : {}) });
-          for (const packet of packets)
-            decoder.decode(
-              new EncodedVideoChunk({
-                type: packet.key ? 'key' : 'delta',
-                timestamp: Math.round(packet.timestamp * 1e6),
-                duration: Math.round(packet.duration * 1e6),
-                data: fromBase64(packet.data),
-              }),
-            );
-          await decoder.flush();
-          decoder.close();
-          frames.sort((a, b) => a.timestamp - b.timestamp);
-          const grab = (frame: VideoFrame) => {
-            const canvas = document.createElement('canvas');
-            canvas.width = frame.displayWidth;
-            canvas.height = frame.displayHeight;
-            const context = canvas.getContext('2d')!;
-            context.drawImage(frame, 0, 0);
-            let binary = '';
-            for (const byte of context.getImageData(0, 0, canvas.width, canvas.height).data)
-              binary += String.fromCharCode(byte);
-            return btoa(binary);
-          };
-          const result = {
-            count: frames.length,
-            width: frames[0]?.displayWidth ?? 0,
-            height: frames[0]?.displayHeight ?? 0,
-            timestamps: frames.map((frame) => frame.timestamp),
-            first: grab(frames[0]!),
-            last: grab(frames[frames.length - 1]!),
-          };
-          frames.forEach((frame) => frame.close());
-          return result;
-        },
-        { codec: config.codec, description, packets },
-      );
+      const decoded = await decodeInPage(page, config, packets);
       expect(decoded.count).toBe(FRAMES);
       expect([decoded.width, decoded.height]).toEqual([SIZE.width, SIZE.height]);
       expect(decoded.timestamps).toEqual(Array.from({ length: FRAMES }, (_, i) => Math.round((i * 1e6) / FPS)));
@@ -173,6 +122,55 @@ describe('story video export', () => {
     // A few software-rendered frames and two page loads: about a minute on a quiet machine;
     // the timeout is room, not a budget.
   }, 400_000);
+
+  it('writes WebM, and says so, where the browser cannot encode H.264', async () => {
+    const small = { width: 320, height: 180 };
+    const { page, errors } = await openApp(browser(), `${inject('baseUrl')}?lang=fa`, small);
+    try {
+      // This browser's encoder now reports every H.264 configuration unsupported (what mediabunny asks).
+      await page.evaluate(() => {
+        const isConfigSupported = VideoEncoder.isConfigSupported.bind(VideoEncoder);
+        VideoEncoder.isConfigSupported = (config) =>
+          /^(avc|hvc|hev)/.test(config.codec)
+            ? Promise.resolve({ supported: false, config })
+            : isConfigSupported(config);
+      });
+      // One scene held half a second at 10 fps: five frames, one of them drawn.
+      const request: VideoRequest = { ...small, fps: FPS, secondsPerScene: 0.5, maxScenes: 1, download: false };
+      const video = await page.evaluate(
+        async ({ story, request }) => {
+          const exports = (window.__atlas as unknown as { storyExports: StoryExports }).storyExports;
+          const { data, ...rest } = await exports.exportVideo(story, request);
+          let binary = '';
+          for (const byte of data!) binary += String.fromCharCode(byte);
+          return { ...rest, base64: btoa(binary) };
+        },
+        { story: STORY, request },
+      );
+      console.info(
+        `fallback video: ${video.format} ${video.codec}, ${video.frames} frames, ${video.bytes} bytes, ${video.ms} ms`,
+      );
+      expect(video).toMatchObject({ format: 'webm', fellBack: true, frames: 5, fileName: `${STORY}-fa-180p.webm` });
+      expect(video.codec).toMatch(/^(vp09|vp8)/);
+
+      const input = new Input({ source: new BufferSource(Buffer.from(video.base64, 'base64')), formats: ALL_FORMATS });
+      expect((await input.getFormat()).name).toBe('WebM');
+      const track = (await input.getPrimaryVideoTrack())!;
+      expect([track.displayWidth, track.displayHeight]).toEqual([small.width, small.height]);
+      const packets = await readPackets(track);
+      expect(packets.length).toBe(5);
+      const decoded = await decodeInPage(page, (await track.getDecoderConfig())!, packets);
+      expect([decoded.count, decoded.width, decoded.height]).toEqual([5, small.width, small.height]);
+
+      // The notice, in the page's language.
+      const notice = page.locator('#notices [data-key="video.webmFallback"] span');
+      expect(await notice.count()).toBe(1);
+      expect(await notice.textContent()).toBe(fa['video.webmFallback']);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 300_000);
 });
 
 const pct = (fraction: number) => `${(fraction * 100).toFixed(2)} %`;
@@ -199,4 +197,75 @@ function rgba(base64: string): Uint8Array {
 
 function differing(a: Uint8Array, b: Uint8Array): number {
   return pixelmatch(a, b, undefined, SIZE.width, MAP_ROWS, { threshold: 0.25 }) / (SIZE.width * MAP_ROWS);
+}
+
+interface Packet {
+  key: boolean;
+  timestamp: number;
+  duration: number;
+  data: string;
+}
+
+async function readPackets(track: InputVideoTrack): Promise<Packet[]> {
+  const packets: Packet[] = [];
+  for await (const packet of new EncodedPacketSink(track).packets())
+    packets.push({
+      key: packet.type === 'key',
+      timestamp: packet.timestamp,
+      duration: packet.duration,
+      data: Buffer.from(packet.data).toString('base64'),
+    });
+  return packets;
+}
+
+/** Decodes the packets in the page with WebCodecs: frame count, size, timestamps, first and last frames' RGBA. */
+async function decodeInPage(page: Page, config: VideoDecoderConfig, packets: Packet[]) {
+  const raw = config.description;
+  const description = raw
+    ? Buffer.from(
+        ArrayBuffer.isView(raw) ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : new Uint8Array(raw),
+      ).toString('base64')
+    : null;
+  return page.evaluate(
+    async ({ codec, description, packets }) => {
+      const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+      const frames: VideoFrame[] = [];
+      const decoder = new VideoDecoder({ output: (frame) => frames.push(frame), error: (e) => console.error(e) });
+      decoder.configure({ codec, ...(description ? { description: fromBase64(description) } : {}) });
+      for (const packet of packets)
+        decoder.decode(
+          new EncodedVideoChunk({
+            type: packet.key ? 'key' : 'delta',
+            timestamp: Math.round(packet.timestamp * 1e6),
+            duration: Math.round(packet.duration * 1e6),
+            data: fromBase64(packet.data),
+          }),
+        );
+      await decoder.flush();
+      decoder.close();
+      frames.sort((a, b) => a.timestamp - b.timestamp);
+      const grab = (frame: VideoFrame) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = frame.displayWidth;
+        canvas.height = frame.displayHeight;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(frame, 0, 0);
+        let binary = '';
+        for (const byte of context.getImageData(0, 0, canvas.width, canvas.height).data)
+          binary += String.fromCharCode(byte);
+        return btoa(binary);
+      };
+      const result = {
+        count: frames.length,
+        width: frames[0]?.displayWidth ?? 0,
+        height: frames[0]?.displayHeight ?? 0,
+        timestamps: frames.map((frame) => frame.timestamp),
+        first: grab(frames[0]!),
+        last: grab(frames[frames.length - 1]!),
+      };
+      frames.forEach((frame) => frame.close());
+      return result;
+    },
+    { codec: config.codec, description, packets },
+  );
 }

@@ -53,6 +53,7 @@ export function bindStoryExports({ store, renderer, atlas, view, notices }: Stor
       return drawnAfter(view, count);
     },
     lang: () => store.get().app.lang,
+    theme: () => renderer.theme(store.get()),
     stories: () => loadJson(STORIES_DATA_PATH) as Promise<Story[]>,
     snapshot: () => {
       const before = store.get().app;

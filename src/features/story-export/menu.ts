@@ -1,8 +1,9 @@
 // The header's "Slides & images" menu: the current view as a one-slide PowerPoint deck, and for each
 // story its deck, its scenes as PNGs (1× or 2×) in a .zip, or a video (720p or 1080p MP4, WebM where
-// the browser cannot encode H.264). The exporters, pptxgenjs, fflate and mediabunny load on demand,
-// on first use. While a story is captured its scenes play on the live map; a bar
-// shows the progress with a Cancel button, and what was on screen before comes back afterwards.
+// the browser cannot encode H.264), or printed one scene per page (print.ts). The exporters,
+// pptxgenjs, fflate and mediabunny load on demand, on first use. While a story is captured its
+// scenes play on the live map; a bar shows the progress with a Cancel button, and what was on
+// screen before comes back afterwards.
 import type { Story } from '../../core/stories.ts';
 import { formatNumber, t, tf, type Lang, type MessageKey } from '../../core/i18n/i18n.ts';
 import { formatDate } from '../../core/i18n/format.ts';
@@ -12,9 +13,12 @@ import { el } from '../../ui/dom.ts';
 import type { CaptureHost, ImageScale } from './render-scenes.ts';
 import type { DeckSlide } from './deck.ts';
 import type { VideoFormat } from './video.ts';
+import type { Theme } from '../../core/theme.ts';
 
 export interface StoryExportDeps extends CaptureHost {
   lang(): Lang;
+  /** The theme drawn: the video's caption band takes its colours. */
+  theme(): Theme;
   /** The stories (public/data/stories.json, loaded on demand). */
   stories(): Promise<Story[]>;
   /**
@@ -48,6 +52,11 @@ export interface StoryExports {
    * `download: false` (tests).
    */
   exportVideo(storyId: string, options?: VideoRequest): Promise<VideoExport>;
+  /**
+   * A story printed one scene per page: its pages are built, the print dialog opens, and they go
+   * when printing ends; resolves with the number of pages once the dialog has been opened.
+   */
+  exportPrint(storyId: string): Promise<{ pages: number }>;
   /** Cancels the export under way, if any. */
   cancel(): void;
 }
@@ -211,6 +220,7 @@ export function bindStoryExportMenu(elements: StoryExportElements, deps: StoryEx
             fps,
             format,
             lang,
+            theme: deps.theme(),
             signal,
             onProgress: progress,
             ...(request.secondsPerScene !== undefined ? { secondsPerScene: request.secondsPerScene } : {}),
@@ -240,6 +250,32 @@ export function bindStoryExportMenu(elements: StoryExportElements, deps: StoryEx
       'video.working',
     );
 
+  const exportPrint: StoryExports['exportPrint'] = (storyId) =>
+    run(true, async (lang, signal, progress) => {
+      const [capture, print] = await Promise.all([import('./render-scenes.ts'), import('./print.ts')]);
+      const story = await findStory(storyId);
+      const slides = await capture.captureStorySlides(story, deps, {
+        lang,
+        dataDate: '',
+        signal,
+        onProgress: progress,
+      });
+      signal.throwIfAborted();
+      showProgress(lang, 0, 1, 'deck.packing');
+      await print.buildPrintPages({
+        lang,
+        storyTitle: story.title[lang],
+        dataDate: tf(lang, 'export.dataDate', { date: formatDate(lang, deps.dataDate) }),
+        slides,
+      });
+      if (signal.aborted) {
+        print.removePrintPages();
+        signal.throwIfAborted();
+      }
+      print.printPages();
+      return { pages: slides.length };
+    });
+
   // Errors are reported by `run` (a notice); the menu has nothing more to do with them.
   const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);
   bindMenu(elements.button, elements.menu, async (): Promise<MenuItem[]> => {
@@ -262,6 +298,11 @@ export function bindStoryExportMenu(elements: StoryExportElements, deps: StoryEx
           attrs: { 'data-export': 'story-images', 'data-story': story.id, 'data-scale': String(scale) },
           choose: () => quietly(exportImages(story.id, scale)),
         })),
+        {
+          label: tf(lang, 'print.story', { story: story.title[lang] }),
+          attrs: { 'data-export': 'story-print', 'data-story': story.id },
+          choose: () => quietly(exportPrint(story.id)),
+        },
         ...(videoSupported
           ? VIDEO_HEIGHTS.map((height) => ({
               label: tf(lang, 'video.story', { story: story.title[lang], size: `${height}p` }),
@@ -273,5 +314,5 @@ export function bindStoryExportMenu(elements: StoryExportElements, deps: StoryEx
     ];
   });
 
-  return { exportDeck, exportImages, exportVideo, cancel: () => running?.abort() };
+  return { exportDeck, exportImages, exportVideo, exportPrint, cancel: () => running?.abort() };
 }

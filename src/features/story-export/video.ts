@@ -22,7 +22,8 @@ import type { Story } from '../../core/stories.ts';
 import { t, tf, type Lang } from '../../core/i18n/i18n.ts';
 import type { CaptureHost } from './render-scenes.ts';
 import { easeInOut, flightCamera, videoTimeline, type Camera } from './flight.ts';
-import { composeFrame, layoutBand, type CaptionText } from './caption-band.ts';
+import { captionColours, composeFrame, layoutBand, LIGHT_CAPTION, type CaptionText } from './caption-band.ts';
+import type { Theme } from '../../core/theme.ts';
 import { createVideoMap } from './video-map.ts';
 
 export type VideoFormat = 'mp4' | 'webm';
@@ -34,6 +35,8 @@ export interface VideoOptions {
   /** The container asked for; MP4 falls back to WebM where H.264 cannot be encoded. */
   format: VideoFormat;
   lang: Lang;
+  /** The theme on screen: the caption band takes its colours (light when absent). */
+  theme?: Theme;
   signal?: AbortSignal;
   /** Called with the frames done (0 before the first) and the total. */
   onProgress?(done: number, total: number): void;
@@ -101,7 +104,8 @@ export async function exportStoryVideo(story: Story, options: VideoOptions, host
   frame.height = height;
   const context = frame.getContext('2d', { alpha: false })!;
   await Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 24px Vazirmatn`)));
-  const band = layoutBand(context, captions, width, height, lang, t(lang, 'map.attribution'));
+  const colours = options.theme ? captionColours(options.theme) : LIGHT_CAPTION;
+  const band = layoutBand(context, captions, width, height, lang, t(lang, 'map.attribution'), colours);
 
   const pixelRatio = Math.max(1, height / DESIGN_HEIGHT);
   const cssWidth = Math.round(width / pixelRatio);

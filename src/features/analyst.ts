@@ -5,7 +5,7 @@ import type { Snapshot, Store } from '../state/store.ts';
 import type { AtlasData } from '../core/atlas.ts';
 import { t } from '../core/i18n/i18n.ts';
 import { createImports } from './imports.ts';
-import { createCompare } from './compare.ts';
+import { createComparePart } from './compare-part.ts';
 import type { TableSource } from '../model/table-source.ts';
 import { nextTask } from '../core/work-slices.ts';
 import type { TableView } from '../ui/table-view.ts';
@@ -51,7 +51,7 @@ export function createAnalyst(api: AnalystApi): Analyst {
   });
   renderer.add(imports);
   // Two periods side by side: drawn in place of the imported layers while `compare=` is set.
-  renderer.add(createCompare({ atlas: api.atlas, store, theme: renderer.theme }));
+  renderer.add(createComparePart({ atlas: api.atlas, store, theme: renderer.theme }));
   const toggle = byId('table-toggle');
   const panel = byId('table-panel');
   let table: TableView | null = null;

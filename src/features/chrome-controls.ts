@@ -4,7 +4,6 @@ import type { Store } from '../state/store.ts';
 import type { AppState, EntityRef, ImportedDataset } from '../state/state.ts';
 import type { AtlasData } from '../core/atlas.ts';
 import type { Theme } from '../core/theme.ts';
-import { legendWithImports } from '../model/compare-selectors.ts';
 import { datasetDateRange } from '../model/dataset-dates.ts';
 import { createControls, type ControlsView } from '../ui/controls-panel.ts';
 import { createSearchBox } from '../ui/search-box.ts';
@@ -45,7 +44,7 @@ export function createChromeControls({ store, atlas, select, fitRegion }: Chrome
   const app = () => store.get().app;
   let controls: ControlsView | null = null;
   return {
-    rebuild(state: AppState, datasets: ImportedDataset[], theme: Theme) {
+    rebuild(state: AppState, datasets: ImportedDataset[], theme: Theme, legend) {
       controls = createControls(elements.controls, atlas, state.lang, theme, {
         onLayer: (group, visible) => update({ layers: { ...app().layers, [group]: visible } }),
         onCorridor: (id, visible) =>
@@ -58,7 +57,7 @@ export function createChromeControls({ store, atlas, select, fitRegion }: Chrome
         onTime: (time) => update({ time }),
         onMetric: (metric) => update({ metric }),
         onAnimate: (animate) => update({ animate }),
-        legend: (current) => legendWithImports(current, atlas, theme, store.get().session.datasets),
+        legend,
         // The time slider's range follows the imported data.
         extraDates: datasetDateRange(datasets),
         onCompare: (compare) => update({ compare }),

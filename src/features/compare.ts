@@ -10,7 +10,7 @@ import { GAZETTEER_DATA_PATH, type AtlasData } from '../core/atlas.ts';
 import type { Gazetteer } from '../core/import-types.ts';
 import type { Lang } from '../core/i18n/i18n.ts';
 import type { Theme } from '../core/theme.ts';
-import { datasetComparisons, type DatasetComparison } from '../model/compare-selectors.ts';
+import { datasetComparisons, legendWithImports, type DatasetComparison } from '../model/compare-selectors.ts';
 import { changeCard, compareHoverId, parseCompareHoverId } from '../model/compare-view.ts';
 import { buildCompareLayers } from '../layers/compare-layers.ts';
 import { renderHoverCard } from '../ui/panel-view.ts';
@@ -22,10 +22,7 @@ export interface CompareApi {
   theme(now: Snapshot): Theme;
 }
 
-export interface CompareFeature extends RenderPart {
-  /** Each dataset's comparison for the current state (the test handle reads the classes from it). */
-  comparisons(): DatasetComparison[];
-}
+export type CompareFeature = RenderPart;
 
 export function createCompare({ atlas, store, theme }: CompareApi): CompareFeature {
   const sectorIds = atlas.sectors.map((s) => s.id);
@@ -47,9 +44,15 @@ export function createCompare({ atlas, store, theme }: CompareApi): CompareFeatu
     buildCompareLayers(comparisons, { theme: drawnTheme, beforeId, onHover }),
   );
   const card = document.getElementById('hover-card')!;
+  // While comparing, the classes and counts take the place of the datasets' own legend entry.
+  const legend = memoLast(
+    (app: Parameters<typeof legendWithImports>[0], datasets: Snapshot['session']['datasets'], drawnTheme: Theme) =>
+      legendWithImports(app, atlas, drawnTheme, datasets),
+  );
 
   return {
-    comparisons: () => comparisonsOf(store.get()),
+    legend: (groups, app, datasets, drawnTheme) =>
+      app.compare && datasets.length > 0 ? legend(app, datasets, drawnTheme) : groups,
     layers(now, beforeId) {
       if (!comparing(now.app) || now.session.datasets.length === 0) return [];
       if (!names) loadNames();

@@ -18,8 +18,7 @@ import {
   type PanelModel,
   type PanelSection,
 } from '../model/panel-model.ts';
-import type { LegendGroup } from '../model/legend-model.ts';
-import { legendWithImports } from '../model/compare-selectors.ts';
+import { legendModel, type LegendGroup } from '../model/legend-model.ts';
 import { BASEMAP_LAYER_IDS } from '../layers/basemap-style.ts';
 import { buildLayers } from '../layers/build-layers.ts';
 import { FLOW_MOTION_LAYER_ID, flowMotionLayer, STILL_PHASE } from '../layers/flow-motion.ts';
@@ -34,6 +33,8 @@ export interface RenderPart {
   layers?(now: Snapshot, beforeId: string): Layer[];
   /** A view of the feature's own (a drawer, a readout), given the snapshot before (null on the first render). */
   view?(now: Snapshot, before: Snapshot | null): void;
+  /** The legend as this part shows it, given the groups so far; the same array when it changes nothing. */
+  legend?(groups: LegendGroup[], app: Omit<AppState, 'view'>, datasets: ImportedDataset[], theme: Theme): LegendGroup[];
   /** The panel of an imported row, `flow` ids. */
   flowPanel?(id: string, lang: Lang): PanelModel | null;
   /** The panel of an imported arc or place (`flow-pair`, `flow-place`). */
@@ -44,7 +45,8 @@ export interface RenderPart {
 
 /** The layer panel and search: rebuilt when their words or the imported dates change, synced otherwise. */
 export interface ChromeView {
-  rebuild(app: AppState, datasets: ImportedDataset[], theme: Theme): void;
+  /** The layer panel and search for a language, theme and data; `legend` gives the legend for a state. */
+  rebuild(app: AppState, datasets: ImportedDataset[], theme: Theme, legend: (app: AppState) => LegendGroup[]): void;
   /** `reducedMotion`: the system asks for it, so "Animate flows" is disabled. */
   update(app: AppState, reducedMotion: boolean): void;
 }
@@ -97,10 +99,20 @@ export function createRenderer(targets: RenderTargets): Renderer {
   const atlasLayers = memoLast((drawn: Omit<AppState, 'view'>, theme: Theme) =>
     buildLayers(drawn, { region, atlas, theme }),
   );
-  // With the comparison's classes and counts while two periods are compared (compare-selectors.ts).
-  const legend = memoLast((app: Omit<AppState, 'view'>, datasets: ImportedDataset[], theme: Theme) =>
-    legendWithImports(app, atlas, theme, datasets),
+  const baseLegend = memoLast((app: Omit<AppState, 'view'>, datasets: ImportedDataset[], theme: Theme) =>
+    legendModel(
+      app,
+      atlas,
+      theme,
+      datasets.map((d) => d.name),
+    ),
   );
+  // Parts may change the legend (the comparison's classes and counts while two periods are compared).
+  const legend = (app: Omit<AppState, 'view'>, datasets: ImportedDataset[], theme: Theme) =>
+    parts.reduce(
+      (groups, part) => part.legend?.(groups, app, datasets, theme) ?? groups,
+      baseLegend(app, datasets, theme),
+    );
   // Imported datasets and the filters are inputs: a row's panel, an imported arc's rows and the flows through
   // a place read them.
   const modelOf = (
@@ -173,7 +185,9 @@ export function createRenderer(targets: RenderTargets): Renderer {
         if (before) view.setTheme(theme); // the first theme was the map's from the start
       }
       if (relabel || rethemed || session.datasets !== before?.session.datasets)
-        chrome.rebuild(app, session.datasets, theme);
+        chrome.rebuild(app, session.datasets, theme, (current) =>
+          legend(withoutCamera(current), lastSnapshot?.session.datasets ?? [], theme),
+        );
       const drawn = withoutCamera(app);
       drawLayers(now, drawn, theme);
       const selected = sidePanel(app.selection, app.lang, session.datasets, app.sectors, app.time);

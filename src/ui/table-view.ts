@@ -195,7 +195,8 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
           const value = cellText(record, id, lang);
           if ('bdi' in spec) return el('td', {}, el('bdi', { text: value }));
           // Hidden with its header when not comparing (the table's `comparing` class).
-          if ('comparing' in spec) return el('td', { className: `cell-${id}`, text: value });
+          // (The full change text on hover too: the cell cuts it with an ellipsis.)
+          if ('comparing' in spec) return el('td', { className: `cell-${id}`, text: value, attrs: { title: value } });
           return el('td', { text: value });
         }),
       );

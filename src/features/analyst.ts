@@ -38,7 +38,9 @@ const tableInputs = ({ app, session }: Snapshot) => [
   app.time,
   app.corridors,
   app.layers,
+  app.compare,
   session.datasets,
+  session.tableRows,
 ];
 
 export function createAnalyst(api: AnalystApi): Analyst {
@@ -56,19 +58,56 @@ export function createAnalyst(api: AnalystApi): Analyst {
   const panel = byId('table-panel');
   let table: TableView | null = null;
   let tableLang: string | null = null;
-  const setOpen = (open: boolean) => store.updateSession({ drawers: { ...store.get().session.drawers, table: open } });
+  // Closing the table also ends "Show these rows in the table": it opens on everything next time.
+  const setOpen = (open: boolean) =>
+    store.updateSession({
+      drawers: { ...store.get().session.drawers, table: open },
+      ...(open ? {} : { tableRows: null }),
+    });
 
-  /** The table's rows: the atlas's records and the imported rows the map's filters keep, as row ids. */
-  const source = async (): Promise<TableSource> => {
-    const [{ atlasRecords }, { tableSource }, { importedParts }] = await Promise.all([
-      import('../model/table-model.ts'),
-      import('../model/table-source.ts'),
-      import('../model/imported-datasets.ts'),
-    ]);
+  /**
+   * The table's rows: the atlas's records and the imported rows the map's filters keep, as row ids; or only
+   * the rows behind an imported arc or place (`session.tableRows`), with its name. While two periods are
+   * compared, each dataset's comparison goes with its rows for the change column.
+   */
+  const source = async (): Promise<{ source: TableSource; only: string | null }> => {
+    const [{ atlasRecords }, { tableSource, refSource }, { importedParts }, { datasetComparisons }, through, panels] =
+      await Promise.all([
+        import('../model/table-model.ts'),
+        import('../model/table-source.ts'),
+        import('../model/imported-datasets.ts'),
+        import('../model/compare-selectors.ts'),
+        import('../model/imported-through.ts'),
+        import('../model/imported-panels.ts'),
+      ]);
     const { app, session } = store.get();
     const gazetteer = imports.gazetteer();
+    const sectorIds = gazetteer?.sectors.map((s) => s.id) ?? [];
+    const comparisons = gazetteer ? datasetComparisons(session.datasets, app, sectorIds) : [];
+    const comparison = (datasetId: number) => comparisons.find((c) => c.datasetId === datasetId)?.comparison ?? null;
+    const comparing = comparisons.length > 0;
+    if (session.tableRows && gazetteer) {
+      const behind = through.importedRefRows(session.tableRows, session.datasets, app, sectorIds);
+      const only = refSource(
+        behind && { ...behind, comparison: comparison(behind.dataset.id) },
+        gazetteer,
+        app.lang,
+        comparing,
+      );
+      const inputs = { datasets: session.datasets, filters: app, gazetteer, atlas: api.atlas, lang: app.lang };
+      if (only) return { source: only, only: panels.importedPanel(session.tableRows, inputs)?.title ?? '' };
+    }
     const parts = gazetteer ? await importedParts(session.datasets, app, gazetteer, nextTask) : [];
-    return tableSource(atlasRecords(app, renderer.panelContext(app.lang)), parts, gazetteer, app.lang);
+    return {
+      source: tableSource(
+        atlasRecords(app, renderer.panelContext(app.lang)),
+        parts.map((part) => ({ ...part, comparison: comparison(part.dataset.id) })),
+        gazetteer,
+        app.lang,
+        comparing,
+      ),
+      only: null,
+    };
   };
 
   // Sources are made asynchronously: only the latest asked for reaches the table.
@@ -76,7 +115,9 @@ export function createAnalyst(api: AnalystApi): Analyst {
   const fill = async (view: TableView) => {
     const ask = ++asked;
     const next = await source();
-    if (ask === asked) view.setSource(next);
+    if (ask !== asked) return;
+    view.setRestriction(next.only);
+    view.setSource(next.source);
   };
 
   const build = async (): Promise<TableView> => {
@@ -93,6 +134,7 @@ export function createAnalyst(api: AnalystApi): Analyst {
       onSelect: (ref) => api.select(ref, true),
       onExport: (format, rows) => exportRows(format, rows, api.atlas),
       onClose: () => setOpen(false),
+      onShowAll: () => store.updateSession({ tableRows: null }),
     });
     tableLang = lang;
     await fill(view);

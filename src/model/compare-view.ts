@@ -38,6 +38,17 @@ export function changeText(lang: Lang, change: Change): string {
   return `${absolute} (${sign(change.relative)}${percent}${lang === 'fa' ? '٪' : ' %'})`;
 }
 
+/** The table's change cell: "100 tonnes → 150 tonnes · +50 tonnes (+50 %) · more"; row counts say so. */
+export function changeCellText(lang: Lang, change: Change): string {
+  const parts = [
+    `${amount(lang, change, change.a)} → ${amount(lang, change, change.b)}`,
+    changeText(lang, change),
+    classWords(lang, change.kind),
+  ];
+  if (change.measure === 'rows') parts.push(t(lang, 'table.changeByRows'));
+  return parts.join(' · ');
+}
+
 /** The hover card of a change arc (title "origin → destination") or dot (the place's name). */
 export function changeCard(
   lang: Lang,

@@ -10,6 +10,8 @@ import type { LonLat } from '../core/geodata.ts';
 import { formatApproxYear, formatDate, formatKm, formatQuantity } from '../core/i18n/format.ts';
 import { t, type Lang, type MessageKey } from '../core/i18n/i18n.ts';
 import { entityName, sourceNote, type PanelContext } from './panel-items.ts';
+import type { Change } from './period-compare.ts';
+import { changeCellText } from './compare-view.ts';
 
 export const RECORD_KINDS = ['fact', 'link', 'corridor', 'route', 'flow'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -39,6 +41,8 @@ export interface TableRecord {
   /** Where it starts and ends on the map, named so a re-import resolves them; no destination for a point. */
   origin: Endpoint | null;
   destination: Endpoint | null;
+  /** While two periods are compared: the change of the pair an imported flow row belongs to. */
+  change?: Change | null;
 }
 
 export interface Endpoint {
@@ -47,7 +51,7 @@ export interface Endpoint {
 }
 
 /** The fields a column sorts by: an atlas record, or an imported row read without making its record. */
-export type SortFields = Pick<TableRecord, 'kind' | 'title' | 'where' | 'source' | 'amount' | 'date'>;
+export type SortFields = Pick<TableRecord, 'kind' | 'title' | 'where' | 'source' | 'amount' | 'date' | 'change'>;
 
 /**
  * The table's columns, in order: the one list to add a column to. A column sorts by text (in the
@@ -60,6 +64,8 @@ export const COLUMNS = [
   { id: 'where', sort: { text: (r: SortFields) => r.where }, bdi: true },
   { id: 'date', sort: { number: (r: SortFields) => dateKey(r.date) } },
   { id: 'amount', sort: { number: (r: SortFields) => r.amount ?? NaN } },
+  // Shown only while two periods are compared; sorts by the pair's change (b − a), rows without one last.
+  { id: 'change', sort: { number: (r: SortFields) => r.change?.change ?? NaN }, comparing: true },
   { id: 'source', sort: { text: (r: SortFields) => r.source }, bdi: true },
 ] as const satisfies readonly ColumnSpec[];
 
@@ -67,6 +73,8 @@ export interface ColumnSpec {
   id: string;
   sort: { text: (r: SortFields) => string } | { number: (r: SortFields) => number };
   bdi?: boolean;
+  /** Shown only while two periods are compared. */
+  comparing?: boolean;
 }
 
 export const TABLE_COLUMNS = COLUMNS.map((c) => c.id);
@@ -88,6 +96,8 @@ export function cellText(record: TableRecord, column: TableColumn, lang: Lang): 
       return recordDate(record, lang);
     case 'amount':
       return record.amountText;
+    case 'change':
+      return record.change ? changeCellText(lang, record.change) : '';
     default:
       return record[column];
   }

@@ -16,12 +16,16 @@ import {
   type TableRecord,
 } from './table-model.ts';
 import { importedRecord, rowFields, rowText } from './imported-datasets.ts';
+import { changeOfRow, type PeriodComparison } from './period-compare.ts';
+import type { SortFields } from './table-model.ts';
 import { mergedKeys, mergeSort, textIndex, type RankedTexts, type TextIndex } from './table-sort.ts';
 
 /** A dataset's rows that the map's filters keep, in the table's input order. */
 export interface ImportedPart {
   dataset: ImportedDataset;
   rows: Uint32Array;
+  /** While two periods are compared: the dataset's comparison, which the change column reads. */
+  comparison?: PeriodComparison | null;
 }
 
 /**
@@ -36,6 +40,8 @@ export interface TableSource {
   total: number;
   gazetteer: Gazetteer | null;
   lang: Lang;
+  /** Two periods are compared: the change column shows. */
+  comparing: boolean;
 }
 
 export function tableSource(
@@ -43,6 +49,7 @@ export function tableSource(
   parts: ImportedPart[],
   gazetteer: Gazetteer | null,
   lang: Lang,
+  comparing = false,
 ): TableSource {
   const starts: number[] = [];
   let total = atlas.length;
@@ -50,7 +57,28 @@ export function tableSource(
     starts.push(total);
     total += part.rows.length;
   }
-  return { atlas, parts: gazetteer ? parts : [], starts, total: gazetteer ? total : atlas.length, gazetteer, lang };
+  return {
+    atlas,
+    parts: gazetteer ? parts : [],
+    starts,
+    total: gazetteer ? total : atlas.length,
+    gazetteer,
+    lang,
+    comparing,
+  };
+}
+
+/**
+ * "Show these rows in the table": only the rows behind an imported arc or place (`importedRefRows`), no atlas
+ * records; null when the ref names nothing loaded (the table then lists everything).
+ */
+export function refSource(
+  behind: ImportedPart | null,
+  gazetteer: Gazetteer | null,
+  lang: Lang,
+  comparing = false,
+): TableSource | null {
+  return behind && gazetteer ? tableSource([], [behind], gazetteer, lang, comparing) : null;
 }
 
 /** The part and dataset row of an imported id; null for an atlas record. */
@@ -65,7 +93,43 @@ export function locate(source: TableSource, id: number): { part: number; row: nu
 export function recordAt(source: TableSource, id: number): TableRecord {
   const at = locate(source, id);
   if (!at) return source.atlas[id]!;
-  return importedRecord(source.parts[at.part]!.dataset, at.row, source.gazetteer!, source.lang);
+  const part = source.parts[at.part]!;
+  const record: TableRecord = importedRecord(part.dataset, at.row, source.gazetteer!, source.lang);
+  if (part.comparison) record.change = changeOfRow(part.comparison, part.dataset.rows, at.row);
+  return record;
+}
+
+/** A part's sortable fields per row, with its pair's change while comparing (one object, moved per row). */
+function partFields(source: TableSource, part: ImportedPart): (i: number) => SortFields {
+  const fields = rowFields(part.dataset, source.gazetteer!, source.lang);
+  const { comparison } = part;
+  if (!comparison) return fields;
+  let [row, current] = [0, fields(0)];
+  const moved: SortFields = {
+    kind: 'flow',
+    get title() {
+      return current.title;
+    },
+    get where() {
+      return current.where;
+    },
+    get source() {
+      return current.source;
+    },
+    get amount() {
+      return current.amount;
+    },
+    get date() {
+      return current.date;
+    },
+    get change() {
+      return changeOfRow(comparison, part.dataset.rows, row);
+    },
+  };
+  return (i) => {
+    [row, current] = [i, fields(i)];
+    return moved;
+  };
 }
 
 /** The id of the row `ref` selects, if the source has one (the first such for an atlas entity). */
@@ -149,7 +213,7 @@ export function* sortKeys(source: TableSource, column: TableColumn): Steps<Float
   if ('number' in spec) {
     source.atlas.forEach((record, id) => (keys[id] = spec.number(record)));
     for (const [p, part] of source.parts.entries()) {
-      const fields = rowFields(part.dataset, source.gazetteer!, source.lang);
+      const fields = partFields(source, part);
       const start = source.starts[p]!;
       for (let k = 0; k < part.rows.length; k++) {
         keys[start + k] = spec.number(fields(part.rows[k]!));
@@ -164,7 +228,7 @@ export function* sortKeys(source: TableSource, column: TableColumn): Steps<Float
     const indexes: TextIndex[] = [];
     const lists: RankedTexts[] = [{ size: atlasTexts.length, text: (r) => atlasTexts[r]! }];
     for (const part of source.parts) {
-      const fields = rowFields(part.dataset, source.gazetteer!, source.lang);
+      const fields = partFields(source, part);
       const read = (i: number) => spec.text(fields(i));
       const index = yield* datasetTextIndex(part.dataset, `${source.lang}|${column}`, read, collator);
       indexes.push(index);

@@ -35,12 +35,16 @@ export interface TableOptions {
   onSelect(ref: EntityRef): void;
   onExport(format: 'csv' | 'geojson' | 'xlsx' | 'json', rows: TableRows): void;
   onClose(): void;
+  /** "Show all" on the line that says the table lists only the rows behind one arc or place. */
+  onShowAll(): void;
 }
 
 export interface TableView {
   /** New rows (the map's filters or the data changed); keeps the table's own query. */
   setSource(source: TableSource): void;
   setSelection(ref: EntityRef | null): void;
+  /** Says the table lists only the rows of `name` (with "Show all"), or nothing when null. */
+  setRestriction(name: string | null): void;
   focus(): void;
 }
 
@@ -54,7 +58,7 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
   let source: TableSource | null = null;
   /** What the rows show: a source, the query they answer, and the ids in order. */
   let shown: TableRows & { query: TableQuery } = {
-    source: { atlas: [], parts: [], starts: [], total: 0, gazetteer: null, lang },
+    source: { atlas: [], parts: [], starts: [], total: 0, gazetteer: null, lang, comparing: false },
     ids: new Uint32Array(0),
     query,
   };
@@ -99,19 +103,37 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
     attrs: { type: 'button', 'aria-label': t(lang, 'table.close') },
   });
   close.addEventListener('click', () => options.onClose());
+  const restrictionText = el('span', { attrs: { dir: 'auto' } });
+  const showAll = el('button', { className: 'panel-link', text: t(lang, 'table.showAll'), attrs: { type: 'button' } });
+  showAll.addEventListener('click', () => options.onShowAll());
+  const restriction = el(
+    'p',
+    { className: 'table-restriction', attrs: { id: 'table-restriction' } },
+    restrictionText,
+    document.createTextNode(' · '),
+    showAll,
+  );
+  restriction.hidden = true;
 
   const headRow = el('tr', { attrs: { 'aria-rowindex': '1' } });
   const colgroup = el('colgroup');
   const sortButtons = new Map<TableColumn, HTMLButtonElement>();
-  for (const { id: column } of COLUMNS) {
+  /** The header and column of each column shown only while comparing. */
+  const comparingOnly: HTMLElement[] = [];
+  for (const { id: column, ...spec } of COLUMNS) {
     const button = el('button', { text: t(lang, `table.col.${column}` as MessageKey), attrs: { type: 'button' } });
     button.addEventListener('click', () => {
       const descending = query.sort.column === column ? !query.sort.descending : startsDescending(column);
       setQuery({ sort: { column, descending } });
     });
     sortButtons.set(column, button);
-    headRow.append(el('th', { attrs: { scope: 'col', 'data-column': column } }, button));
-    colgroup.append(el('col', { className: `col-${column}` }));
+    const [th, col] = [
+      el('th', { attrs: { scope: 'col', 'data-column': column } }, button),
+      el('col', { className: `col-${column}` }),
+    ];
+    if ('comparing' in spec) comparingOnly.push(th, col);
+    headRow.append(th);
+    colgroup.append(col);
   }
   const body = el('tbody');
   const table = el(
@@ -133,6 +155,7 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
       'div',
       { className: 'table-toolbar' },
       el('h2', { text: t(lang, 'table.title') }),
+      restriction,
       text,
       kind,
       province,
@@ -170,7 +193,11 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
         },
         ...COLUMNS.map(({ id, ...spec }) => {
           const value = cellText(record, id, lang);
-          return 'bdi' in spec ? el('td', {}, el('bdi', { text: value })) : el('td', { text: value });
+          if ('bdi' in spec) return el('td', {}, el('bdi', { text: value }));
+          // Hidden with its header when not comparing (the table's `comparing` class).
+          // (The full change text on hover too: the cell cuts it with an ellipsis.)
+          if ('comparing' in spec) return el('td', { className: `cell-${id}`, text: value, attrs: { title: value } });
+          return el('td', { text: value });
         }),
       );
       return tr;
@@ -265,7 +292,13 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
   return {
     setSource(next) {
       source = next;
+      table.classList.toggle('comparing', next.comparing);
+      for (const element of comparingOnly) element.hidden = !next.comparing;
       run();
+    },
+    setRestriction(name) {
+      restriction.hidden = name === null;
+      restrictionText.textContent = name === null ? '' : tf(lang, 'table.onlyRows', { name });
     },
     setSelection(ref) {
       selection = ref;

@@ -136,6 +136,7 @@ export function createRenderer(targets: RenderTargets): Renderer {
   let lastMotion: boolean | undefined;
   let shownPanel: PanelModel | null | undefined;
   let lastDrawn: Omit<AppState, 'view'> | undefined;
+  let lastLegend: LegendGroup[] | undefined;
   let lastSnapshot: Snapshot | undefined;
 
   const drawLayers = (now: Snapshot, drawnApp: Omit<AppState, 'view'>, theme: Theme) => {
@@ -199,11 +200,14 @@ export function createRenderer(targets: RenderTargets): Renderer {
         });
       }
       const motionChanged = session.reducedMotion !== lastMotion;
-      if (drawn !== lastDrawn || rethemed || motionChanged || session.datasets !== before?.session.datasets) {
+      // A part loaded on demand may change the legend with nothing else changed (the comparison's classes).
+      const shownLegend = legend(drawn, session.datasets, theme);
+      if (drawn !== lastDrawn || rethemed || motionChanged || shownLegend !== lastLegend) {
         lastDrawn = drawn;
         lastMotion = session.reducedMotion;
+        lastLegend = shownLegend;
         chrome.update(app, session.reducedMotion);
-        renderLegend(elements.embedLegend, legend(drawn, session.datasets, theme));
+        renderLegend(elements.embedLegend, shownLegend);
       }
       renderHover(now);
       for (const part of parts) part.view?.(now, before);

@@ -9,7 +9,7 @@ import { GAZETTEER_DATA_PATH, type AtlasData } from '../core/atlas.ts';
 import { TEXT_LIMITS, type ColumnMapping, type Gazetteer } from '../core/import-types.ts';
 import { toPlainText } from '../worker/normalise.ts';
 import { t, type Lang } from '../core/i18n/i18n.ts';
-import { clusterLevel } from '../model/flow-clusters.ts';
+import { clusterLevel } from '../model/imported-refs.ts';
 import { OPEN_TABLE_EVENT } from '../ui/panel-view.ts';
 import { formatDate } from '../core/i18n/format.ts';
 import { nextTask } from '../core/work-slices.ts';

@@ -17,7 +17,7 @@ import { createStaticView } from '../map/static-map.ts';
 import { showStatus } from '../ui/chrome.ts';
 import { mapPadding } from '../ui/map-covers.ts';
 import { homeBounds } from '../model/focus.ts';
-import { zoomBucketOf } from '../model/flow-clusters.ts';
+import { zoomBucketOf } from '../model/imported-refs.ts';
 
 export interface MountInputs {
   container: HTMLElement;

@@ -3,29 +3,13 @@
 // function of the places (positions and weights) and an integer zoom level, so panning never rebuilds
 // and only crossing a level does.
 
-/**
- * Below this zoom places cluster; from it on every place is its own end. In a 1280×800 window the atlas opens
- * at about zoom 3.6 and can be zoomed out to about 3.4 (the map keeps to the region's extent): zooming out to
- * continent scale crosses it. A window under about 1100 px wide opens below it, already clustered.
- */
-export const CLUSTER_BELOW_ZOOM = 3.5;
-/** Zoom buckets per zoom level: a bucket is `Math.floor(zoom * 4)`, so a quarter level apart is another bucket. */
-export const BUCKETS_PER_ZOOM = 4;
-/** The level at which nothing merges: every zoom from `CLUSTER_BELOW_ZOOM` on. */
-export const UNCLUSTERED = CLUSTER_BELOW_ZOOM * BUCKETS_PER_ZOOM;
+export { BUCKETS_PER_ZOOM, CLUSTER_BELOW_ZOOM, clusterLevel, UNCLUSTERED, zoomBucketOf } from './imported-refs.ts';
+import { BUCKETS_PER_ZOOM, UNCLUSTERED } from './imported-refs.ts';
+
 /** Places closer than this on screen at the level's zoom join the heaviest place near them. */
 export const CLUSTER_RADIUS_PX = 32;
 /** maplibre's world width in pixels at zoom 0 (512 px tiles). */
 const WORLD_PX = 512;
-
-/** The zoom bucket of a camera: what the session keeps, so panning changes nothing and a quarter level does. */
-export const zoomBucketOf = (zoom: number): number => Math.floor(zoom * BUCKETS_PER_ZOOM);
-
-/** The level flows are merged at for a zoom bucket: the bucket below `UNCLUSTERED`, else `UNCLUSTERED`. */
-export function clusterLevel(zoomBucket: number | undefined): number {
-  if (zoomBucket === undefined || !Number.isFinite(zoomBucket)) return UNCLUSTERED;
-  return Math.max(0, Math.min(UNCLUSTERED, Math.floor(zoomBucket)));
-}
 
 export interface Clusters {
   count: number;

@@ -6,8 +6,7 @@ import type { LonLat } from '../core/geodata.ts';
 import { pairId, subjectRef, type EntityKind, type EntityRef } from '../core/entities.ts';
 import { memoLast } from '../core/memo.ts';
 import { pairLinks } from './flow-pairs.ts';
-import { parseImportedRef } from './imported-flows.ts';
-import { UNCLUSTERED } from './flow-clusters.ts';
+import { parseImportedRef, UNCLUSTERED } from './imported-refs.ts';
 import { entityBounds } from './selectors.ts';
 
 /** Keys (`kind:id`) of the emphasised entities. */

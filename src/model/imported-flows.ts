@@ -2,7 +2,6 @@
 // merged again between clusters of places at low zoom (`flow-clusters.ts`), and the refs that name a
 // drawn arc or dot so the panel, the focus and the table reach the rows behind it. Pure; memoised.
 import type { ImportedRows } from '../core/import-types.ts';
-import type { EntityRef } from '../core/entities.ts';
 import { ITEMS_PER_STEP, runNow, runSliced, type Pause, type Steps } from '../core/work-slices.ts';
 import { aggregatePairs, pairRows, type PairAggregate } from './flow-aggregate.ts';
 import { clusterMembers, clusterPlaces, type Clusters } from './flow-clusters.ts';
@@ -224,43 +223,7 @@ export function marksAt(rows: ImportedRows, flows: Uint32Array, level: number): 
 export const markPairs = (marks: FlowMarks, m: number): Uint32Array =>
   marks.pairIndexes.subarray(marks.pairStarts[m]!, marks.pairStarts[m + 1]!);
 
-// ---- refs: an arc or dot by its dataset, level and cluster leaders' keys, never by an index that a filter
-// change would point elsewhere. Keys are encoded, so ':' and '>' only ever separate.
-
-export const flowPairRef = (datasetId: number, level: number, origin: string, destination: string): EntityRef => ({
-  kind: 'flow-pair',
-  id: `${datasetId}:${level}:${encodeURIComponent(origin)}>${encodeURIComponent(destination)}`,
-});
-
-export const flowPlaceRef = (datasetId: number, level: number, key: string): EntityRef => ({
-  kind: 'flow-place',
-  id: `${datasetId}:${level}:${encodeURIComponent(key)}`,
-});
-
-export interface ImportedRefParts {
-  datasetId: number;
-  level: number;
-  /** The leader of the origin cluster, or of the place's cluster. */
-  origin: string;
-  /** The leader of the destination cluster; null for a place. */
-  destination: string | null;
-}
-
-export function parseImportedRef(ref: EntityRef): ImportedRefParts | null {
-  if (ref.kind !== 'flow-pair' && ref.kind !== 'flow-place') return null;
-  const match = /^(\d+):(\d+):([^:>]*)(?:>([^:>]*))?$/.exec(ref.id);
-  if (!match || (ref.kind === 'flow-pair') !== (match[4] !== undefined)) return null;
-  try {
-    return {
-      datasetId: Number(match[1]),
-      level: Number(match[2]),
-      origin: decodeURIComponent(match[3]!),
-      destination: match[4] === undefined ? null : decodeURIComponent(match[4]),
-    };
-  } catch {
-    return null; // a malformed escape
-  }
-}
+export { flowPairRef, flowPlaceRef, parseImportedRef, type ImportedRefParts } from './imported-refs.ts';
 
 /** The place keys of the cluster `leader` leads at `level` in a dataset; null when it leads none. */
 export function clusterKeys(rows: ImportedRows, level: number, leader: string): string[] | null {

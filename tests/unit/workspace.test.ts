@@ -299,6 +299,16 @@ describe('workspace state', () => {
     expect(validateWorkspaceState('x', catalog, []).state).toEqual(catalog.base);
   });
 
+  it('keeps two periods being compared, checked as a link\'s compare= is', () => {
+    const compare = { a: { from: '2024-01-01', to: '2024-12-31' }, b: { from: '2025-01-01', to: '2025-12-31' } };
+    expect(validateWorkspaceState({ ...state, compare }, catalog, []).state.compare).toEqual(compare);
+    const overlapping = { a: compare.a, b: { from: '2024-06-01', to: '2025-12-31' } };
+    const refused = validateWorkspaceState({ ...state, compare: overlapping }, catalog, []);
+    expect(refused.state.compare).toBeNull();
+    expect(refused.reset).toContain('compare');
+    expect(validateWorkspaceState({ ...state, compare: { a: 1 } }, catalog, []).state.compare).toBeNull();
+  });
+
   it('keeps a selected imported row only when it names a row of the workspace', () => {
     const flow = { ...state, selection: { kind: 'flow', id: '1:2' } };
     expect(validateWorkspaceState(flow, catalog, [dataset(1)]).state.selection).toEqual({ kind: 'flow', id: '1:2' });

@@ -37,6 +37,12 @@ export function validateWorkspaceState(
   const layers = isRecord(r['layers']) ? r['layers'] : null;
   const time = isRecord(r['time']) ? r['time'] : null;
   const story = isRecord(r['story']) ? r['story'] : null;
+  // Two periods: as written, then checked by the URL round trip below like a link's `compare=`.
+  const period = (v: unknown) =>
+    isRecord(v) && typeof v['from'] === 'string' && typeof v['to'] === 'string'
+      ? { from: v['from'].slice(0, 10), to: v['to'].slice(0, 10) }
+      : null;
+  const compare = isRecord(r['compare']) ? { a: period(r['compare']['a']), b: period(r['compare']['b']) } : null;
   const dayOrNull = (v: unknown) => v === null || (typeof v === 'string' && v.length <= 10);
   // Fields this code does not check itself (added to AppState later, like the theme): a plain value is handed to
   // the URL round trip below, which checks it as a link's; anything else keeps the current value.
@@ -94,6 +100,12 @@ export function validateWorkspaceState(
       () => (story ? { id: (story['id'] as string).slice(0, 100), scene: Math.trunc(story['scene'] as number) } : null),
       null,
     ),
+    compare: take(
+      'compare',
+      r['compare'] === null || (compare?.a != null && compare.b != null),
+      () => (compare?.a && compare.b ? { a: compare.a, b: compare.b } : null),
+      null,
+    ),
   };
   // Imported rows are not in URLs: checked here against the datasets instead.
   const flow = candidate.selection?.kind === 'flow' ? candidate.selection : null;
@@ -116,7 +128,18 @@ export function validateWorkspaceState(
   return { state, reset: [...new Set(reset)] };
 }
 
-const CHECKED_FIELDS = ['lang', 'view', 'selection', 'layers', 'corridors', 'sectors', 'time', 'metric', 'story'];
+const CHECKED_FIELDS = [
+  'lang',
+  'view',
+  'selection',
+  'layers',
+  'corridors',
+  'sectors',
+  'time',
+  'metric',
+  'story',
+  'compare',
+];
 
 const sameSet = (a: readonly string[] | null, b: readonly string[] | null): boolean =>
   a !== null && b !== null && a.length === b.length && new Set([...a, ...b]).size === a.length;

@@ -299,7 +299,7 @@ describe('workspace state', () => {
     expect(validateWorkspaceState('x', catalog, []).state).toEqual(catalog.base);
   });
 
-  it('keeps two periods being compared, checked as a link\'s compare= is', () => {
+  it("keeps two periods being compared, checked as a link's compare= is", () => {
     const compare = { a: { from: '2024-01-01', to: '2024-12-31' }, b: { from: '2025-01-01', to: '2025-12-31' } };
     expect(validateWorkspaceState({ ...state, compare }, catalog, []).state.compare).toEqual(compare);
     const overlapping = { a: compare.a, b: { from: '2024-06-01', to: '2025-12-31' } };

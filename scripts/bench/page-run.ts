@@ -18,9 +18,16 @@ import { ScriptWatcher } from './scripts.ts';
 import { longTaskStats, mean, median, p95 } from './stats.ts';
 import type { BenchWindow, PageKind, PageRunResult, PhaseStats } from './types.ts';
 
-/** Where to find a page, relative to the preview server's root URL. */
+/** The contract's STANDARD_VIEW (src/bench/contract.ts, which scripts may not import) as the app's `view=`. */
+export const APP_VIEW = '58,38,3.5';
+
+/**
+ * Where to find a page, relative to the preview server's root URL. The app opens at the contract's
+ * camera through its own `view=` parameter, as the bare page is created there: opened at its fitted
+ * default view and moved after `ready`, it loaded and drew the basemap twice.
+ */
 export function pagePath(page: PageKind, n: number): string {
-  return page === 'bare' ? `bench/bare/?n=${n}` : `?bench=1&n=${n}&lang=en`;
+  return page === 'bare' ? `bench/bare/?n=${n}` : `?bench=1&n=${n}&lang=en&view=${APP_VIEW}`;
 }
 
 /** What `measurePage` needs to know. */

@@ -1,4 +1,4 @@
-// The app's bench mode (`?bench=1&n=N`): the normal default view plus N synthetic flows imported
+// The app's bench mode (`?bench=1&n=N`, opened at the contract's camera with `view=`): the app plus N synthetic flows imported
 // through the app's own import path, measured through the shared contract. Loaded only in the bench
 // build; it drives the app through its test handle (`window.__atlas`), as the browser tests do.
 import type { Map as MaplibreMap } from 'maplibre-gl';

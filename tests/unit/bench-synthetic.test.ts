@@ -3,6 +3,9 @@ import { mulberry32, syntheticCsv, syntheticFlows } from '../../src/bench/synthe
 import { parseCsv } from '../../src/worker/parse-csv.ts';
 import type { ImportResult } from '../../src/core/import-types.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
+import { parseView } from '../../src/state/url-state.ts';
+import { STANDARD_VIEW } from '../../src/bench/contract.ts';
+import { pagePath } from '../../scripts/bench/page-run.ts';
 
 describe('benchmark data', () => {
   it('uses the public mulberry32 sequence', () => {
@@ -21,5 +24,12 @@ describe('benchmark data', () => {
       expect([result.rows.origins[2 * i], result.rows.origins[2 * i + 1]]).toEqual(flow.source);
       expect([result.rows.destinations[2 * i], result.rows.destinations[2 * i + 1]]).toEqual(flow.target);
     });
+  });
+});
+
+describe('the bench pages', () => {
+  it('opens the app at the contract camera, where the bare page is created', () => {
+    const view = new URLSearchParams(pagePath('app', 10).replace(/^\?/, '')).get('view');
+    expect(parseView(view ?? '')).toEqual({ center: STANDARD_VIEW.center, zoom: STANDARD_VIEW.zoom });
   });
 });

@@ -38,32 +38,30 @@ export interface MountInputs {
 export function mountMap(inputs: MountInputs): { view: AtlasView; mapView: MapView | null } {
   const { container, region, atlas, theme, store, parsed } = inputs;
   const { lang } = parsed.state;
-  const mapView = !document.createElement('canvas').getContext('webgl2')
-    ? null
-    : tryCreateMapView({
-        container,
-        styleFor: (drawn) =>
-          import.meta.env['VITE_BASEMAP_STYLE_URL'] ||
-          buildBasemapStyle({ ...region.basemap, places: placeLabelFeatures(atlas) }, drawn, lang),
-        theme,
-        home: homeBounds(atlas),
-        padding: () => mapPadding(container),
-        lang,
-        view: parsed.hasView ? parsed.state.view : null,
-        reducedMotion: inputs.reducedMotion,
-        onHover: inputs.onHover,
-        onClick: inputs.onClick,
-        onViewChange: (view) => {
-          store.update({ view });
-          // Imported flows cluster by zoom buckets: a pan keeps the bucket and rebuilds nothing.
-          const zoomBucket = zoomBucketOf(view.zoom);
-          if (store.get().session.zoomBucket !== zoomBucket) store.updateSession({ zoomBucket });
-        },
-        onContext: (lost) => {
-          showStatus(inputs.status, lost ? t(store.get().app.lang, 'map.contextLost') : null);
-          document.documentElement.dataset['mapState'] = lost ? 'lost' : 'ready';
-        },
-      });
+  const mapView = tryCreateMapView({
+    container,
+    styleFor: (drawn) =>
+      import.meta.env['VITE_BASEMAP_STYLE_URL'] ||
+      buildBasemapStyle({ ...region.basemap, places: placeLabelFeatures(atlas) }, drawn, lang),
+    theme,
+    home: homeBounds(atlas),
+    padding: () => mapPadding(container),
+    lang,
+    view: parsed.hasView ? parsed.state.view : null,
+    reducedMotion: inputs.reducedMotion,
+    onHover: inputs.onHover,
+    onClick: inputs.onClick,
+    onViewChange: (view) => {
+      store.update({ view });
+      // Imported flows cluster by zoom buckets: a pan keeps the bucket and rebuilds nothing.
+      const zoomBucket = zoomBucketOf(view.zoom);
+      if (store.get().session.zoomBucket !== zoomBucket) store.updateSession({ zoomBucket });
+    },
+    onContext: (lost) => {
+      showStatus(inputs.status, lost ? t(store.get().app.lang, 'map.contextLost') : null);
+      document.documentElement.dataset['mapState'] = lost ? 'lost' : 'ready';
+    },
+  });
   // The first camera fits the region without a move: its zoom bucket is taken here.
   if (mapView) store.updateSession({ zoomBucket: zoomBucketOf(mapView.map.getZoom()) });
   // Without WebGL the data, the chrome and the table still load; the map becomes a still picture.

@@ -240,11 +240,21 @@ export function createMapView(options: MapViewOptions): MapView {
 }
 
 /** The live map, or null when maplibre cannot start (a WebGL2 context that fails on creation). */
+/**
+ * The live map, or null where the browser cannot draw one (maplibre throws when it gets no WebGL2
+ * context). Trying is the test: a probe context of its own cost a second of software GL at startup.
+ * maplibre has already dressed the container when it throws, so that is undone for the still picture.
+ */
 export function tryCreateMapView(options: MapViewOptions): MapView | null {
+  const { container } = options;
+  const children = new Set(container.children);
+  const className = container.className;
   try {
     return createMapView(options);
   } catch (error) {
     console.warn('the map could not start; showing a still picture', error);
+    for (const child of [...container.children]) if (!children.has(child)) child.remove();
+    container.className = className;
     return null;
   }
 }

@@ -15,31 +15,46 @@ export const MAX_NODE_PX = 14;
 export const MIN_NODE_PX = 2.5;
 
 /**
+ * Up to this many marks of a kind draw at full size; beyond it the largest width and radius shrink with
+ * the square root of the count, so the ink stays about constant. Twenty thousand dots of up to 14 px
+ * covered the map several times over (and cost SwiftShader seconds a frame) while saying less than thin
+ * ones: at that density the eye reads the pattern, not single sizes.
+ */
+export const FULL_SIZE_MARKS = 500;
+
+/** The largest size for `count` marks: `max` up to FULL_SIZE_MARKS, then shrinking, never under `min`. */
+export function crowdedMax(count: number, max: number, min: number): number {
+  return count <= FULL_SIZE_MARKS ? max : Math.max(min, max * Math.sqrt(FULL_SIZE_MARKS / count));
+}
+
+/**
  * What widths measure: the total when every valued row has one unit, else the row count (totals of
  * different units are never added, and a file without values has only counts).
  */
 export const measuresTotals = (marks: Pick<FlowMarks, 'unit'>): boolean => marks.unit >= 0;
 
-/** Arc widths in pixels, linear in the measure and capped at MAX_ARC_PX. */
+/** Arc widths in pixels, linear in the measure and capped at MAX_ARC_PX (less when crowded). */
 export function arcWidths(marks: FlowMarks): Float32Array {
   const measure = measuresTotals(marks) ? marks.totals : marks.rowCounts;
+  const widest = crowdedMax(marks.count, MAX_ARC_PX, MIN_ARC_PX);
   let max = 0;
   for (let m = 0; m < marks.count; m++) max = Math.max(max, measure[m]!);
   return Float32Array.from({ length: marks.count }, (_, m) =>
-    max > 0 ? Math.max(MIN_ARC_PX, (MAX_ARC_PX * measure[m]!) / max) : MIN_ARC_PX,
+    max > 0 ? Math.max(MIN_ARC_PX, (widest * measure[m]!) / max) : MIN_ARC_PX,
   );
 }
 
-/** Dot radii in pixels: area in proportion to what leaves and arrives (total or rows). */
+/** Dot radii in pixels: area in proportion to what leaves and arrives (total or rows); smaller when crowded. */
 export function nodeRadii(marks: FlowMarks): Float32Array {
   const { nodes } = marks;
   const n = nodes.clusters.length;
   const measure = (k: number) =>
     measuresTotals(marks) ? nodes.incoming[k]! + nodes.outgoing[k]! : nodes.rowCounts[k]!;
+  const largest = crowdedMax(n, MAX_NODE_PX, MIN_NODE_PX);
   let max = 0;
   for (let k = 0; k < n; k++) max = Math.max(max, measure(k));
   return Float32Array.from({ length: n }, (_, k) =>
-    max > 0 ? Math.max(MIN_NODE_PX, MAX_NODE_PX * Math.sqrt(measure(k) / max)) : MIN_NODE_PX,
+    max > 0 ? Math.max(MIN_NODE_PX, largest * Math.sqrt(measure(k) / max)) : MIN_NODE_PX,
   );
 }
 

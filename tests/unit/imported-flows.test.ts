@@ -4,7 +4,15 @@ import type { ImportResult } from '../../src/core/import-types.ts';
 import type { ImportedDataset } from '../../src/model/imported-datasets.ts';
 import { visibleRows } from '../../src/model/imported-datasets.ts';
 import { flowPairRef, flowPlaceRef, marksAt, parseImportedRef } from '../../src/model/imported-flows.ts';
-import { arcWidths, flowMapData, MAX_ARC_PX, MIN_ARC_PX, nodeRadii } from '../../src/layers/flow-map-data.ts';
+import {
+  arcWidths,
+  crowdedMax,
+  flowMapData,
+  FULL_SIZE_MARKS,
+  MAX_ARC_PX,
+  MIN_ARC_PX,
+  nodeRadii,
+} from '../../src/layers/flow-map-data.ts';
 import { importedFocus, importedRefRows, markStrength, throughSummary } from '../../src/model/imported-through.ts';
 import { visiblePairs } from '../../src/model/imported-flows.ts';
 import { importedPanel, importedThroughSections } from '../../src/model/imported-panels.ts';
@@ -66,6 +74,23 @@ describe('flow marks', () => {
     expect(k).toBe(3);
     expect(Math.max(...radii)).toBeCloseTo(14);
     expect(radii[1]! / radii[2]!).toBeCloseTo(Math.sqrt(550 / 150), 5);
+  });
+
+  it('shrink the widest arc and the largest dot when marks crowd, keeping the proportions', () => {
+    expect(crowdedMax(FULL_SIZE_MARKS, MAX_ARC_PX, MIN_ARC_PX)).toBe(MAX_ARC_PX);
+    expect(crowdedMax(4 * FULL_SIZE_MARKS, MAX_ARC_PX, MIN_ARC_PX)).toBeCloseTo(MAX_ARC_PX / 2);
+    expect(crowdedMax(1e6, MAX_ARC_PX, MIN_ARC_PX)).toBe(MIN_ARC_PX);
+    // 2,000 pairs of their own between 4,000 places, one unit: values 1..2000.
+    const lines = ['origin,destination,value,unit'];
+    for (let i = 0; i < 2000; i++)
+      lines.push(`"${30 + i / 1000}, ${50 + i / 1000}","${40 + i / 1000}, ${60 + i / 1000}",${i + 1},USD`);
+    const crowded = marksOf(dataset(9, lines));
+    expect(crowded.count).toBe(2000);
+    const widths = arcWidths(crowded);
+    expect(Math.max(...widths)).toBeCloseTo(MAX_ARC_PX / 2);
+    expect(widths[999]! / widths[1999]!).toBeCloseTo(1000 / 2000, 5);
+    const radii = nodeRadii(crowded);
+    expect(Math.max(...radii)).toBeCloseTo(14 * Math.sqrt(FULL_SIZE_MARKS / crowded.nodes.clusters.length));
   });
 
   it('merge pairs between clusters at low zoom, and the arc still reaches every row behind it', () => {

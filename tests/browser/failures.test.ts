@@ -226,7 +226,10 @@ describe('a lost WebGL context, and resizes', () => {
       await host.evaluate(() =>
         Object.assign(document.getElementById('embed')!.style, { width: '640px', height: '400px' }),
       );
-      await inner.waitForFunction(() => document.querySelector<HTMLCanvasElement>('#map canvas')!.width === 640);
+      // A loaded two-core machine takes over the default 30 s to lay out and redraw the resized frame.
+      await inner.waitForFunction(() => document.querySelector<HTMLCanvasElement>('#map canvas')!.width === 640, null, {
+        timeout: 120_000,
+      });
       expect(await size()).toEqual([640, 400]);
     } finally {
       await host.close();

@@ -12,6 +12,7 @@ import { t } from '../core/i18n/i18n.ts';
 import { placeLabelFeatures } from '../model/place-labels.ts';
 import { buildBasemapStyle } from '../layers/basemap-style.ts';
 import { entityFromPick } from '../layers/build-layers.ts';
+import { compareEntityFromPick } from '../layers/compare-pick.ts';
 import { tryCreateMapView, type AtlasView, type MapView } from '../map/map-view.ts';
 import { createStaticView } from '../map/static-map.ts';
 import { showStatus } from '../ui/chrome.ts';
@@ -81,6 +82,13 @@ export function mountMap(inputs: MountInputs): { view: AtlasView; mapView: MapVi
   return { view, mapView };
 }
 
+/**
+ * What a click stands for: a change arc or dot names the imported pair or place it compares. (Their hover is
+ * their layers' own: it shows the change card.)
+ */
+const pickedEntity = (info: Pick<PickingInfo, 'layer' | 'object' | 'index'>): EntityRef | null =>
+  compareEntityFromPick(info) ?? entityFromPick(info);
+
 /** Hover as a session change: what is under the pointer, and where. */
 export const hoverFromPick = (store: Store) => (info: PickingInfo) =>
   store.updateSession({ hover: entityFromPick(info), pointer: [info.x, info.y] });
@@ -89,5 +97,5 @@ export const hoverFromPick = (store: Store) => (info: PickingInfo) =>
 export const clickFromPick =
   (tools: { mapClick(info: PickingInfo, lonLat: LonLat): boolean }, select: (ref: EntityRef | null) => void) =>
   (info: PickingInfo, lonLat: LonLat) => {
-    if (!tools.mapClick(info, lonLat)) select(entityFromPick(info));
+    if (!tools.mapClick(info, lonLat)) select(pickedEntity(info));
   };

@@ -18,7 +18,7 @@ import { createStaticView } from '../map/static-map.ts';
 import { showStatus } from '../ui/chrome.ts';
 import { mapPadding } from '../ui/map-covers.ts';
 import { homeBounds } from '../model/focus.ts';
-import { zoomBucketOf } from '../model/imported-refs.ts';
+import { fitBucketOf, zoomBucketOf } from '../model/imported-refs.ts';
 
 export interface MountInputs {
   container: HTMLElement;
@@ -67,6 +67,25 @@ export function mountMap(inputs: MountInputs): { view: AtlasView; mapView: MapVi
       });
   // The first camera fits the region without a move: its zoom bucket is taken here.
   if (mapView) store.updateSession({ zoomBucket: zoomBucketOf(mapView.map.getZoom()) });
+  // Flows cluster only when zoomed out beyond the view that fits the region in this window (a small window
+  // opens further out): worked out now, whatever view a link opened, and again when the window changes size.
+  if (mapView) {
+    const { map } = mapView;
+    const bounds = homeBounds(atlas);
+    const fit = () => {
+      const zoom = map.cameraForBounds(
+        [
+          [bounds[0], bounds[1]],
+          [bounds[2], bounds[3]],
+        ],
+        { padding: mapPadding(container) },
+      )?.zoom;
+      const fitBucket = zoom === undefined ? undefined : fitBucketOf(zoom);
+      if (fitBucket !== undefined && store.get().session.fitBucket !== fitBucket) store.updateSession({ fitBucket });
+    };
+    fit();
+    map.on('resize', fit);
+  }
   // Without WebGL the data, the chrome and the table still load; the map becomes a still picture.
   const view =
     mapView ??

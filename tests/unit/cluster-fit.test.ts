@@ -1,7 +1,8 @@
 // Imported flows cluster by what the window shows, not by an absolute zoom (src/model/imported-refs.ts): a
-// window opens at the zoom that fits the region, smaller windows further out (about 3.3 at 1024×768, 3.6 at
-// 1280×800), and that view is never clustered; zooming out beyond it clusters, as zooming out to about 3.4
-// did and does at 1280×800. The level stays a zoom bucket, so panning rebuilds nothing.
+// window opens at the zoom that fits the region, smaller windows further out (3.37 at 800×600 and 3.2 at
+// 700×600, both clustered on opening under the old absolute 3.5; 3.8 at 1024×768 and 1280×800), and that
+// view is never clustered; zooming out beyond it clusters, as zooming out below 3.5 does in a large window.
+// The level stays a zoom bucket, so panning rebuilds nothing.
 import { describe, expect, it } from 'vitest';
 import { clusterLevel, fitBucketOf, UNCLUSTERED, zoomBucketOf } from '../../src/model/imported-refs.ts';
 import { clusterPlaces } from '../../src/model/flow-clusters.ts';
@@ -16,8 +17,8 @@ describe('clustering by the view that fits the window', () => {
       expect(clusterLevel(zoomBucketOf(fit), fitBucketOf(fit)), `fit zoom ${fit.toFixed(2)}`).toBe(UNCLUSTERED);
   });
 
-  it('opens unclustered at 1024×768 (fit about 3.3), where the absolute 3.5 once clustered', () => {
-    const fit = 3.3;
+  it('opens unclustered at 800×600 (fit 3.37), where the absolute 3.5 once clustered', () => {
+    const fit = 3.37;
     expect(zoomBucketOf(fit)).toBeLessThan(UNCLUSTERED); // the old rule: clustered on opening
     const level = clusterLevel(zoomBucketOf(fit), fitBucketOf(fit));
     expect(level).toBe(UNCLUSTERED);
@@ -25,7 +26,7 @@ describe('clustering by the view that fits the window', () => {
   });
 
   it('clusters once zoomed out beyond the fitting view, by the zoom bucket', () => {
-    const fit = 3.3;
+    const fit = 3.37;
     const level = clusterLevel(zoomBucketOf(3.1), fitBucketOf(fit));
     expect(level).toBe(zoomBucketOf(3.1));
     expect(clusterPlaces(positions, weights, level).count).toBeLessThan(4);
@@ -33,7 +34,7 @@ describe('clustering by the view that fits the window', () => {
     expect(clusterLevel(zoomBucketOf(3.12), fitBucketOf(fit))).toBe(level);
   });
 
-  it('at 1280×800 (fit about 3.6) clusters below 3.5, as before', () => {
+  it('in a window that fits at 3.6 clusters below 3.5, as before', () => {
     const fit = 3.6;
     expect(clusterLevel(zoomBucketOf(3.6), fitBucketOf(fit))).toBe(UNCLUSTERED);
     expect(clusterLevel(zoomBucketOf(3.4), fitBucketOf(fit))).toBe(13);

@@ -5,8 +5,9 @@ import type { EntityRef } from '../core/entities.ts';
 
 /**
  * Below this zoom places may cluster; from it on every place is its own end. In a 1280×800 window the atlas
- * opens at about zoom 3.8, at 800×600 at about 3.37: smaller windows open further out, so clustering also waits until the map is zoomed out beyond the view that fits
- * the region in the window (`fitBucketOf`): what the window opens at is never clustered.
+ * opens at about zoom 3.8, at 800×600 at about 3.37: smaller windows open further out, so clustering also
+ * waits until the map is zoomed out beyond the view that fits the region in the window (`fitBucketOf`): what
+ * the window opens at is never clustered.
  */
 export const CLUSTER_BELOW_ZOOM = 3.5;
 /** Zoom buckets per zoom level: a bucket is `Math.floor(zoom * 4)`, so a quarter level apart is another bucket. */

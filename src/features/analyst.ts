@@ -7,6 +7,7 @@ import { t } from '../core/i18n/i18n.ts';
 import { createImports } from './imports.ts';
 import { createComparePart } from './compare-part.ts';
 import type { TableSource } from '../model/table-source.ts';
+import type { TableRecord } from '../model/table-model.ts';
 import { nextTask } from '../core/work-slices.ts';
 import type { TableView } from '../ui/table-view.ts';
 import type { MeasureTool } from './measure-tool.ts';
@@ -65,6 +66,16 @@ export function createAnalyst(api: AnalystApi): Analyst {
       ...(open ? {} : { tableRows: null }),
     });
 
+  // The atlas's records for the same filters and language: a new import refills the table without remaking them
+  // (tens of milliseconds of date formatting in the task that takes the new rows).
+  let atlasMemo: { inputs: unknown[]; records: TableRecord[] } | null = null;
+  const atlasRows = ({ sectors, time, corridors, layers, lang }: Snapshot['app'], make: () => TableRecord[]) => {
+    const inputs = [sectors, time, corridors, layers, lang];
+    if (!atlasMemo || inputs.some((input, i) => input !== atlasMemo!.inputs[i]))
+      atlasMemo = { inputs, records: make() };
+    return atlasMemo.records;
+  };
+
   /**
    * The table's rows: the atlas's records and the imported rows the map's filters keep, as row ids; or only
    * the rows behind an imported arc or place (`session.tableRows`), with its name. While two periods are
@@ -100,7 +111,7 @@ export function createAnalyst(api: AnalystApi): Analyst {
     const parts = gazetteer ? await importedParts(session.datasets, app, gazetteer, nextTask) : [];
     return {
       source: tableSource(
-        atlasRecords(app, renderer.panelContext(app.lang)),
+        atlasRows(app, () => atlasRecords(app, renderer.panelContext(app.lang))),
         parts.map((part) => ({ ...part, comparison: comparison(part.dataset.id) })),
         gazetteer,
         app.lang,

@@ -80,7 +80,7 @@ export function createImports(api: ImportsApi): Imports {
         modules![3].importedFocus(selection, api.atlas, datasets),
       ),
   );
-  const levelOf = (session: Session) => clusterLevel(session.zoomBucket);
+  const levelOf = (session: Session) => clusterLevel(session.zoomBucket, session.fitBucket);
 
   /** Loads the import code and the gazetteer once. */
   const load = async () => {

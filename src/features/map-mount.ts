@@ -12,12 +12,13 @@ import { t } from '../core/i18n/i18n.ts';
 import { placeLabelFeatures } from '../model/place-labels.ts';
 import { buildBasemapStyle } from '../layers/basemap-style.ts';
 import { entityFromPick } from '../layers/build-layers.ts';
+import { compareEntityFromPick } from '../layers/compare-pick.ts';
 import { tryCreateMapView, type AtlasView, type MapView } from '../map/map-view.ts';
 import { createStaticView } from '../map/static-map.ts';
 import { showStatus } from '../ui/chrome.ts';
 import { mapPadding } from '../ui/map-covers.ts';
 import { homeBounds } from '../model/focus.ts';
-import { zoomBucketOf } from '../model/imported-refs.ts';
+import { fitBucketOf, zoomBucketOf } from '../model/imported-refs.ts';
 
 export interface MountInputs {
   container: HTMLElement;
@@ -64,6 +65,25 @@ export function mountMap(inputs: MountInputs): { view: AtlasView; mapView: MapVi
   });
   // The first camera fits the region without a move: its zoom bucket is taken here.
   if (mapView) store.updateSession({ zoomBucket: zoomBucketOf(mapView.map.getZoom()) });
+  // Flows cluster only when zoomed out beyond the view that fits the region in this window (a small window
+  // opens further out): worked out now, whatever view a link opened, and again when the window changes size.
+  if (mapView) {
+    const { map } = mapView;
+    const bounds = homeBounds(atlas);
+    const fit = () => {
+      const zoom = map.cameraForBounds(
+        [
+          [bounds[0], bounds[1]],
+          [bounds[2], bounds[3]],
+        ],
+        { padding: mapPadding(container) },
+      )?.zoom;
+      const fitBucket = zoom === undefined ? undefined : fitBucketOf(zoom);
+      if (fitBucket !== undefined && store.get().session.fitBucket !== fitBucket) store.updateSession({ fitBucket });
+    };
+    fit();
+    map.on('resize', fit);
+  }
   // Without WebGL the data, the chrome and the table still load; the map becomes a still picture.
   const view =
     mapView ??
@@ -79,6 +99,13 @@ export function mountMap(inputs: MountInputs): { view: AtlasView; mapView: MapVi
   return { view, mapView };
 }
 
+/**
+ * What a click stands for: a change arc or dot names the imported pair or place it compares. (Their hover is
+ * their layers' own: it shows the change card.)
+ */
+const pickedEntity = (info: Pick<PickingInfo, 'layer' | 'object' | 'index'>): EntityRef | null =>
+  compareEntityFromPick(info) ?? entityFromPick(info);
+
 /** Hover as a session change: what is under the pointer, and where. */
 export const hoverFromPick = (store: Store) => (info: PickingInfo) =>
   store.updateSession({ hover: entityFromPick(info), pointer: [info.x, info.y] });
@@ -87,5 +114,5 @@ export const hoverFromPick = (store: Store) => (info: PickingInfo) =>
 export const clickFromPick =
   (tools: { mapClick(info: PickingInfo, lonLat: LonLat): boolean }, select: (ref: EntityRef | null) => void) =>
   (info: PickingInfo, lonLat: LonLat) => {
-    if (!tools.mapClick(info, lonLat)) select(entityFromPick(info));
+    if (!tools.mapClick(info, lonLat)) select(pickedEntity(info));
   };

@@ -11,9 +11,9 @@ import type { DatasetComparison } from '../model/compare-selectors.ts';
 import { beforeMapLayer } from './before-map-layer.ts';
 import { POINT_DEFAULTS } from './point-layers.ts';
 
-export const COMPARE_ARCS = 'compare-arcs-';
-export const COMPARE_HALOS = 'compare-halos-';
-export const COMPARE_PLACES = 'compare-places-';
+import { COMPARE_ARCS, COMPARE_HALOS, COMPARE_PLACES } from './compare-pick.ts';
+
+export { COMPARE_ARCS, COMPARE_HALOS, COMPARE_PLACES };
 
 export interface CompareLayerOptions {
   theme: Theme;

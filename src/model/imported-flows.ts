@@ -3,7 +3,7 @@
 // drawn arc or dot so the panel, the focus and the table reach the rows behind it. Pure; memoised.
 import type { ImportedRows } from '../core/import-types.ts';
 import { ITEMS_PER_STEP, runNow, runSliced, type Pause, type Steps } from '../core/work-slices.ts';
-import { aggregatePairs, pairRows, type PairAggregate } from './flow-aggregate.ts';
+import { aggregatePairs, type PairAggregate } from './flow-aggregate.ts';
 import { clusterMembers, clusterPlaces, type Clusters } from './flow-clusters.ts';
 
 /**
@@ -72,7 +72,7 @@ export interface PlacedPairs extends PairAggregate {
   sectors: Int16Array;
 }
 
-function* placePairs(rows: ImportedRows, flows: Uint32Array): Steps<PlacedPairs> {
+export function* placePairs(rows: ImportedRows, flows: Uint32Array): Steps<PlacedPairs> {
   const pairs = yield* aggregatePairs(rows, flows);
   const places = datasetPlaces(rows);
   const out: PlacedPairs = {
@@ -85,9 +85,14 @@ function* placePairs(rows: ImportedRows, flows: Uint32Array): Steps<PlacedPairs>
     if (p % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     out.originPlaces[p] = places.index.get(pairs.originKeys[p]!)!;
     out.destinationPlaces[p] = places.index.get(pairs.destinationKeys[p]!)!;
+  }
+  // Each pair's sector, over its rows in pair order: yielding by rows, not by pairs, as a few pairs may hold a
+  // million rows (one pass of them held the page for 50 ms and more).
+  for (let p = 0, k = 0; p < pairs.count; p++) {
     let sector = -3;
-    for (const i of pairRows(pairs, p)) {
-      const s = rows.sectors[i]!;
+    for (const end = pairs.rowStarts[p + 1]!; k < end; k++) {
+      if (k % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+      const s = rows.sectors[pairs.rowIndexes[k]!]!;
       sector = sector === -3 ? s : sector === s ? sector : -2;
     }
     out.sectors[p] = sector;

@@ -4,9 +4,10 @@
 import type { EntityRef } from '../core/entities.ts';
 
 /**
- * Below this zoom places cluster; from it on every place is its own end. In a 1280×800 window the atlas opens
- * at about zoom 3.6 and can be zoomed out to about 3.4 (the map keeps to the region's extent): zooming out to
- * continent scale crosses it. A window under about 1100 px wide opens below it, already clustered.
+ * Below this zoom places may cluster; from it on every place is its own end. In a 1280×800 window the atlas
+ * opens at about zoom 3.8, at 800×600 at about 3.37: smaller windows open further out, so clustering also
+ * waits until the map is zoomed out beyond the view that fits the region in the window (`fitBucketOf`): what
+ * the window opens at is never clustered.
  */
 export const CLUSTER_BELOW_ZOOM = 3.5;
 /** Zoom buckets per zoom level: a bucket is `Math.floor(zoom * 4)`, so a quarter level apart is another bucket. */
@@ -17,10 +18,23 @@ export const UNCLUSTERED = CLUSTER_BELOW_ZOOM * BUCKETS_PER_ZOOM;
 /** The zoom bucket of a camera: what the session keeps, so panning changes nothing and a quarter level does. */
 export const zoomBucketOf = (zoom: number): number => Math.floor(zoom * BUCKETS_PER_ZOOM);
 
-/** The level flows are merged at for a zoom bucket: the bucket below `UNCLUSTERED`, else `UNCLUSTERED`. */
-export function clusterLevel(zoomBucket: number | undefined): number {
+/** How far under the fitting zoom its bucket is taken, so the opening view never falls a hair below it. */
+const FIT_SLACK = 0.05;
+
+/**
+ * The lowest bucket that stays unclustered in a window that fits the region at `fitZoom`: places cluster
+ * only once the map is zoomed out of that bucket.
+ */
+export const fitBucketOf = (fitZoom: number): number => zoomBucketOf(fitZoom - FIT_SLACK);
+
+/**
+ * The level flows are merged at for a zoom bucket: the bucket itself when it is below both `UNCLUSTERED` and
+ * the window's fitting bucket (`fitBucketOf`; unknown: `UNCLUSTERED` alone decides), else `UNCLUSTERED`.
+ */
+export function clusterLevel(zoomBucket: number | undefined, fitBucket: number | undefined = UNCLUSTERED): number {
   if (zoomBucket === undefined || !Number.isFinite(zoomBucket)) return UNCLUSTERED;
-  return Math.max(0, Math.min(UNCLUSTERED, Math.floor(zoomBucket)));
+  const below = Number.isFinite(fitBucket) ? Math.min(UNCLUSTERED, fitBucket) : UNCLUSTERED;
+  return zoomBucket >= below ? UNCLUSTERED : Math.max(0, Math.floor(zoomBucket));
 }
 
 // ---- refs: an arc or dot by its dataset, level and cluster leaders' keys, never by an index that a filter

@@ -137,6 +137,15 @@ export const DEFAULT_QUERY: TableQuery = {
   sort: { column: 'date', descending: true },
 };
 
+/**
+ * The query the table answers for rows compared or not: a sort by a column shown only while comparing (the
+ * change) gives way to the default sort once the comparison ends, as the column itself goes.
+ */
+export function queryFor(query: TableQuery, comparing: boolean): TableQuery {
+  if (comparing || !columnSpec(query.sort.column).comparing) return query;
+  return { ...query, sort: DEFAULT_QUERY.sort };
+}
+
 /** Records for the atlas itself, under the map's state (sectors, time, visible corridors and layers). */
 export function atlasRecords(
   state: Pick<AppState, 'sectors' | 'time' | 'corridors' | 'layers'>,

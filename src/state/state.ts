@@ -79,6 +79,8 @@ export interface Session {
   systemTheme: 'light' | 'dark';
   /** The map's zoom in quarter levels (`Math.floor(zoom * 4)`) after the last move: imported flows cluster by it. */
   zoomBucket?: number;
+  /** The zoom bucket of the view that fits the region in this window (`fitBucketOf`): flows cluster only below it. */
+  fitBucket?: number;
   /**
    * The imported arc, place or row whose rows the table lists alone, set by the panel's "Show in the table";
    * null or absent: the table lists everything. Its rows are `importedRefRows(ref, ...)` (model/imported-through.ts).

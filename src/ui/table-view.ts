@@ -14,6 +14,7 @@ import {
   cellText,
   COLUMNS,
   DEFAULT_QUERY,
+  queryFor,
   RECORD_KINDS,
   startsDescending,
   type TableColumn,
@@ -292,6 +293,7 @@ export function createTableView(container: HTMLElement, options: TableOptions): 
   return {
     setSource(next) {
       source = next;
+      query = queryFor(query, next.comparing);
       table.classList.toggle('comparing', next.comparing);
       for (const element of comparingOnly) element.hidden = !next.comparing;
       run();

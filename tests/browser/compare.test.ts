@@ -114,6 +114,36 @@ describe('comparing two periods', () => {
     expect(card).toContain('Period B (1 January 2025 – 31 December 2025): 150 tonnes');
     expect(card).toContain('+50 tonnes (+50 %)');
 
+    // The table's change column goes with its export, under its header and with its class.
+    await page.evaluate(() => window.__atlas!.hover('compare-arcs-1', null));
+    await page.click('#table-toggle');
+    await page.waitForSelector('#table-panel th[data-column="change"]:not([hidden])');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="csv"]')]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    expect(csv.split('\r\n')[0]).toMatch(/,source,Change A→B,Change class \(new\/more\/same\/less\/gone\)$/);
+    expect(csv).toMatch(/^Tehran,Kazakhstan,.*· more,more$/m);
+    await page.click('#table-toggle');
+
+    // A click on a change dot selects the imported place, as a click on its own dot would (Kazakhstan's: far
+    // from the provinces, over the partner's shape).
+    const kazakhstan = (
+      await page.evaluate(
+        () => window.__atlas!.layerObjects('compare-places-1') as { key: string; position: number[] }[],
+      )
+    ).find((p) => p.key === 'KAZ')!;
+    const [x, y] = await page.evaluate(
+      (lonLat) => window.__atlas!.project(lonLat as [number, number]),
+      kazakhstan.position,
+    );
+    await page.mouse.click(x, y);
+    await page.waitForFunction(() => window.__atlas!.state().selection?.kind === 'flow-place', undefined, {
+      timeout: 60_000,
+    });
+    expect(await page.evaluate(() => window.__atlas!.state().selection)).toEqual({
+      kind: 'flow-place',
+      id: '1:14:KAZ',
+    });
+
     await page.click('#compare-clear');
     await page.waitForFunction(() => window.__atlas!.layerLength('imported-flows-1') > 0);
     expect(await page.evaluate(() => window.__atlas!.layerLength('compare-arcs-1'))).toBe(-1);

@@ -6,6 +6,7 @@ import type { RGBA } from '../core/colours.ts';
 import { flowPairRef, flowPlaceRef, type FlowMarks } from '../model/imported-flows.ts';
 import type { BinaryData } from './imported-pick.ts';
 import { focusColour } from './focus-style.ts';
+import { ITEMS_PER_STEP, runNow, type Steps } from '../core/work-slices.ts';
 
 /** The widest arc, in pixels: the largest total (or row count) in view; the others in proportion, at least 1 px. */
 export const MAX_ARC_PX = 8;
@@ -70,19 +71,33 @@ const position = (marks: FlowMarks, cluster: number, out: Float32Array, at: numb
   out[at + 1] = marks.places.positions[2 * leader + 1]!;
 };
 
+type Strength = { arcs: Uint8Array; nodes: Uint8Array } | null;
+
 export function flowMapData(
   datasetId: number,
   marks: FlowMarks,
-  strength: { arcs: Uint8Array; nodes: Uint8Array } | null,
+  strength: Strength,
   sectorColours: RGBA[],
   neutral: RGBA,
 ): FlowMapData {
+  return runNow(flowMapSteps(datasetId, marks, strength, sectorColours, neutral));
+}
+
+/** `flowMapData` as steps, yielding every ITEMS_PER_STEP marks, for a new dataset's first drawing. */
+export function* flowMapSteps(
+  datasetId: number,
+  marks: FlowMarks,
+  strength: Strength,
+  sectorColours: RGBA[],
+  neutral: RGBA,
+): Steps<FlowMapData> {
   const n = marks.count;
   const sourcePositions = new Float32Array(3 * n);
   const targetPositions = new Float32Array(3 * n);
   const sourceColors = new Uint8Array(4 * n);
   const targetColors = new Uint8Array(4 * n);
   for (let m = 0; m < n; m++) {
+    if (m % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     position(marks, marks.originClusters[m]!, sourcePositions, 3 * m);
     position(marks, marks.destinationClusters[m]!, targetPositions, 3 * m);
     // Light where the flow leaves, full where it arrives, as the atlas's own arcs; a sector's colour when all
@@ -97,6 +112,7 @@ export function flowMapData(
   const fill = new Uint8Array(4 * k);
   const line = new Uint8Array(4 * k);
   for (let i = 0; i < k; i++) {
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     position(marks, marks.nodes.clusters[i]!, nodePositions, 3 * i);
     const strong = !strength || strength.nodes[i] === 1;
     fill.set(focusColour(neutral, strong), 4 * i);
@@ -109,6 +125,9 @@ export function flowMapData(
       : null;
   const nodeRef = (i: number): EntityRef | null =>
     i < k ? flowPlaceRef(datasetId, marks.level, key(marks.nodes.clusters[i]!)) : null;
+  const widths = arcWidths(marks);
+  yield;
+  const radii = nodeRadii(marks);
   return {
     arcs: {
       length: n,
@@ -117,7 +136,7 @@ export function flowMapData(
         getTargetPosition: { value: targetPositions, size: 3 },
         getSourceColor: { value: sourceColors, size: 4 },
         getTargetColor: { value: targetColors, size: 4 },
-        getWidth: { value: arcWidths(marks), size: 1 },
+        getWidth: { value: widths, size: 1 },
       },
       rowIndexes: new Uint32Array(0),
       refOf: arcRef,
@@ -127,7 +146,7 @@ export function flowMapData(
       length: k,
       attributes: {
         getPosition: { value: nodePositions, size: 3 },
-        getRadius: { value: nodeRadii(marks), size: 1 },
+        getRadius: { value: radii, size: 1 },
         getFillColor: { value: fill, size: 4 },
         getLineColor: { value: line, size: 4 },
       },

@@ -7,7 +7,7 @@ import type { Layer } from '@deck.gl/core';
 import type { AppState } from '../state/state.ts';
 import type { Gazetteer } from '../core/import-types.ts';
 import { placePositions, visibleRows, visibleRowsSliced, type ImportedDataset } from '../model/imported-datasets.ts';
-import { marksAt, preparePairs, type FlowMarks } from '../model/imported-flows.ts';
+import { marksAt, prepareMarks, type FlowMarks } from '../model/imported-flows.ts';
 import { UNCLUSTERED } from '../model/flow-clusters.ts';
 import { markStrength, type FlowFocus } from '../model/imported-through.ts';
 import { nextTask, runNow, runSliced, type Pause } from '../core/work-slices.ts';
@@ -15,7 +15,7 @@ import { beforeMapLayer } from './before-map-layer.ts';
 import { POINT_DEFAULTS } from './point-layers.ts';
 import { hexToRgba, type RGBA } from '../core/colours.ts';
 import type { Theme } from '../core/theme.ts';
-import { flowMapData, type FlowMapData } from './flow-map-data.ts';
+import { flowMapData, flowMapSteps, type FlowMapData } from './flow-map-data.ts';
 import { FLOWS, NODES, PLACES, type BinaryData } from './imported-pick.ts';
 
 // Keyed by the memoised index arrays: the same filter gives the very same data object, so deck.gl
@@ -39,6 +39,15 @@ function flowMap(datasetId: number, marks: FlowMarks, focus: FlowFocus | null, p
   if (hit && hit.focus === focus && hit.palette === palette && hit.neutral === neutral) return hit.data;
   const data = flowMapData(datasetId, marks, markStrength(marks, focus), palette, neutral);
   mapCache.set(marks, { focus, palette, neutral, data });
+  return data;
+}
+
+/** `flowMap` with nothing selected, between other tasks, into the same memo. */
+async function prepareFlowMap(datasetId: number, marks: FlowMarks, palette: RGBA[], neutral: RGBA, pause: Pause) {
+  const hit = mapCache.get(marks);
+  if (hit && hit.focus === null && hit.palette === palette && hit.neutral === neutral) return hit.data;
+  const data = await runSliced(flowMapSteps(datasetId, marks, null, palette, neutral), pause);
+  mapCache.set(marks, { focus: null, palette, neutral, data });
   return data;
 }
 
@@ -74,9 +83,9 @@ export async function prepareImportedData(
 ): Promise<{ flows: BinaryData; places: BinaryData }> {
   const sectorIds = gazetteer.sectors.map((s) => s.id);
   const { flows, places } = await visibleRowsSliced(dataset.rows, filters, sectorIds, pause);
-  await preparePairs(dataset.rows, flows, pause);
+  const marks = await prepareMarks(dataset.rows, flows, level, pause);
   const palette = sectorPalette(sectorIds, sectorColours);
-  const map = flowMap(dataset.id, marksAt(dataset.rows, flows, level), null, palette, theme.neutralLink);
+  const map = await prepareFlowMap(dataset.id, marks, palette, theme.neutralLink, pause);
   if (!dataCache.has(places))
     dataCache.set(places, placeData(await runSliced(placePositions(dataset.rows, places), pause), places));
   return { flows: map.arcs, places: dataCache.get(places)! };

@@ -4,7 +4,7 @@
 import type { ImportedRows } from '../core/import-types.ts';
 import { ITEMS_PER_STEP, runNow, runSliced, type Pause, type Steps } from '../core/work-slices.ts';
 import { aggregatePairs, type PairAggregate } from './flow-aggregate.ts';
-import { clusterMembers, clusterPlaces, type Clusters } from './flow-clusters.ts';
+import { clusterMembers, clusterPlaces, clusterSteps, type Clusters } from './flow-clusters.ts';
 
 /**
  * Every place that ends a flow row of a dataset, whatever the filters: clusters are made from these, so
@@ -141,6 +141,16 @@ export interface FlowMarks {
 }
 
 export function flowMarks(pairs: PlacedPairs, places: DatasetPlaces, clusters: Clusters, level: number): FlowMarks {
+  return runNow(flowMarkSteps(pairs, places, clusters, level));
+}
+
+/** `flowMarks` as steps, yielding every ITEMS_PER_STEP pairs, for a new dataset's first drawing. */
+function* flowMarkSteps(
+  pairs: PlacedPairs,
+  places: DatasetPlaces,
+  clusters: Clusters,
+  level: number,
+): Steps<FlowMarks> {
   const byKey = new Map<number, number>();
   const markOf = new Int32Array(pairs.count).fill(-1);
   const origin: number[] = [];
@@ -149,6 +159,7 @@ export function flowMarks(pairs: PlacedPairs, places: DatasetPlaces, clusters: C
   const nodeClusters: number[] = [];
   const node = (c: number) => (nodeOf[c]! >= 0 ? nodeOf[c]! : (nodeOf[c] = nodeClusters.push(c) - 1));
   for (let p = 0; p < pairs.count; p++) {
+    if (p % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const oc = clusters.of[pairs.originPlaces[p]!]!;
     const dc = clusters.of[pairs.destinationPlaces[p]!]!;
     node(oc);
@@ -174,6 +185,7 @@ export function flowMarks(pairs: PlacedPairs, places: DatasetPlaces, clusters: C
     rowCounts: new Uint32Array(nodeClusters.length),
   };
   for (let p = 0; p < pairs.count; p++) {
+    if (p % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const from = nodeOf[clusters.of[pairs.originPlaces[p]!]!]!;
     const to = nodeOf[clusters.of[pairs.destinationPlaces[p]!]!]!;
     nodes.outgoing[from]! += pairs.totals[p]!;
@@ -191,6 +203,7 @@ export function flowMarks(pairs: PlacedPairs, places: DatasetPlaces, clusters: C
   for (let m = 0; m < count; m++) pairStarts[m + 1]! += pairStarts[m]!;
   const pairIndexes = new Uint32Array(pairStarts[count]!);
   const next = pairStarts.slice(0, count);
+  yield;
   for (let p = 0; p < pairs.count; p++) if (markOf[p]! >= 0) pairIndexes[next[markOf[p]!]!++] = p;
   return {
     level,
@@ -222,6 +235,26 @@ export function marksAt(rows: ImportedRows, flows: Uint32Array, level: number): 
     byLevel.set(level, (marks = flowMarks(pairs, places, clustersAt(places, level), level)));
   }
   return marks;
+}
+
+/** `marksAt` between other tasks (a new dataset, a million rows), into the same memos. */
+export async function prepareMarks(
+  rows: ImportedRows,
+  flows: Uint32Array,
+  level: number,
+  pause: Pause,
+): Promise<FlowMarks> {
+  const pairs = await preparePairs(rows, flows, pause);
+  const places = datasetPlaces(rows);
+  let byLevel = clustersCache.get(places);
+  if (!byLevel) clustersCache.set(places, (byLevel = new Map()));
+  if (!byLevel.has(level))
+    byLevel.set(level, await runSliced(clusterSteps(places.positions, places.rowCounts, level), pause));
+  let marksByLevel = marksCache.get(pairs);
+  if (!marksByLevel) marksCache.set(pairs, (marksByLevel = new Map()));
+  if (!marksByLevel.has(level))
+    marksByLevel.set(level, await runSliced(flowMarkSteps(pairs, places, byLevel.get(level)!, level), pause));
+  return marksByLevel.get(level)!;
 }
 
 /** The pairs behind mark `m`. */

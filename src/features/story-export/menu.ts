@@ -17,7 +17,7 @@ import type { Theme } from '../../core/theme.ts';
 
 export interface StoryExportDeps extends CaptureHost {
   lang(): Lang;
-  /** The theme drawn: the video's caption band takes its colours. */
+  /** The theme drawn: the deck's slides and the video's caption band take its colours. */
   theme(): Theme;
   /** The stories (public/data/stories.json, loaded on demand). */
   stories(): Promise<Story[]>;
@@ -174,6 +174,7 @@ export function bindStoryExportMenu(elements: StoryExportElements, deps: StoryEx
         subtitle: story ? `${t(lang, 'app.title')} · ${t(lang, 'app.subtitle')}` : t(lang, 'app.subtitle'),
         dataDate: tf(lang, 'export.dataDate', { date: formatDate(lang, deps.dataDate) }),
         slides,
+        theme: deps.theme(),
       });
       signal.throwIfAborted();
       const fileName = `${story ? safeName(story.id) : 'corridor-atlas-view'}-${lang}.pptx`;

@@ -92,6 +92,11 @@ export interface VideoExport {
   ms: number;
   drawnFrames: number;
   drawMs: number;
+  /** The hidden map's renders for those frames; frames composed and the time that took; time handing frames to the encoder. */
+  renders: number;
+  composedFrames: number;
+  composeMs: number;
+  encodeMs: number;
   data?: Uint8Array;
 }
 
@@ -245,6 +250,10 @@ export function bindStoryExportMenu(elements: StoryExportElements, deps: StoryEx
           ms: Math.round(performance.now() - started),
           drawnFrames: video.drawnFrames,
           drawMs: video.drawMs,
+          renders: video.renders,
+          composedFrames: video.composedFrames,
+          composeMs: video.composeMs,
+          encodeMs: video.encodeMs,
           ...(request.download === false ? { data: video.data } : {}),
         };
       },

@@ -52,6 +52,9 @@ export async function decodeInPage(
         ArrayBuffer.isView(raw) ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : new Uint8Array(raw),
       ).toString('base64')
     : null;
+  // Run from tsx, esbuild names the page function's inner functions through a `__name` helper that the
+  // page lacks: give the page one that leaves them as they are.
+  await page.evaluate('globalThis.__name ??= (f) => f');
   return page.evaluate(
     async ({ codec, description, packets, wanted }) => {
       const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));

@@ -11,13 +11,14 @@
 // `npm run build:single` first. The story opens in the given language; each export is started by
 // clicking its menu entry and the file it downloads is saved to DIR (default /tmp/corridor-atlas-exports).
 // deck: the PowerPoint; zip: the scene PNGs (1× unless --scale 2); video: the MP4 (WebM where the
-// browser has no H.264 encoder) at --height (1280×720 by default), 30 fps; print: the print view,
+// browser has no H.264 encoder) at --height (1280×720 by default), 30 fps, started as its menu entry
+// starts it but through the page's export handle, so that its timings come back; print: the print view,
 // with window.print replaced so that no dialog opens, printed to PDF by Chromium. A video that takes
 // longer than --video-minutes is cancelled; its frames per second so far and the projected total are
 // printed instead. Progress is printed every 30 s.
 //
 // `frames VIDEO` decodes a video's first, middle and last frames to PNGs beside it (or in DIR), in
-// Chromium with WebCodecs (no ffmpeg needed): a way to look at what was written.
+// Chromium with WebCodecs (no ffmpeg needed; scripts/lib/video-frames.ts): a way to look at what was written.
 //
 // Then look at the results: `npx tsx scripts/check-deck.ts DIR/<deck>.pptx` converts a deck with
 // LibreOffice; `pdftoppm -png -r 50 <pdf> <prefix>` renders its pages; `unzip` the scenes.
@@ -26,11 +27,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { preview } from 'vite';
-import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
+import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
+import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp } from './lib/chromium.ts';
+import { decodeInPage, readPackets } from './lib/video-frames.ts';
 
 type What = 'deck' | 'zip' | 'print' | 'video';
+
+/** What the page's export handle (src/features/story-export/menu.ts) offers this script for a video. */
+interface VideoHandle {
+  exportVideo(story: string, request: { width: number; height: number }): Promise<{ data?: unknown }>;
+}
 
 interface Options {
   from: 'served' | 'single';
@@ -111,7 +119,22 @@ const framesTotal = (page: Page) =>
 async function exportDownload(page: Page, what: Exclude<What, 'print'>, options: Options): Promise<string> {
   const started = Date.now();
   const download = page.waitForEvent('download', { timeout: 0 });
-  await openMenu(page, MENU_ENTRY[what](options));
+  // The video is started as its menu entry starts it, through the page's export handle, which also
+  // gives back how its time was spent (frames drawn, map renders, composing, encoding).
+  const videoStats =
+    what === 'video'
+      ? page.evaluate(
+          ({ story, height }) =>
+            (window.__atlas as unknown as { storyExports: VideoHandle }).storyExports
+              .exportVideo(story, { width: (height * 16) / 9, height })
+              .then(
+                ({ data: _, ...rest }) => JSON.stringify(rest),
+                (error: unknown) => `failed: ${String(error)}`,
+              ),
+          { story: options.story, height: options.height },
+        )
+      : null;
+  if (!videoStats) await openMenu(page, MENU_ENTRY[what](options));
   let budget: NodeJS.Timeout | undefined;
   const cancelled = new Promise<'cancelled'>((resolve) => {
     if (what !== 'video') return;
@@ -136,7 +159,8 @@ async function exportDownload(page: Page, what: Exclude<What, 'print'>, options:
   const file = path.join(options.out, `${options.from}-${result.suggestedFilename()}`);
   await result.saveAs(file);
   const seconds = (Date.now() - started) / 1000;
-  return `${what}: ${file} (${fs.statSync(file).size} bytes) in ${seconds.toFixed(1)} s`;
+  const stats = videoStats ? ` ${await videoStats}` : '';
+  return `${what}: ${file} (${fs.statSync(file).size} bytes) in ${seconds.toFixed(1)} s${stats}`;
 }
 
 async function exportPrint(page: Page, options: Options): Promise<string> {
@@ -203,14 +227,7 @@ async function extractFrames(video: string, out: string): Promise<void> {
   const input = new Input({ source: new BufferSource(fs.readFileSync(video)), formats: ALL_FORMATS });
   const track = (await input.getPrimaryVideoTrack())!;
   const config = (await track.getDecoderConfig())!;
-  const packets: { key: boolean; timestamp: number; data: string }[] = [];
-  for await (const packet of new EncodedPacketSink(track).packets())
-    packets.push({
-      key: packet.type === 'key',
-      timestamp: packet.timestamp,
-      data: Buffer.from(packet.data).toString('base64'),
-    });
-  const description = config.description ? Buffer.from(config.description as ArrayBuffer).toString('base64') : null;
+  const packets = await readPackets(track);
   log(
     `${video}: ${(await input.getFormat()).name}, ${config.codec}, ${track.displayWidth}×${track.displayHeight}, ${packets.length} frames, ${(await input.computeDuration()).toFixed(2)} s`,
   );
@@ -222,55 +239,15 @@ async function extractFrames(video: string, out: string): Promise<void> {
     const blank = path.join(os.tmpdir(), 'export-story-frames.html');
     fs.writeFileSync(blank, '<!doctype html><title>frames</title>');
     await page.goto(pathToFileURL(blank).href);
-    const frames = await page.evaluate(
-      async ({ codec, description, packets, wanted }) => {
-        const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-        const sorted = packets.map((p) => p.timestamp).sort((a, b) => a - b);
-        const targets = new Set(wanted.map((i) => Math.round(sorted[i]! * 1e6)));
-        const grabbed: Promise<string>[] = [];
-        const decoder = new VideoDecoder({
-          output: (frame) => {
-            if (targets.has(frame.timestamp)) {
-              const canvas = new OffscreenCanvas(frame.displayWidth, frame.displayHeight);
-              canvas.getContext('2d')!.drawImage(frame, 0, 0);
-              grabbed.push(
-                canvas
-                  .convertToBlob({ type: 'image/png' })
-                  .then((blob) => blob.arrayBuffer())
-                  .then((buffer) => {
-                    let binary = '';
-                    for (const byte of new Uint8Array(buffer)) binary += String.fromCharCode(byte);
-                    return `${frame.timestamp}:${btoa(binary)}`;
-                  }),
-              );
-            }
-            frame.close();
-          },
-          error: (e) => console.error(e),
-        });
-        decoder.configure({ codec, ...(description ? { description: fromBase64(description) } : {}) });
-        for (const packet of packets)
-          decoder.decode(
-            new EncodedVideoChunk({
-              type: packet.key ? 'key' : 'delta',
-              timestamp: Math.round(packet.timestamp * 1e6),
-              data: fromBase64(packet.data),
-            }),
-          );
-        await decoder.flush();
-        return Promise.all(grabbed);
-      },
-      { codec: config.codec, description, packets, wanted },
-    );
+    const decoded = await decodeInPage(page, config, packets, wanted);
     fs.mkdirSync(out, { recursive: true });
-    for (const frame of frames) {
-      const [timestamp, base64] = frame.split(':') as [string, string];
-      const file = path.join(
-        out,
-        `${path.basename(video).replace(/\.\w+$/, '')}-${(Number(timestamp) / 1e6).toFixed(2)}s.png`,
-      );
-      fs.writeFileSync(file, Buffer.from(base64, 'base64'));
-      log(`  frame at ${(Number(timestamp) / 1e6).toFixed(2)} s → ${file}`);
+    for (const index of wanted) {
+      const png = new PNG({ width: decoded.width, height: decoded.height });
+      png.data = Buffer.from(decoded.frames[index]!, 'base64');
+      const seconds = (decoded.timestamps[index]! / 1e6).toFixed(2);
+      const file = path.join(out, `${path.basename(video).replace(/\.\w+$/, '')}-${seconds}s.png`);
+      fs.writeFileSync(file, PNG.sync.write(png));
+      log(`  frame ${index} at ${seconds} s → ${file}`);
     }
   } finally {
     await browser.close();

@@ -6,9 +6,10 @@
 import { describe, expect, inject, it } from 'vitest';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
-import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input, type InputVideoTrack } from 'mediabunny';
+import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
 import type { Page } from 'playwright-core';
 import { openApp } from '../../scripts/lib/chromium.ts';
+import { decodeInPage, readPackets } from '../../scripts/lib/video-frames.ts';
 import { useBrowser } from './shared-browser.ts';
 import type { StoryExports, VideoRequest } from '../../src/features/story-export/menu.ts';
 import fa from '../../src/core/i18n/locales/fa.json';
@@ -21,6 +22,8 @@ const FPS = 10;
 /** Two scenes held 1 s each with a 0.5 s flight between them: 10 + 5 + 10 frames. */
 const REQUEST = { ...SIZE, fps: FPS, secondsPerScene: 1, flightSeconds: 0.5, maxScenes: 2, download: false };
 const FRAMES = 25;
+/** The frames whose map is drawn: the first of each hold and the five of the flight. */
+const DRAWN = 7;
 /** Rows above the caption band (at this size the band is at most about 110 px tall). */
 const MAP_ROWS = 150;
 
@@ -44,11 +47,16 @@ describe('story video export', () => {
       );
       console.info(
         `video: ${video.format} ${video.codec}${video.fellBack ? ' (WebM fallback: no H.264 encoder)' : ''}, ` +
-          `${video.frames} frames (${video.drawnFrames} drawn, ${video.drawMs} ms drawing), ${video.bytes} bytes, ` +
+          `${video.frames} frames (${video.drawnFrames} drawn in ${video.renders} map renders, ${video.drawMs} ms drawing; ` +
+          `${video.composedFrames} composed, ${video.composeMs} ms; ${video.encodeMs} ms encoding), ${video.bytes} bytes, ` +
           `${video.ms} ms in the page, ${Date.now() - started} ms here`,
       );
       expect(video.fileName).toBe(`${STORY}-en-${SIZE.height}p.${video.format}`);
       expect(video.frames).toBe(FRAMES);
+      // Each held scene's map is drawn once, each flight frame's as its camera moves: 2 + 5 of 25 frames.
+      expect(video.drawnFrames).toBe(DRAWN);
+      expect(video.composedFrames).toBe(DRAWN);
+      expect(video.renders).toBeGreaterThanOrEqual(DRAWN);
       if (video.format === 'webm') expect(video.fellBack).toBe(true);
       else expect(video.codec).toMatch(/^avc1\./);
 
@@ -68,7 +76,7 @@ describe('story video export', () => {
       expect(await input.computeDuration()).toBeCloseTo(FRAMES / FPS, 3);
 
       // Decoded in the page by WebCodecs.
-      const decoded = await decodeInPage(page, config, packets);
+      const decoded = await decodeInPage(page, config, packets, [0, -1]);
       expect(decoded.count).toBe(FRAMES);
       expect([decoded.width, decoded.height]).toEqual([SIZE.width, SIZE.height]);
       expect(decoded.timestamps).toEqual(Array.from({ length: FRAMES }, (_, i) => Math.round((i * 1e6) / FPS)));
@@ -76,8 +84,8 @@ describe('story video export', () => {
       await page.goto(sceneUrl(2));
       await page.waitForSelector('html[data-map-state="ready"]', { timeout: 120_000 });
       const lastScene = await mapPng(page);
-      const first = rgba(decoded.first);
-      const last = rgba(decoded.last);
+      const first = rgba(decoded.frames[0]!);
+      const last = rgba(decoded.frames[-1]!);
       const firstDiff = differing(first, firstScene);
       const lastDiff = differing(last, lastScene);
       const crossDiff = differing(first, lastScene);
@@ -159,7 +167,7 @@ describe('story video export', () => {
       expect([track.displayWidth, track.displayHeight]).toEqual([small.width, small.height]);
       const packets = await readPackets(track);
       expect(packets.length).toBe(5);
-      const decoded = await decodeInPage(page, (await track.getDecoderConfig())!, packets);
+      const decoded = await decodeInPage(page, (await track.getDecoderConfig())!, packets, []);
       expect([decoded.count, decoded.width, decoded.height]).toEqual([5, small.width, small.height]);
 
       // The notice, in the page's language.
@@ -197,75 +205,4 @@ function rgba(base64: string): Uint8Array {
 
 function differing(a: Uint8Array, b: Uint8Array): number {
   return pixelmatch(a, b, undefined, SIZE.width, MAP_ROWS, { threshold: 0.25 }) / (SIZE.width * MAP_ROWS);
-}
-
-interface Packet {
-  key: boolean;
-  timestamp: number;
-  duration: number;
-  data: string;
-}
-
-async function readPackets(track: InputVideoTrack): Promise<Packet[]> {
-  const packets: Packet[] = [];
-  for await (const packet of new EncodedPacketSink(track).packets())
-    packets.push({
-      key: packet.type === 'key',
-      timestamp: packet.timestamp,
-      duration: packet.duration,
-      data: Buffer.from(packet.data).toString('base64'),
-    });
-  return packets;
-}
-
-/** Decodes the packets in the page with WebCodecs: frame count, size, timestamps, first and last frames' RGBA. */
-async function decodeInPage(page: Page, config: VideoDecoderConfig, packets: Packet[]) {
-  const raw = config.description;
-  const description = raw
-    ? Buffer.from(
-        ArrayBuffer.isView(raw) ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : new Uint8Array(raw),
-      ).toString('base64')
-    : null;
-  return page.evaluate(
-    async ({ codec, description, packets }) => {
-      const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-      const frames: VideoFrame[] = [];
-      const decoder = new VideoDecoder({ output: (frame) => frames.push(frame), error: (e) => console.error(e) });
-      decoder.configure({ codec, ...(description ? { description: fromBase64(description) } : {}) });
-      for (const packet of packets)
-        decoder.decode(
-          new EncodedVideoChunk({
-            type: packet.key ? 'key' : 'delta',
-            timestamp: Math.round(packet.timestamp * 1e6),
-            duration: Math.round(packet.duration * 1e6),
-            data: fromBase64(packet.data),
-          }),
-        );
-      await decoder.flush();
-      decoder.close();
-      frames.sort((a, b) => a.timestamp - b.timestamp);
-      const grab = (frame: VideoFrame) => {
-        const canvas = document.createElement('canvas');
-        canvas.width = frame.displayWidth;
-        canvas.height = frame.displayHeight;
-        const context = canvas.getContext('2d')!;
-        context.drawImage(frame, 0, 0);
-        let binary = '';
-        for (const byte of context.getImageData(0, 0, canvas.width, canvas.height).data)
-          binary += String.fromCharCode(byte);
-        return btoa(binary);
-      };
-      const result = {
-        count: frames.length,
-        width: frames[0]?.displayWidth ?? 0,
-        height: frames[0]?.displayHeight ?? 0,
-        timestamps: frames.map((frame) => frame.timestamp),
-        first: grab(frames[0]!),
-        last: grab(frames[frames.length - 1]!),
-      };
-      frames.forEach((frame) => frame.close());
-      return result;
-    },
-    { codec: config.codec, description, packets },
-  );
 }

@@ -9,6 +9,7 @@
 // smallest size still legible on a projected 16:9 slide; boxes that may hold more text than fits
 // shrink on overflow, but never the caption.
 import { t, type Lang } from '../../core/i18n/i18n.ts';
+import type { Theme } from '../../core/theme.ts';
 
 export interface DeckImage {
   /** PNG bytes. */
@@ -49,8 +50,8 @@ export interface DeckInput {
   /** A line under the subtitle, e.g. "Data as of 9 November 2025". */
   dataDate?: string;
   slides: DeckSlide[];
-  /** CSS hex colours (`#rrggbb`). */
-  theme?: { background: string; ink: string; muted: string };
+  /** The theme on screen: the slides take its colours (light when absent). */
+  theme?: Theme;
   /** Font for every text box; Arial has Persian letters on Windows, macOS and in LibreOffice's substitutes. */
   fontFace?: string;
 }
@@ -65,13 +66,30 @@ const MARGIN = 0.4;
 export const MAP_BOX = { width: 8.4, height: 5.2, top: 1.1 } as const;
 const COLUMN_GAP = 0.3;
 
-const DEFAULT_THEME = { background: '#ffffff', ink: '#2b2823', muted: '#5a544c' };
+/** CSS hex colours of the slides: the page, the text, and the secondary text (subtitle, attribution). */
+export interface DeckColours {
+  background: string;
+  ink: string;
+  muted: string;
+}
+
+const LIGHT_DECK: DeckColours = { background: '#ffffff', ink: '#2b2823', muted: '#5a544c' };
+
+/**
+ * The slides' colours for a theme: light keeps white slides; dark and projector take their land as the page
+ * and their label colours as the text, as the PNG export's band and the video's caption band do.
+ */
+export function deckColours(theme: Theme | undefined): DeckColours {
+  if (!theme || theme.id === 'light') return LIGHT_DECK;
+  return { background: theme.land, ink: theme.placeLabelText, muted: theme.labelText };
+}
 
 /**
  * `RRGGBB` for OOXML from a CSS colour: `#rgb`, `#rrggbb` or `rgb()`/`rgba()` (as the legend's
- * activity classes are written); a translucent colour is mixed over white, as it looks on the map.
+ * activity classes are written); a translucent colour is mixed over `ground` (the slide's page,
+ * white unless told), as it looks there.
  */
-export function hex(colour: string): string {
+export function hex(colour: string, ground = '#ffffff'): string {
   const short = colour.match(/^#([0-9a-f])([0-9a-f])([0-9a-f])$/i);
   if (short)
     return short
@@ -84,8 +102,11 @@ export function hex(colour: string): string {
   const rgb = colour.match(/^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+))?\s*\)$/i);
   if (!rgb) return '808080';
   const alpha = rgb[4] === undefined ? 1 : Math.min(1, Number(rgb[4]));
+  const under = hex(ground)
+    .match(/../g)!
+    .map((c) => parseInt(c, 16));
   return [rgb[1], rgb[2], rgb[3]]
-    .map((c) => Math.round(Number(c) * alpha + 255 * (1 - alpha)))
+    .map((c, i) => Math.round(Number(c) * alpha + under[i]! * (1 - alpha)))
     .map((c) => Math.min(255, Math.max(0, c)).toString(16).padStart(2, '0'))
     .join('')
     .toUpperCase();
@@ -100,6 +121,15 @@ function base64(bytes: Uint8Array): string {
 }
 
 const isWebUrl = (url: string | undefined): url is string => !!url && /^https?:\/\/[^\s]+$/i.test(url);
+
+/** A link's text on the closing slide: the site's name, short enough to stay on one line. */
+export function linkText(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url.slice(0, 40);
+  }
+}
 
 /** "label, date" (or the label alone when undated). */
 export function sourceLine(lang: Lang, source: DeckSource): string {
@@ -137,9 +167,9 @@ export async function buildDeck(input: DeckInput): Promise<Uint8Array> {
   const { default: PptxGenJS } = await import('pptxgenjs');
   const { lang } = input;
   const rtl = lang === 'fa';
-  const theme = { ...DEFAULT_THEME, ...input.theme };
-  const ink = hex(theme.ink);
-  const muted = hex(theme.muted);
+  const colours = deckColours(input.theme);
+  const ink = hex(colours.ink);
+  const muted = hex(colours.muted);
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.rtlMode = rtl;
@@ -164,7 +194,7 @@ export async function buildDeck(input: DeckInput): Promise<Uint8Array> {
     options: { rtlMode: rtl, ...options },
   });
   const full = SLIDE.width - 2 * MARGIN;
-  const background = { color: hex(theme.background) };
+  const background = { color: hex(colours.background) };
 
   // Title slide.
   const cover = pptx.addSlide();
@@ -228,7 +258,7 @@ export async function buildDeck(input: DeckInput): Promise<Uint8Array> {
         scene.legend.flatMap((entry, i) =>
           entry.colour
             ? [
-                run('■ ', { color: hex(entry.colour), fontSize: DECK_TYPE.small }),
+                run('■ ', { color: hex(entry.colour, colours.background), fontSize: DECK_TYPE.small }),
                 run(`${entry.label}   `, { fontSize: DECK_TYPE.small }),
               ]
             : [
@@ -282,21 +312,31 @@ export async function buildDeck(input: DeckInput): Promise<Uint8Array> {
     valign: 'middle',
   });
   const sources = allSources(input.slides);
+  // The link is a short run of its own (the site's name) on a line of its own: LibreOffice lays a
+  // linked run out as one unbreakable field, so a linked title longer than a line broke mid-word and,
+  // in a right-to-left paragraph, ran off the slide's left edge; beside the title, the field also
+  // reordered with a Latin title in a right-to-left paragraph.
   closing.addText(
     sources.length
-      ? sources.map((source) =>
-          run(sourceLine(lang, source), {
-            breakLine: true,
-            bullet: true,
-            ...(isWebUrl(source.url) ? { hyperlink: { url: source.url } } : {}),
-          }),
+      ? sources.flatMap((source) =>
+          isWebUrl(source.url)
+            ? [
+                run(sourceLine(lang, source), { bullet: true }),
+                run(linkText(source.url), {
+                  bullet: true,
+                  softBreakBefore: true,
+                  breakLine: true,
+                  hyperlink: { url: source.url },
+                }),
+              ]
+            : [run(sourceLine(lang, source), { bullet: true, breakLine: true })],
         )
       : [run(t(lang, 'deck.noSources'))],
     { ...text, x: MARGIN, y: 1.2, w: full, h: 5.9, fontSize: DECK_TYPE.caption - 2, paraSpaceAfter: 6, fit: 'shrink' },
   );
 
   const bytes = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
-  return tidyPackage(bytes, lang);
+  return tidyPackage(bytes, lang, ink);
 }
 
 /**
@@ -304,10 +344,11 @@ export async function buildDeck(input: DeckInput): Promise<Uint8Array> {
  * repair dialog (LibreOffice is lenient): a paragraph with several runs gets an `<a:pPr>` before
  * each run (the schema allows one, first; gitbrent/PptxGenJS#1083), and a solid slide background
  * lacks its `<a:effectLst/>` (#1442). Speaker notes come as one run with raw line breaks, tagged
- * en-US: they become one paragraph per line, tagged and directed like the slides.
+ * en-US: they become one paragraph per line, tagged and directed like the slides. The theme's
+ * link colours become `linkColour` (the text's), which is what a dark slide can show.
  * Pictures are stored (PNG is compressed already), the XML deflated.
  */
-export async function tidyPackage(bytes: Uint8Array, lang: Lang): Promise<Uint8Array> {
+export async function tidyPackage(bytes: Uint8Array, lang: Lang, linkColour = '2B2823'): Promise<Uint8Array> {
   const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
   const files = unzipSync(bytes);
   const tag = lang === 'fa' ? 'fa-IR' : 'en-GB';
@@ -337,6 +378,11 @@ export async function tidyPackage(bytes: Uint8Array, lang: Lang): Promise<Uint8A
                 : `<a:p>${pPr}<a:endParaRPr lang="${tag}" dirty="0"/></a:p>`,
             )
             .join(''),
+      );
+    else if (/^ppt\/theme\/theme\d+\.xml$/.test(name))
+      xml = strFromU8(data).replace(
+        /<a:(hlink|folHlink)><a:srgbClr val="[0-9A-F]{6}"\/><\/a:\1>/g,
+        `<a:$1><a:srgbClr val="${linkColour}"/></a:$1>`,
       );
     out[name] = [xml === null ? data : strToU8(xml), { level: name.startsWith('ppt/media/') ? 0 : 6 }];
   }

@@ -87,3 +87,63 @@ export function videoTimeline({ scenes, fps, secondsPerScene, flightSeconds }: T
   }
   return frames;
 }
+
+/** A caption over the map at an opacity: the scene's (0..1). */
+export interface PlannedCaption {
+  scene: number;
+  alpha: number;
+}
+
+/**
+ * What one frame needs. A frame whose map would come out as the one before it is not drawn again:
+ * its scene's layers and its camera are the same, and nothing in the map moves on its own (animated
+ * flows are drawn at a fixed phase in exports), so the last drawing is still exact.
+ */
+export interface FrameStep {
+  /** The scene whose layers (and selection) the map shows. */
+  scene: number;
+  /** Draw the map at this camera; null: the map drawn for an earlier frame is reused. */
+  draw: Camera | null;
+  /** Compose the frame from the map and these captions; null: the previous frame is encoded again as it is. */
+  captions: PlannedCaption[] | null;
+}
+
+const sameCamera = (a: Camera | null, b: Camera): boolean =>
+  !!a &&
+  Math.abs(a.zoom - b.zoom) < 1e-9 &&
+  Math.abs(a.center[0] - b.center[0]) < 1e-9 &&
+  Math.abs(a.center[1] - b.center[1]) < 1e-9;
+
+/**
+ * The frames' plan: a held scene is drawn once, on its first frame, and its other frames repeat it; a flight
+ * draws every frame its camera moves (eased), composing the two captions cross-fading over it; a flight whose
+ * camera does not move (two scenes with one view) draws once and only recomposes the fading captions.
+ * `cameras` are the scenes' cameras; `width` is the map's width in CSS pixels (the flight's path depends on it).
+ */
+export function framePlan(frames: VideoFrameSpec[], cameras: Camera[], width: number): FrameStep[] {
+  let drawn: Camera | null = null;
+  let layers = -1;
+  let composed = '';
+  return frames.map((spec) => {
+    const scene = spec.kind === 'hold' ? spec.scene : spec.to;
+    let camera: Camera;
+    let captions: PlannedCaption[];
+    if (spec.kind === 'hold') {
+      camera = cameras[spec.scene]!;
+      captions = [{ scene: spec.scene, alpha: 1 }];
+    } else {
+      const eased = easeInOut(spec.t);
+      camera = flightCamera(cameras[spec.from]!, cameras[spec.to]!, width, eased);
+      captions = [
+        { scene: spec.from, alpha: 1 - eased },
+        { scene: spec.to, alpha: eased },
+      ];
+    }
+    const draw = scene !== layers || !sameCamera(drawn, camera);
+    const key = JSON.stringify(captions);
+    const compose = draw || key !== composed;
+    if (draw) [drawn, layers] = [camera, scene];
+    if (compose) composed = key;
+    return { scene, draw: draw ? camera : null, captions: compose ? captions : null };
+  });
+}

@@ -17,7 +17,7 @@ import type { Theme } from '../../core/theme.ts';
 
 export interface StoryExportDeps extends CaptureHost {
   lang(): Lang;
-  /** The theme drawn: the video's caption band takes its colours. */
+  /** The theme drawn: the deck's slides and the video's caption band take its colours. */
   theme(): Theme;
   /** The stories (public/data/stories.json, loaded on demand). */
   stories(): Promise<Story[]>;
@@ -92,6 +92,11 @@ export interface VideoExport {
   ms: number;
   drawnFrames: number;
   drawMs: number;
+  /** The hidden map's renders for those frames; frames composed and the time that took; time handing frames to the encoder. */
+  renders: number;
+  composedFrames: number;
+  composeMs: number;
+  encodeMs: number;
   data?: Uint8Array;
 }
 
@@ -174,6 +179,7 @@ export function bindStoryExportMenu(elements: StoryExportElements, deps: StoryEx
         subtitle: story ? `${t(lang, 'app.title')} · ${t(lang, 'app.subtitle')}` : t(lang, 'app.subtitle'),
         dataDate: tf(lang, 'export.dataDate', { date: formatDate(lang, deps.dataDate) }),
         slides,
+        theme: deps.theme(),
       });
       signal.throwIfAborted();
       const fileName = `${story ? safeName(story.id) : 'corridor-atlas-view'}-${lang}.pptx`;
@@ -244,6 +250,10 @@ export function bindStoryExportMenu(elements: StoryExportElements, deps: StoryEx
           ms: Math.round(performance.now() - started),
           drawnFrames: video.drawnFrames,
           drawMs: video.drawMs,
+          renders: video.renders,
+          composedFrames: video.composedFrames,
+          composeMs: video.composeMs,
+          encodeMs: video.encodeMs,
           ...(request.download === false ? { data: video.data } : {}),
         };
       },

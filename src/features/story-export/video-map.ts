@@ -13,6 +13,8 @@ export interface VideoMap {
   canvas: HTMLCanvasElement;
   /** Hands the hidden deck copies of these layers (a scene's). */
   setLayers(layers: Layer[]): void;
+  /** The map's renders so far (a frame takes more than one while its tiles load). */
+  readonly renders: number;
   /** Moves the camera and resolves once that frame is completely drawn. */
   draw(camera: Camera, signal?: AbortSignal): Promise<void>;
   dispose(): void;
@@ -53,12 +55,14 @@ export async function createVideoMap(
   });
   let copies: Layer[] = [];
   let drawn = false;
+  let renders = 0;
   const overlay = new MapLibreOverlay({
     interleaved: true,
     layers: copies,
     onAfterRender: () => (drawn = copies.every((layer) => layer.isLoaded)),
   });
   map.addControl(overlay);
+  map.on('render', () => (renders += 1));
   const dispose = () => {
     map.remove();
     container.remove();
@@ -94,6 +98,9 @@ export async function createVideoMap(
 
   return {
     canvas: map.getCanvas(),
+    get renders() {
+      return renders;
+    },
     setLayers(layers) {
       // Layer instances carry per-deck state, so the hidden deck gets its own copies.
       copies = layers.map((layer) => layer.clone({}));

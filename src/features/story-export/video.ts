@@ -6,8 +6,9 @@
 // same on a fast and a slow machine; only the time it takes differs.
 //
 // Each scene is applied to the app (its layers, filters and selection, through the CaptureHost),
-// held still (the frame is drawn once and encoded as often as the hold lasts), then the camera
-// flies to the next scene with the next scene's layers while the captions cross-fade.
+// held still, then the camera flies to the next scene with the next scene's layers while the
+// captions cross-fade. framePlan (flight.ts) says which frames draw the map: a held scene is drawn
+// once and its frames repeat that image; a flight draws each frame its camera moves.
 import {
   BufferTarget,
   CanvasSource,
@@ -21,7 +22,7 @@ import {
 import type { Story } from '../../core/stories.ts';
 import { t, tf, type Lang } from '../../core/i18n/i18n.ts';
 import type { CaptureHost } from './render-scenes.ts';
-import { easeInOut, flightCamera, videoTimeline, type Camera } from './flight.ts';
+import { framePlan, videoTimeline, type Camera } from './flight.ts';
 import { captionColours, composeFrame, layoutBand, LIGHT_CAPTION, type CaptionText } from './caption-band.ts';
 import type { Theme } from '../../core/theme.ts';
 import { createVideoMap } from './video-map.ts';
@@ -59,9 +60,16 @@ export interface VideoResult {
   frames: number;
   width: number;
   height: number;
-  /** Frames whose map was drawn (the others repeat a held frame), and the milliseconds spent drawing them. */
+  /** Frames whose map was drawn (the others reuse an earlier drawing), and the milliseconds spent drawing them. */
   drawnFrames: number;
   drawMs: number;
+  /** The hidden map's renders while drawing those frames (more than one a frame while tiles load). */
+  renders: number;
+  /** Frames composed (map and captions), and the milliseconds that took; the others repeat the frame before. */
+  composedFrames: number;
+  composeMs: number;
+  /** Milliseconds handing frames to the encoder (waiting for it when its queue is full). */
+  encodeMs: number;
 }
 
 /** The scenes are designed for a screen about 1280 CSS pixels wide: bigger videos draw that view sharper. */
@@ -102,7 +110,10 @@ export async function exportStoryVideo(story: Story, options: VideoOptions, host
   const frame = document.createElement('canvas');
   frame.width = width;
   frame.height = height;
-  const context = frame.getContext('2d', { alpha: false })!;
+  // A canvas in memory, not on the GPU: the encoder then reads each frame by a copy, where it had to read an
+  // accelerated canvas back from the GPU (with software WebGL, 250 ms a 720p frame on a quiet machine against
+  // 17 ms, and seconds while the maps render); only a composed frame reads the map's canvas back.
+  const context = frame.getContext('2d', { alpha: false, willReadFrequently: true })!;
   await Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 24px Vazirmatn`)));
   const colours = options.theme ? captionColours(options.theme) : LIGHT_CAPTION;
   const band = layoutBand(context, captions, width, height, lang, t(lang, 'map.attribution'), colours);
@@ -122,42 +133,47 @@ export async function exportStoryVideo(story: Story, options: VideoOptions, host
     onEncoderConfig: (config) => (codec = config.codec),
   });
   output.addVideoTrack(source, { frameRate: fps });
-  let drawnFrames = 0;
-  let drawMs = 0;
-  const draw = async (camera: Camera) => {
-    const started = performance.now();
-    await map.draw(camera, signal);
-    drawMs += performance.now() - started;
-    drawnFrames += 1;
-  };
+  // Which frames draw the map, which only recompose the captions over the last drawing, which repeat.
+  const plan = framePlan(frames, cameras, cssWidth);
+  const stats = { drawnFrames: 0, drawMs: 0, renders: 0, composedFrames: 0, composeMs: 0, encodeMs: 0 };
   try {
     await output.start();
-    options.onProgress?.(0, frames.length);
+    options.onProgress?.(0, plan.length);
     let applied = -1;
-    for (const [index, spec] of frames.entries()) {
+    for (const [index, step] of plan.entries()) {
       signal?.throwIfAborted();
-      const scene = spec.kind === 'hold' ? spec.scene : spec.to;
-      if (scene !== applied) {
+      if (step.scene !== applied) {
         // The scene's layers and selection, from the app itself (the live map shows it too).
-        await host.applyScene(scenes[scene]!);
+        await host.applyScene(scenes[step.scene]!);
         signal?.throwIfAborted();
         map.setLayers(host.layers());
-        applied = scene;
+        applied = step.scene;
       }
-      if (spec.kind === 'flight') {
-        const eased = easeInOut(spec.t);
-        await draw(flightCamera(cameras[spec.from]!, cameras[spec.to]!, cssWidth, eased));
-        composeFrame(context, map.canvas, band, [
-          { text: captions[spec.from]!, alpha: 1 - eased },
-          { text: captions[spec.to]!, alpha: eased },
-        ]);
-      } else if (spec.first) {
-        await draw(cameras[spec.scene]!);
-        composeFrame(context, map.canvas, band, [{ text: captions[spec.scene]!, alpha: 1 }]);
+      let started = performance.now();
+      if (step.draw) {
+        const renders = map.renders;
+        // Resolves once the frame is completely drawn (basemap idle, layers loaded and drawn).
+        await map.draw(step.draw, signal);
+        stats.drawMs += performance.now() - started;
+        stats.drawnFrames += 1;
+        stats.renders += map.renders - renders;
+        started = performance.now();
       }
-      // A held frame encodes the canvas as it is.
+      if (step.captions) {
+        composeFrame(
+          context,
+          map.canvas,
+          band,
+          step.captions.map(({ scene, alpha }) => ({ text: captions[scene]!, alpha })),
+        );
+        stats.composedFrames += 1;
+        stats.composeMs += performance.now() - started;
+        started = performance.now();
+      }
+      // A repeated frame encodes the canvas as it is.
       await source.add(index / fps, 1 / fps);
-      options.onProgress?.(index + 1, frames.length);
+      stats.encodeMs += performance.now() - started;
+      options.onProgress?.(index + 1, plan.length);
     }
     signal?.throwIfAborted();
     await output.finalize();
@@ -177,7 +193,11 @@ export async function exportStoryVideo(story: Story, options: VideoOptions, host
     frames: frames.length,
     width,
     height,
-    drawnFrames,
-    drawMs: Math.round(drawMs),
+    drawnFrames: stats.drawnFrames,
+    drawMs: Math.round(stats.drawMs),
+    renders: stats.renders,
+    composedFrames: stats.composedFrames,
+    composeMs: Math.round(stats.composeMs),
+    encodeMs: Math.round(stats.encodeMs),
   };
 }

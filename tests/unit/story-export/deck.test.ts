@@ -14,6 +14,7 @@ import {
   type DeckSlide,
 } from '../../../src/features/story-export/deck.ts';
 import type { Lang } from '../../../src/core/i18n/i18n.ts';
+import { DARK_THEME, PROJECTOR_THEME } from '../../../src/core/theme.ts';
 
 const EMU = 914400;
 
@@ -203,6 +204,70 @@ describe.each(['fa', 'en'] as const)('buildDeck (%s)', (lang) => {
     }
     expect(paragraphsWith(xml, 'Ref 1')).toHaveLength(1);
     expect(paragraphsWith(xml, 'Ref 2')).toHaveLength(1);
+  });
+
+  it("links each source by a short run of the site's name on its own line, not the whole title", async () => {
+    // LibreOffice lays a linked run out as one unbreakable field: a linked title longer than a line
+    // broke mid-word, and in a right-to-left paragraph ran past the slide's left edge.
+    const { part } = await unpack(lang);
+    const xml = part(`ppt/slides/slide${SIZES.length + 2}.xml`);
+    const linked = [
+      ...xml.matchAll(/<a:r>(?:(?!<\/a:r>).)*?<a:hlinkClick(?:(?!<\/a:r>).)*?<a:t>([^<]*)<\/a:t><\/a:r>/gs),
+    ];
+    expect(linked.length).toBe(2);
+    for (const [, value] of linked) expect(value).toBe('example.org');
+    for (const n of [1, 2]) {
+      const paragraph = paragraphsWith(xml, text.source(n).label)[0]!;
+      expect(paragraph).toMatch(/<a:br\/><a:r>(?:(?!<\/a:r>).)*?<a:hlinkClick/s);
+    }
+  });
+});
+
+describe('buildDeck: the theme on screen', () => {
+  const rgb = (colour: string) => colour.slice(1).toUpperCase();
+  const slideXml = (files: Record<string, Uint8Array>) =>
+    Object.keys(files)
+      .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      .map((name) => strFromU8(files[name]!));
+
+  it.each([
+    ['dark', DARK_THEME],
+    ['projector', PROJECTOR_THEME],
+  ] as const)("%s: every slide on the theme's page, its text in the theme's label colours", async (_, theme) => {
+    const files = unzipSync(await buildDeck({ ...input('fa'), theme }));
+    const slides = slideXml(files);
+    expect(slides).toHaveLength(SIZES.length + 2);
+    for (const xml of slides) {
+      const background = xml.match(/<p:bg>.*?<\/p:bg>/s)![0];
+      expect(background).toContain(`<a:srgbClr val="${rgb(theme.land)}"/>`);
+      // Every run is coloured, in the theme's label colours (or a legend swatch's).
+      const colours = [...xml.matchAll(/<a:rPr[^>]*>(?:(?!<\/a:rPr>).)*?<a:srgbClr val="([0-9A-F]{6})"/gs)].map(
+        (m) => m[1],
+      );
+      expect(colours.length).toBeGreaterThan(0);
+      expect(colours).toContain(rgb(theme.placeLabelText));
+      expect(colours).not.toContain('2B2823');
+    }
+    // The attribution in the theme's secondary label colour, the links in the text's.
+    expect(slides[1]).toMatch(
+      new RegExp(`<a:srgbClr val="${rgb(theme.labelText)}"/>(?:(?!</a:r>).)*<a:t>Natural Earth<`, 's'),
+    );
+    const themeXml = strFromU8(files['ppt/theme/theme1.xml']!);
+    expect(themeXml).toContain(`<a:hlink><a:srgbClr val="${rgb(theme.placeLabelText)}"/></a:hlink>`);
+  });
+
+  it('mixes a translucent legend colour over the dark page, as it looks there', async () => {
+    const deck = input('en');
+    deck.slides[0]!.legend = [{ label: 'Energy', colour: 'rgba(200, 100, 0, 0.5)' }];
+    const files = unzipSync(await buildDeck({ ...deck, theme: DARK_THEME }));
+    const xml = strFromU8(files['ppt/slides/slide2.xml']!);
+    // (200 + 42) / 2, (100 + 41) / 2, (0 + 39) / 2, rounded: over #2a2927 (over white it would be E4B280).
+    expect(xml).toMatch(/<a:srgbClr val="794714"\/>(?:(?!<\/a:r>).)*<a:t>■ <\/a:t>/s);
+  });
+
+  it('keeps white slides with dark text when no theme or the light one is given', async () => {
+    const slides = slideXml(unzipSync(await buildDeck(input('en'))));
+    for (const xml of slides) expect(xml.match(/<p:bg>.*?<\/p:bg>/s)![0]).toContain('<a:srgbClr val="FFFFFF"/>');
   });
 });
 

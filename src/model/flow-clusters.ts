@@ -43,12 +43,9 @@ export function clusterPlaces(positions: Float64Array, weights: ArrayLike<number
 /** `clusterPlaces` as steps, so a new dataset's places are clustered between other tasks. */
 export function* clusterSteps(positions: Float64Array, weights: ArrayLike<number>, level: number): Steps<Clusters> {
   const n = positions.length / 2;
+  if (level >= UNCLUSTERED) return eachAlone(n);
   const of = new Uint32Array(n);
   const leaders: number[] = [];
-  if (level >= UNCLUSTERED) {
-    for (let i = 0; i < n; i++) of[i] = leaders.push(i) - 1;
-    return withMembers(of, leaders);
-  }
   const order = heaviestFirst(weights, n);
   yield;
   const grid = new Map<string, number[]>();
@@ -100,6 +97,14 @@ export function heaviestFirst(weights: ArrayLike<number>, n: number): Uint32Arra
   const order = new Uint32Array(n);
   for (let o = 0; o < n; o++) order[o] = keys[o]! % n;
   return order;
+}
+
+/** Every place its own cluster, in typed arrays shared between the fields (read only). */
+function eachAlone(n: number): Clusters {
+  const ids = new Uint32Array(n + 1);
+  for (let i = 0; i <= n; i++) ids[i] = i;
+  const first = ids.subarray(0, n);
+  return { count: n, of: first, leaders: first, memberStarts: ids, members: first };
 }
 
 function withMembers(of: Uint32Array, leaders: number[]): Clusters {

@@ -68,6 +68,7 @@ export function createImports(api: ImportsApi): Imports {
       beforeId: string,
       level: number,
       selection: AppState['selection'],
+      zoomBucket: number | undefined,
     ) =>
       modules![1].buildImportedLayers(
         datasets,
@@ -78,6 +79,7 @@ export function createImports(api: ImportsApi): Imports {
         beforeId,
         level,
         modules![3].importedFocus(selection, api.atlas, datasets),
+        zoomBucket,
       ),
   );
   const levelOf = (session: Session) => clusterLevel(session.zoomBucket, session.fitBucket);
@@ -250,6 +252,7 @@ export function createImports(api: ImportsApi): Imports {
         beforeId,
         levelOf(session),
         app.selection,
+        session.zoomBucket,
       );
     },
     importedPanel(ref, lang) {

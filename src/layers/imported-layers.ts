@@ -8,7 +8,7 @@ import type { AppState } from '../state/state.ts';
 import type { Gazetteer } from '../core/import-types.ts';
 import { placePositions, visibleRows, visibleRowsSliced, type ImportedDataset } from '../model/imported-datasets.ts';
 import { marksAt, prepareMarks, type FlowMarks } from '../model/imported-flows.ts';
-import { UNCLUSTERED } from '../model/flow-clusters.ts';
+import { BUCKETS_PER_ZOOM, meanSpacingPx, MIN_DOT_SPACING_PX, UNCLUSTERED } from '../model/flow-clusters.ts';
 import { markStrength, type FlowFocus } from '../model/imported-through.ts';
 import { nextTask, runNow, runSliced, type Pause } from '../core/work-slices.ts';
 import { beforeMapLayer } from './before-map-layer.ts';
@@ -100,13 +100,20 @@ export function buildImportedLayers(
   beforeId: string,
   level = UNCLUSTERED,
   focus: FlowFocus | null = null,
+  zoomBucket?: number,
 ): Layer[] {
   const sectorIds = gazetteer.sectors.map((s) => s.id);
   const palette = sectorPalette(sectorIds, sectorColours);
   return datasets.flatMap((dataset) => {
     const { flows, places } = visibleRows(dataset.rows, filters, sectorIds);
-    const map = flowMap(dataset.id, marksAt(dataset.rows, flows, level), focus, palette, theme.neutralLink);
+    const marks = marksAt(dataset.rows, flows, level);
+    const map = flowMap(dataset.id, marks, focus, palette, theme.neutralLink);
     const big = map.arcs.length > 5000;
+    // Clusters are 32 px apart by construction; single places only where they do not carpet the map.
+    const dotsApart =
+      level < UNCLUSTERED ||
+      zoomBucket === undefined ||
+      meanSpacingPx(marks.places.positions, map.nodes.length, zoomBucket / BUCKETS_PER_ZOOM) >= MIN_DOT_SPACING_PX;
     const placeLayerData = cached(places, () => placeData(runNow(placePositions(dataset.rows, places)), places));
     return [
       new ArcLayer(
@@ -132,6 +139,7 @@ export function buildImportedLayers(
           {
             id: `${NODES}${dataset.id}`,
             data: map.nodes as unknown as never,
+            visible: dotsApart,
             ...POINT_DEFAULTS,
             getLineWidth: 1,
             autoHighlight: map.nodes.length <= 5000,

@@ -1,13 +1,9 @@
 // A click on a change arc or dot selects what a click on the imported arc or dot of the same pair or place
 // selects (`flow-pair` / `flow-place` at the unclustered level), rather than clearing the selection; hovering
 // one still fills the comparison's own card (its layers' onHover answers first).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PickingInfo } from '@deck.gl/core';
-import { parseCsv } from '../../src/worker/parse-csv.ts';
-import type { ImportResult } from '../../src/core/import-types.ts';
 import { LIGHT_THEME } from '../../src/core/theme.ts';
-import type { ImportedDataset } from '../../src/model/imported-datasets.ts';
 import { datasetComparisons } from '../../src/model/compare-selectors.ts';
 import { parseCompareHoverId } from '../../src/model/compare-view.ts';
 import type { PairChange, PlaceChange } from '../../src/model/period-compare.ts';
@@ -16,19 +12,11 @@ import { compareEntityFromPick } from '../../src/layers/compare-pick.ts';
 import { buildImportedLayers } from '../../src/layers/imported-layers.ts';
 import { importedEntityFromPick } from '../../src/layers/imported-pick.ts';
 import { clickFromPick } from '../../src/features/map-mount.ts';
-import { parseCompare } from '../../src/state/compare-state.ts';
 import { ALL_TIME } from '../../src/state/filters.ts';
 import type { EntityRef } from '../../src/state/state.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
+import { compare, dataset, sectorIds } from './compare-fixture.ts';
 
-const FIXTURE = readFileSync(new URL('../fixtures/compare/two-years.csv', import.meta.url), 'utf8');
-const dataset: ImportedDataset = {
-  id: 4,
-  name: 'two-years.csv',
-  ...(parseCsv(FIXTURE, null, GAZETTEER) as ImportResult),
-};
-const sectorIds = GAZETTEER.sectors.map((s) => s.id);
-const compare = parseCompare('2024-01-01..2024-12-31~2025-01-01..2025-12-31')!;
 const hovered: { what: string; index: number }[] = [];
 const [, arcs, dots] = buildCompareLayers(datasetComparisons([dataset], { sectors: null, compare }, sectorIds), {
   theme: LIGHT_THEME,

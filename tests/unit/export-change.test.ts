@@ -1,7 +1,6 @@
 // Exports while two periods are compared carry the table's change column (src/features/data-export.ts): the
 // change as the table words it and its class, under headers in the table's language, in CSV, GeoJSON and
 // the workbook alike; and the file still re-imports as the same rows (the importer leaves the two aside).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/worker/parse-csv.ts';
 import { previewXlsx } from '../../src/worker/parse-xlsx.ts';
@@ -10,23 +9,14 @@ import { CSV_HEADER } from '../../src/worker/to-files.ts';
 import type { ImportResult } from '../../src/core/import-types.ts';
 import { runNow } from '../../src/core/work-slices.ts';
 import { t, type Lang } from '../../src/core/i18n/i18n.ts';
-import { visibleRows, type ImportedDataset } from '../../src/model/imported-datasets.ts';
+import { visibleRows } from '../../src/model/imported-datasets.ts';
 import { datasetComparisons } from '../../src/model/compare-selectors.ts';
 import { DEFAULT_QUERY } from '../../src/model/table-model.ts';
 import { queryIds, tableSource, type TableSource } from '../../src/model/table-source.ts';
 import { exportParts } from '../../src/features/data-export.ts';
-import { parseCompare } from '../../src/state/compare-state.ts';
 import { ALL_TIME } from '../../src/state/filters.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
-
-const FIXTURE = readFileSync(new URL('../fixtures/compare/two-years.csv', import.meta.url), 'utf8');
-const dataset: ImportedDataset = {
-  id: 4,
-  name: 'two-years.csv',
-  ...(parseCsv(FIXTURE, null, GAZETTEER) as ImportResult),
-};
-const sectorIds = GAZETTEER.sectors.map((s) => s.id);
-const compare = parseCompare('2024-01-01..2024-12-31~2025-01-01..2025-12-31')!;
+import { compare, dataset, sectorIds } from './compare-fixture.ts';
 
 function source(comparing: boolean, lang: Lang = 'en'): TableSource {
   const { flows, places } = visibleRows(dataset.rows, { sectors: null, time: ALL_TIME }, sectorIds);

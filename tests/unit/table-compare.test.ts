@@ -1,28 +1,17 @@
 // The table's change column while two periods are compared, and "Show these rows in the table".
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/worker/parse-csv.ts';
-import type { ImportResult } from '../../src/core/import-types.ts';
 import { runNow } from '../../src/core/work-slices.ts';
-import { visibleRows, type ImportedDataset } from '../../src/model/imported-datasets.ts';
+import { visibleRows } from '../../src/model/imported-datasets.ts';
 import { datasetComparisons } from '../../src/model/compare-selectors.ts';
 import { importedRefRows } from '../../src/model/imported-through.ts';
 import { flowPairRef } from '../../src/model/imported-flows.ts';
 import { UNCLUSTERED } from '../../src/model/flow-clusters.ts';
 import { cellText, columnSpec, DEFAULT_QUERY, TABLE_COLUMNS, type TableQuery } from '../../src/model/table-model.ts';
 import { queryIds, recordAt, refSource, tableSource, type TableSource } from '../../src/model/table-source.ts';
-import { parseCompare } from '../../src/state/compare-state.ts';
 import { ALL_TIME } from '../../src/state/filters.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
+import { compare, dataset, sectorIds } from './compare-fixture.ts';
 
-const FIXTURE = readFileSync(new URL('../fixtures/compare/two-years.csv', import.meta.url), 'utf8');
-const dataset: ImportedDataset = {
-  id: 4,
-  name: 'two-years.csv',
-  ...(parseCsv(FIXTURE, null, GAZETTEER) as ImportResult),
-};
-const sectorIds = GAZETTEER.sectors.map((s) => s.id);
-const compare = parseCompare('2024-01-01..2024-12-31~2025-01-01..2025-12-31')!;
 const filters = { sectors: null, time: ALL_TIME };
 
 function source(comparing: boolean, lang: 'en' | 'fa' = 'en'): TableSource {

@@ -34,21 +34,42 @@ const mapCache = new WeakMap<
   { focus: FlowFocus | null; palette: RGBA[]; neutral: RGBA; data: FlowMapData }
 >();
 
-function flowMap(datasetId: number, marks: FlowMarks, focus: FlowFocus | null, palette: RGBA[], neutral: RGBA) {
+/** The memoised flow map for these marks, focus and colours, or null. */
+function flowMapHit(marks: FlowMarks, focus: FlowFocus | null, palette: RGBA[], neutral: RGBA): FlowMapData | null {
   const hit = mapCache.get(marks);
-  if (hit && hit.focus === focus && hit.palette === palette && hit.neutral === neutral) return hit.data;
-  const data = flowMapData(datasetId, marks, markStrength(marks, focus), palette, neutral);
+  return hit && hit.focus === focus && hit.palette === palette && hit.neutral === neutral ? hit.data : null;
+}
+
+function remember(marks: FlowMarks, focus: FlowFocus | null, palette: RGBA[], neutral: RGBA, data: FlowMapData) {
   mapCache.set(marks, { focus, palette, neutral, data });
   return data;
 }
 
+function flowMap(datasetId: number, marks: FlowMarks, focus: FlowFocus | null, palette: RGBA[], neutral: RGBA) {
+  return (
+    flowMapHit(marks, focus, palette, neutral) ??
+    remember(
+      marks,
+      focus,
+      palette,
+      neutral,
+      flowMapData(datasetId, marks, markStrength(marks, focus), palette, neutral),
+    )
+  );
+}
+
 /** `flowMap` with nothing selected, between other tasks, into the same memo. */
 async function prepareFlowMap(datasetId: number, marks: FlowMarks, palette: RGBA[], neutral: RGBA, pause: Pause) {
-  const hit = mapCache.get(marks);
-  if (hit && hit.focus === null && hit.palette === palette && hit.neutral === neutral) return hit.data;
-  const data = await runSliced(flowMapSteps(datasetId, marks, null, palette, neutral), pause);
-  mapCache.set(marks, { focus: null, palette, neutral, data });
-  return data;
+  return (
+    flowMapHit(marks, null, palette, neutral) ??
+    remember(
+      marks,
+      null,
+      palette,
+      neutral,
+      await runSliced(flowMapSteps(datasetId, marks, null, palette, neutral), pause),
+    )
+  );
 }
 
 const placeData = (positions: Float32Array, places: Uint32Array): BinaryData => ({

@@ -55,11 +55,17 @@ export function datasetPlaces(rows: ImportedRows): DatasetPlaces {
   return places;
 }
 
+/** A key's memo of values by level, made on first use. */
+function byLevelOf<K extends object, V>(cache: WeakMap<K, Map<number, V>>, key: K): Map<number, V> {
+  let byLevel = cache.get(key);
+  if (!byLevel) cache.set(key, (byLevel = new Map()));
+  return byLevel;
+}
+
 const clustersCache = new WeakMap<DatasetPlaces, Map<number, Clusters>>();
 /** The dataset's places clustered at `level`, memoised per level. */
 export function clustersAt(places: DatasetPlaces, level: number): Clusters {
-  let byLevel = clustersCache.get(places);
-  if (!byLevel) clustersCache.set(places, (byLevel = new Map()));
+  const byLevel = byLevelOf(clustersCache, places);
   let clusters = byLevel.get(level);
   if (!clusters) byLevel.set(level, (clusters = clusterPlaces(places.positions, places.rowCounts, level)));
   return clusters;
@@ -227,8 +233,7 @@ const marksCache = new WeakMap<PlacedPairs, Map<number, FlowMarks>>();
 /** The marks of a dataset's visible rows at a level, memoised: the same filters and level give the same object. */
 export function marksAt(rows: ImportedRows, flows: Uint32Array, level: number): FlowMarks {
   const pairs = visiblePairs(rows, flows);
-  let byLevel = marksCache.get(pairs);
-  if (!byLevel) marksCache.set(pairs, (byLevel = new Map()));
+  const byLevel = byLevelOf(marksCache, pairs);
   let marks = byLevel.get(level);
   if (!marks) {
     const places = datasetPlaces(rows);
@@ -246,15 +251,13 @@ export async function prepareMarks(
 ): Promise<FlowMarks> {
   const pairs = await preparePairs(rows, flows, pause);
   const places = datasetPlaces(rows);
-  let byLevel = clustersCache.get(places);
-  if (!byLevel) clustersCache.set(places, (byLevel = new Map()));
-  if (!byLevel.has(level))
-    byLevel.set(level, await runSliced(clusterSteps(places.positions, places.rowCounts, level), pause));
-  let marksByLevel = marksCache.get(pairs);
-  if (!marksByLevel) marksCache.set(pairs, (marksByLevel = new Map()));
-  if (!marksByLevel.has(level))
-    marksByLevel.set(level, await runSliced(flowMarkSteps(pairs, places, byLevel.get(level)!, level), pause));
-  return marksByLevel.get(level)!;
+  const clusters = byLevelOf(clustersCache, places);
+  if (!clusters.has(level))
+    clusters.set(level, await runSliced(clusterSteps(places.positions, places.rowCounts, level), pause));
+  const marks = byLevelOf(marksCache, pairs);
+  if (!marks.has(level))
+    marks.set(level, await runSliced(flowMarkSteps(pairs, places, clusters.get(level)!, level), pause));
+  return marks.get(level)!;
 }
 
 /** The pairs behind mark `m`. */

@@ -1,6 +1,6 @@
 // Partner countries as a pickable layer over the basemap's partner colouring: hover and select. While a
 // selection is focused, partners outside the focus are veiled in the land colour, fading the basemap's fill.
-import { GeoJsonLayer } from '@deck.gl/layers';
+import { RegionLayer } from './region-layer.ts';
 import { beforeMapLayer } from './before-map-layer.ts';
 import type { CountryFeature } from '../core/region.ts';
 import type { Theme } from '../core/theme.ts';
@@ -16,17 +16,15 @@ export function buildPartnerLayer(
   focus: Focus | null,
   theme: Theme,
   beforeId: string,
-): GeoJsonLayer<CountryFeature['properties']> {
+): RegionLayer<CountryFeature['properties']> {
   // The basemap draws the partners' fill, so fading it means covering it: land at the opacity taken away.
   const veil = hexToRgba(theme.land, Math.round(255 * (1 - FADED_OPACITY)));
-  return new GeoJsonLayer<CountryFeature['properties']>(
+  return new RegionLayer<CountryFeature['properties']>(
     beforeMapLayer(
       {
         id: PARTNER_LAYER_ID,
         data: partners,
         pickable: true,
-        filled: true,
-        stroked: true,
         getFillColor: (f) => (inFocus(focus, 'partner', f.properties.id) ? theme.partnerFill : veil),
         getLineColor: (f) => (f.properties.id === selectedId ? theme.selection : [0, 0, 0, 0]),
         getLineWidth: (f) => (f.properties.id === selectedId ? 3 : 0),

@@ -1,6 +1,6 @@
 // Iran's provinces, filled by how much sourced activity they have under the sector filter;
 // hover highlight on the GPU; the selected province outlined.
-import { GeoJsonLayer } from '@deck.gl/layers';
+import { RegionLayer } from './region-layer.ts';
 import { beforeMapLayer } from './before-map-layer.ts';
 import type { ProvinceFeature } from '../core/region.ts';
 import { activityClass } from '../model/selectors.ts';
@@ -33,15 +33,13 @@ export function buildProvinceLayer({
   focus,
   theme,
   beforeId,
-}: ProvinceLayerInputs): GeoJsonLayer<ProvinceFeature['properties']> {
-  return new GeoJsonLayer<ProvinceFeature['properties']>(
+}: ProvinceLayerInputs): RegionLayer<ProvinceFeature['properties']> {
+  return new RegionLayer<ProvinceFeature['properties']>(
     beforeMapLayer(
       {
         id: PROVINCE_LAYER_ID,
         data: provinces,
         pickable: true,
-        filled: true,
-        stroked: true,
         getFillColor: (f) =>
           focusColour(
             provinceFill(activity.get(f.properties.id) ?? 0, theme),

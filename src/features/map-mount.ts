@@ -14,7 +14,7 @@ import { buildBasemapStyle } from '../layers/basemap-style.ts';
 import { entityFromPick } from '../layers/build-layers.ts';
 import { compareEntityFromPick } from '../layers/compare-pick.ts';
 import { tryCreateMapView, type AtlasView, type MapView } from '../map/map-view.ts';
-import { createStaticView } from '../map/static-map.ts';
+import { deferredView } from '../map/deferred-view.ts';
 import { showStatus } from '../ui/chrome.ts';
 import { mapPadding } from '../ui/map-covers.ts';
 import { homeBounds } from '../model/focus.ts';
@@ -84,18 +84,23 @@ export function mountMap(inputs: MountInputs): { view: AtlasView; mapView: MapVi
     fit();
     map.on('resize', fit);
   }
-  // Without WebGL the data, the chrome and the table still load; the map becomes a still picture.
+  // Without WebGL the data, the chrome and the table still load; the map becomes a still picture, whose
+  // code loads only then.
   const view =
     mapView ??
-    createStaticView({
-      container,
-      region,
-      atlas,
-      theme,
-      lang,
-      state: () => store.get().app,
-      onSelect: inputs.onSelect,
-    });
+    deferredView(
+      import('../map/static-map.ts').then(({ createStaticView }) =>
+        createStaticView({
+          container,
+          region,
+          atlas,
+          theme,
+          lang,
+          state: () => store.get().app,
+          onSelect: inputs.onSelect,
+        }),
+      ),
+    );
   return { view, mapView };
 }
 

@@ -1,5 +1,6 @@
 // Wires the slides-and-images menu to the store: a scene is played by putting its state in the
 // store (the render draws it) and its camera on the map; afterwards what was on screen comes back.
+// The menu's own module loads when the menu first opens (or an export is asked for), not with the page.
 import type { Store } from '../../state/store.ts';
 import type { AtlasData } from '../../core/atlas.ts';
 import { STORIES_DATA_PATH, type Story } from '../../core/stories.ts';
@@ -8,7 +9,8 @@ import { panelModel } from '../../model/panel-model.ts';
 import { sceneView } from '../../model/story-scene.ts';
 import type { MapView } from '../../map/map-view.ts';
 import type { Renderer } from '../../render/render.ts';
-import { bindStoryExportMenu, type StoryExports } from './menu.ts';
+import { bindMenu } from '../../ui/menu.ts';
+import type { StoryExportDeps, StoryExportMenu, StoryExports } from './menu.ts';
 
 export interface StoryExportWiring {
   store: Store;
@@ -36,7 +38,7 @@ export function bindStoryExports({ store, renderer, atlas, view, notices }: Stor
     progress: byId('story-export-progress'),
     notices,
   };
-  return bindStoryExportMenu(elements, {
+  const deps: StoryExportDeps = {
     atlas,
     view,
     layers: renderer.layers,
@@ -63,5 +65,15 @@ export function bindStoryExports({ store, renderer, atlas, view, notices }: Stor
       };
     },
     dataDate: atlas.dataDate,
-  });
+  };
+  let loading: Promise<StoryExportMenu> | null = null;
+  const load = () => (loading ??= import('./menu.ts').then((menu) => menu.createStoryExportMenu(elements, deps)));
+  bindMenu(elements.button, elements.menu, async () => (await load()).items());
+  return {
+    exportDeck: async (...args) => (await load()).exportDeck(...args),
+    exportImages: async (...args) => (await load()).exportImages(...args),
+    exportVideo: async (...args) => (await load()).exportVideo(...args),
+    exportPrint: async (...args) => (await load()).exportPrint(...args),
+    cancel: () => void loading?.then((menu) => menu.cancel()),
+  };
 }

@@ -1,13 +1,13 @@
 // The header's "Slides & images" menu: the current view as a one-slide PowerPoint deck, and for each
 // story its deck, its scenes as PNGs (1× or 2×) in a .zip, or a video (720p or 1080p MP4, WebM where
-// the browser cannot encode H.264), or printed one scene per page (print.ts). The exporters,
-// pptxgenjs, fflate and mediabunny load on demand, on first use. While a story is captured its
-// scenes play on the live map; a bar shows the progress with a Cancel button, and what was on
-// screen before comes back afterwards.
+// the browser cannot encode H.264), or printed one scene per page (print.ts). This module loads when
+// the menu is first opened (bind.ts); the exporters, pptxgenjs, fflate and mediabunny load on first
+// use. While a story is captured its scenes play on the live map; a bar shows the progress with a
+// Cancel button, and what was on screen before comes back afterwards.
 import type { Story } from '../../core/stories.ts';
 import { formatNumber, t, tf, type Lang, type MessageKey } from '../../core/i18n/i18n.ts';
 import { formatDate } from '../../core/i18n/format.ts';
-import { bindMenu, type MenuItem } from '../../ui/menu.ts';
+import type { MenuItem } from '../../ui/menu.ts';
 import { showNotice } from '../../ui/chrome.ts';
 import { el } from '../../ui/dom.ts';
 import type { CaptureHost, ImageScale } from './render-scenes.ts';
@@ -110,7 +110,12 @@ function download(data: Uint8Array, fileName: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function bindStoryExportMenu(elements: StoryExportElements, deps: StoryExportDeps): StoryExports {
+/** The exports, and the menu's items (in the language shown when it opens). */
+export interface StoryExportMenu extends StoryExports {
+  items(): Promise<MenuItem[]>;
+}
+
+export function createStoryExportMenu(elements: StoryExportElements, deps: StoryExportDeps): StoryExportMenu {
   let running: AbortController | null = null;
   // WebCodecs' encoder (Chromium 94+, Safari 16.4+, Firefox 130+); without it the menu has no video.
   const videoSupported = typeof VideoEncoder !== 'undefined';
@@ -288,7 +293,7 @@ export function bindStoryExportMenu(elements: StoryExportElements, deps: StoryEx
 
   // Errors are reported by `run` (a notice); the menu has nothing more to do with them.
   const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);
-  bindMenu(elements.button, elements.menu, async (): Promise<MenuItem[]> => {
+  const items = async (): Promise<MenuItem[]> => {
     const lang = deps.lang();
     const stories = await deps.stories();
     return [
@@ -322,7 +327,7 @@ export function bindStoryExportMenu(elements: StoryExportElements, deps: StoryEx
           : []),
       ]),
     ];
-  });
+  };
 
-  return { exportDeck, exportImages, exportVideo, exportPrint, cancel: () => running?.abort() };
+  return { exportDeck, exportImages, exportVideo, exportPrint, items, cancel: () => running?.abort() };
 }

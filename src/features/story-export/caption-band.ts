@@ -3,7 +3,7 @@
 // screen (white for light, as the PNG export's band; the map's land and label colours otherwise).
 // Drawn with canvas 2D, which shapes Persian and lays right-to-left text out with `direction`.
 // The band's height is fixed for the whole video (from its longest caption), so it never jumps;
-// between scenes the old caption fades out as the new one fades in.
+// between scenes the old caption fades out, then the new one fades in.
 import { dirOf, type Lang } from '../../core/i18n/i18n.ts';
 import { cssColour, hexToRgba } from '../../core/colours.ts';
 import type { Theme } from '../../core/theme.ts';
@@ -105,7 +105,7 @@ export function layoutBand(
   return { top: height - bandHeight, unit, lang, attribution, colours };
 }
 
-/** Draws the map frame, then the band with each caption at its opacity (they cross-fade in flights). */
+/** Draws the map frame, then the band with each caption at its opacity (they fade in turn in flights). */
 export function composeFrame(
   context: Context,
   map: CanvasImageSource,

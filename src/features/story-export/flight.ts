@@ -95,6 +95,17 @@ export interface PlannedCaption {
 }
 
 /**
+ * The captions at a flight's progress t (0..1): the old one fades out over the first half and the new one in
+ * over the second, so two captions never overlap in the band (a cross-fade blurs two paragraphs into one).
+ */
+export function captionFade(from: number, to: number, t: number): PlannedCaption[] {
+  return [
+    { scene: from, alpha: 1 - easeInOut(Math.min(1, 2 * t)) },
+    { scene: to, alpha: easeInOut(Math.max(0, 2 * t - 1)) },
+  ];
+}
+
+/**
  * What one frame needs. A frame whose map would come out as the one before it is not drawn again:
  * its scene's layers and its camera are the same, and nothing in the map moves on its own (animated
  * flows are drawn at a fixed phase in exports), so the last drawing is still exact.
@@ -116,8 +127,8 @@ const sameCamera = (a: Camera | null, b: Camera): boolean =>
 
 /**
  * The frames' plan: a held scene is drawn once, on its first frame, and its other frames repeat it; a flight
- * draws every frame its camera moves (eased), composing the two captions cross-fading over it; a flight whose
- * camera does not move (two scenes with one view) draws once and only recomposes the fading captions.
+ * draws every frame its camera moves (eased), composing the captions (one fading out, then the next in) over it;
+ * a flight whose camera does not move (two scenes with one view) draws once and only recomposes the fading captions.
  * `cameras` are the scenes' cameras; `width` is the map's width in CSS pixels (the flight's path depends on it).
  */
 export function framePlan(frames: VideoFrameSpec[], cameras: Camera[], width: number): FrameStep[] {
@@ -134,10 +145,7 @@ export function framePlan(frames: VideoFrameSpec[], cameras: Camera[], width: nu
     } else {
       const eased = easeInOut(spec.t);
       camera = flightCamera(cameras[spec.from]!, cameras[spec.to]!, width, eased);
-      captions = [
-        { scene: spec.from, alpha: 1 - eased },
-        { scene: spec.to, alpha: eased },
-      ];
+      captions = captionFade(spec.from, spec.to, spec.t);
     }
     const draw = scene !== layers || !sameCamera(drawn, camera);
     const key = JSON.stringify(captions);

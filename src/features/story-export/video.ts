@@ -7,7 +7,7 @@
 //
 // Each scene is applied to the app (its layers, filters and selection, through the CaptureHost),
 // held still, then the camera flies to the next scene with the next scene's layers while the
-// captions cross-fade. framePlan (flight.ts) says which frames draw the map: a held scene is drawn
+// caption fades out and the next one in. framePlan (flight.ts) says which frames draw the map: a held scene is drawn
 // once and its frames repeat that image; a flight draws each frame its camera moves.
 import {
   BufferTarget,

@@ -1,7 +1,7 @@
 // The video's frame plan: which frames draw the map (a new camera or new layers), which only recompose
 // the captions over the last drawing, and which repeat the frame before. A held scene costs one drawing.
 import { describe, expect, it } from 'vitest';
-import { framePlan, videoTimeline, type Camera } from '../../../src/features/story-export/flight.ts';
+import { captionFade, framePlan, videoTimeline, type Camera } from '../../../src/features/story-export/flight.ts';
 
 const cameras: Camera[] = [
   { center: [46.6, 37.9], zoom: 6 },
@@ -26,11 +26,11 @@ describe('framePlan', () => {
           expect(step.captions).toEqual([{ scene: spec.scene, alpha: 1 }]);
         } else expect(step, `frame ${i}`).toEqual({ scene: spec.scene, draw: null, captions: null });
       } else {
-        // Every flight frame moves the camera: drawn, with the two captions cross-fading.
+        // Every flight frame moves the camera: drawn, with the old caption fading out and then the new one in.
         expect(step.scene).toBe(spec.to);
         expect(step.draw, `frame ${i}`).not.toBeNull();
         expect(step.captions!.map((c) => c.scene)).toEqual([spec.from, spec.to]);
-        expect(step.captions![0]!.alpha + step.captions![1]!.alpha).toBeCloseTo(1, 9);
+        expect(Math.min(step.captions![0]!.alpha, step.captions![1]!.alpha), `frame ${i}`).toBe(0);
       }
     });
     // 4 held scenes and 3 flights of 60 frames: 184 drawings for 540 frames.
@@ -64,5 +64,29 @@ describe('framePlan', () => {
     const frames = videoTimeline({ scenes: 2, fps: 10, secondsPerScene: 1, flightSeconds: 0 });
     const plan = framePlan(frames, same, 1280);
     expect(plan.filter((step) => step.draw).map((step) => step.scene)).toEqual([0, 1]);
+  });
+});
+
+describe('captionFade', () => {
+  it('fades the old caption out over the first half of a flight and the new one in over the second', () => {
+    const steps = Array.from({ length: 61 }, (_, k) => captionFade(2, 3, k / 60));
+    expect(steps[0]).toEqual([
+      { scene: 2, alpha: 1 },
+      { scene: 3, alpha: 0 },
+    ]);
+    expect(steps[60]).toEqual([
+      { scene: 2, alpha: 0 },
+      { scene: 3, alpha: 1 },
+    ]);
+    for (const [k, [out, into]] of steps.entries()) {
+      // Never two captions at once; the old one is gone by the middle, and the new one only starts then.
+      expect(Math.min(out!.alpha, into!.alpha)).toBe(0);
+      if (k > 30) expect(out!.alpha).toBe(0);
+      if (k < 30) expect(into!.alpha).toBe(0);
+      if (k > 0) {
+        expect(out!.alpha).toBeLessThanOrEqual(steps[k - 1]![0]!.alpha);
+        expect(into!.alpha).toBeGreaterThanOrEqual(steps[k - 1]![1]!.alpha);
+      }
+    }
   });
 });

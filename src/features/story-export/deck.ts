@@ -280,21 +280,20 @@ export async function buildDeck(input: DeckInput): Promise<Uint8Array> {
           fit: 'shrink',
         },
       );
-    const footnote = scene.sources.length
-      ? `${t(lang, 'deck.sources')}: ${scene.sources.map((source) => sourceLine(lang, source)).join(rtl ? '؛ ' : '; ')}`
-      : '';
-    slide.addText(
-      [...(footnote ? [run(footnote, { breakLine: true })] : []), run(scene.attribution, { color: muted })],
-      {
-        ...text,
-        x: MARGIN,
-        y: MAP_BOX.top + MAP_BOX.height + 0.15,
-        w: full,
-        h: SLIDE.height - (MAP_BOX.top + MAP_BOX.height + 0.15) - 0.2,
-        fontSize: DECK_TYPE.small,
-        fit: 'shrink',
-      },
+    // One paragraph per source: a Latin title inside a right-to-left paragraph that wraps is laid out
+    // by the bidi rules across the break, its start at the far end of the line, hard to follow.
+    const footnote = scene.sources.map((source, i) =>
+      run(`${i ? '' : `${t(lang, 'deck.sources')}: `}${sourceLine(lang, source)}`, { breakLine: true }),
     );
+    slide.addText([...footnote, run(scene.attribution, { color: muted })], {
+      ...text,
+      x: MARGIN,
+      y: MAP_BOX.top + MAP_BOX.height + 0.15,
+      w: full,
+      h: SLIDE.height - (MAP_BOX.top + MAP_BOX.height + 0.15) - 0.2,
+      fontSize: DECK_TYPE.small,
+      fit: 'shrink',
+    });
     slide.addNotes(speakerNotes(lang, scene));
   }
 

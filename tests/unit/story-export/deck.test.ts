@@ -13,7 +13,7 @@ import {
   type DeckInput,
   type DeckSlide,
 } from '../../../src/features/story-export/deck.ts';
-import type { Lang } from '../../../src/core/i18n/i18n.ts';
+import { t, type Lang } from '../../../src/core/i18n/i18n.ts';
 import { DARK_THEME, PROJECTOR_THEME } from '../../../src/core/theme.ts';
 
 const EMU = 914400;
@@ -189,6 +189,14 @@ describe.each(['fa', 'en'] as const)('buildDeck (%s)', (lang) => {
       // Footnote and legend at 12 pt or more.
       const footnote = paragraphsWith(slide, scene.sources[0]!.label)[0]!;
       expect(Number(footnote.match(/sz="(\d+)"/)![1])).toBeGreaterThanOrEqual(1200);
+      // Each source is a paragraph of its own in the footnote (the first after the heading).
+      expect(footnote).toContain(xmlText(t(lang, 'deck.sources')));
+      for (const [k, source] of scene.sources.entries()) {
+        const [paragraph, ...more] = paragraphsWith(slide, source.label).filter((p) => !p.includes('<a:buChar'));
+        expect(more).toEqual([]);
+        for (const other of scene.sources) if (other !== source) expect(paragraph).not.toContain(xmlText(other.label));
+        expect(paragraph!.includes(xmlText(t(lang, 'deck.sources')))).toBe(k === 0);
+      }
     });
   });
 

@@ -1,5 +1,6 @@
 // A header drop-down: a toggle button and a list of buttons built when it opens. Esc or a click
-// elsewhere closes it; focus moves into the list so keyboard users land on the first item.
+// elsewhere closes it; focus moves into the list so keyboard users land on the first item. If its
+// items cannot be made it closes again.
 import { el } from './dom.ts';
 
 export interface MenuItem {
@@ -17,7 +18,15 @@ export function bindMenu(toggle: HTMLElement, menu: HTMLElement, items: () => Me
     if (!menu.hidden) return close();
     menu.hidden = false;
     toggle.setAttribute('aria-expanded', 'true');
-    const entries = await items();
+    let entries: MenuItem[];
+    try {
+      entries = await items();
+    } catch (error) {
+      // The items could not be made (a chunk that failed to load): the menu closes; its owner says why.
+      close();
+      console.error('menu failed to open', error);
+      return;
+    }
     menu.replaceChildren(
       ...entries.map((item) => {
         const button = el('button', { text: item.label, attrs: { type: 'button', ...item.attrs } });

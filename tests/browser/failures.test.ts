@@ -1,6 +1,7 @@
 // Failures in real Chromium: no WebGL (a clear message, a still picture, the table and selection
 // still work), a lost and restored WebGL context (the map comes back as it was), and resizes of the
-// window, the map's container (to nothing and back), an embedding iframe and the pixel ratio.
+// window, the map's container (to nothing and back), an embedding iframe and the pixel ratio, and a
+// part loaded on demand whose chunk cannot be fetched.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { canvasColourCount, openApp, type OpenedPage } from '../../scripts/lib/chromium.ts';
@@ -233,6 +234,25 @@ describe('a lost WebGL context, and resizes', () => {
       expect(await size()).toEqual([640, 400]);
     } finally {
       await host.close();
+    }
+  });
+});
+
+describe('a part loaded on demand that cannot load', () => {
+  it('closes the Slides & images menu with a notice, and opens it once the part loads again', async () => {
+    const { page } = await openApp(browser(), `${baseUrl}?lang=en`, SIZE);
+    try {
+      // As if the network went away after the page loaded: the menu's own chunk cannot be fetched.
+      const menuChunk = /\/assets\/menu-[^/]*\.js$/;
+      await page.route(menuChunk, (route) => route.abort());
+      await page.click('#story-export');
+      await page.waitForFunction(() => document.querySelector('#notices')?.textContent?.includes('could not be made'));
+      expect(await page.isHidden('#story-export-menu')).toBe(true);
+      await page.unroute(menuChunk);
+      await page.click('#story-export');
+      await page.waitForSelector('#story-export-menu [data-export="view-pptx"]');
+    } finally {
+      await page.close();
     }
   });
 });

@@ -10,6 +10,7 @@ import { sceneView } from '../../model/story-scene.ts';
 import type { MapView } from '../../map/map-view.ts';
 import type { Renderer } from '../../render/render.ts';
 import { bindMenu } from '../../ui/menu.ts';
+import { showNotice } from '../../ui/chrome.ts';
 import type { StoryExportDeps, StoryExportMenu, StoryExports } from './menu.ts';
 
 export interface StoryExportWiring {
@@ -67,7 +68,15 @@ export function bindStoryExports({ store, renderer, atlas, view, notices }: Stor
     dataDate: atlas.dataDate,
   };
   let loading: Promise<StoryExportMenu> | null = null;
-  const load = () => (loading ??= import('./menu.ts').then((menu) => menu.createStoryExportMenu(elements, deps)));
+  // A failed load (the network gone since the page loaded) is said once and tried again on the next use.
+  const load = () =>
+    (loading ??= import('./menu.ts')
+      .then((menu) => menu.createStoryExportMenu(elements, deps))
+      .catch((error: unknown) => {
+        loading = null;
+        showNotice(notices, store.get().app.lang, 'deck.failed');
+        throw error;
+      }));
   bindMenu(elements.button, elements.menu, async () => (await load()).items());
   return {
     exportDeck: async (...args) => (await load()).exportDeck(...args),

@@ -83,6 +83,10 @@ export function bindStoryExports({ store, renderer, atlas, view, notices }: Stor
     exportImages: async (...args) => (await load()).exportImages(...args),
     exportVideo: async (...args) => (await load()).exportVideo(...args),
     exportPrint: async (...args) => (await load()).exportPrint(...args),
-    cancel: () => void loading?.then((menu) => menu.cancel()),
+    cancel: () =>
+      void loading?.then(
+        (menu) => menu.cancel(),
+        () => undefined,
+      ),
   };
 }

@@ -83,10 +83,22 @@ export interface ImportedRows {
   /** As `originNames`; '' for a place. */
   destinationNames: string[];
   /**
+   * The same place keys numbered, made in the import worker so the page never hashes a million strings.
+   * Absent in rows built elsewhere (a workspace, a test): `placeIdsOf` works them out on first use.
+   */
+  placeIds?: PlaceIds;
+  /**
    * 1-based row number in the file. CSV: the header is row 1, so the first data row is 2;
    * GeoJSON: feature index + 1.
    */
   rowNumbers: Uint32Array;
+}
+
+/** Place keys numbered in first-seen order over both ends: `keys[origins[i]]` is `originNames[i]`. */
+export interface PlaceIds {
+  keys: string[];
+  origins: Uint32Array;
+  destinations: Uint32Array;
 }
 
 /** What a successful import yields: the good rows and a report on the rest. */

@@ -35,28 +35,47 @@ export function crowdedMax(count: number, max: number, min: number): number {
 export const measuresTotals = (marks: Pick<FlowMarks, 'unit'>): boolean => marks.unit >= 0;
 
 /** Arc widths in pixels, linear in the measure and capped at MAX_ARC_PX (less when crowded). */
-export function arcWidths(marks: FlowMarks): Float32Array {
+export const arcWidths = (marks: FlowMarks): Float32Array => runNow(arcWidthSteps(marks));
+
+function* arcWidthSteps(marks: FlowMarks): Steps<Float32Array> {
   const measure = measuresTotals(marks) ? marks.totals : marks.rowCounts;
   const widest = crowdedMax(marks.count, MAX_ARC_PX, MIN_ARC_PX);
-  let max = 0;
-  for (let m = 0; m < marks.count; m++) max = Math.max(max, measure[m]!);
-  return Float32Array.from({ length: marks.count }, (_, m) =>
-    max > 0 ? Math.max(MIN_ARC_PX, (widest * measure[m]!) / max) : MIN_ARC_PX,
-  );
+  const max = yield* largest(marks.count, (m) => measure[m]!);
+  const widths = new Float32Array(marks.count).fill(MIN_ARC_PX);
+  for (let m = 0; max > 0 && m < marks.count; m++) {
+    if (m % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    widths[m] = Math.max(MIN_ARC_PX, (widest * measure[m]!) / max);
+  }
+  return widths;
 }
 
 /** Dot radii in pixels: area in proportion to what leaves and arrives (total or rows); smaller when crowded. */
-export function nodeRadii(marks: FlowMarks): Float32Array {
+export const nodeRadii = (marks: FlowMarks): Float32Array => runNow(nodeRadiusSteps(marks));
+
+function* nodeRadiusSteps(marks: FlowMarks): Steps<Float32Array> {
   const { nodes } = marks;
   const n = nodes.clusters.length;
-  const measure = (k: number) =>
-    measuresTotals(marks) ? nodes.incoming[k]! + nodes.outgoing[k]! : nodes.rowCounts[k]!;
-  const largest = crowdedMax(n, MAX_NODE_PX, MIN_NODE_PX);
+  const measure = measuresTotals(marks)
+    ? (k: number) => nodes.incoming[k]! + nodes.outgoing[k]!
+    : (k: number) => nodes.rowCounts[k]!;
+  const biggest = crowdedMax(n, MAX_NODE_PX, MIN_NODE_PX);
+  const max = yield* largest(n, measure);
+  const radii = new Float32Array(n).fill(MIN_NODE_PX);
+  for (let k = 0; max > 0 && k < n; k++) {
+    if (k % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    radii[k] = Math.max(MIN_NODE_PX, biggest * Math.sqrt(measure(k) / max));
+  }
+  return radii;
+}
+
+/** The largest of `measure(0 … n − 1)`, at least 0. */
+function* largest(n: number, measure: (i: number) => number): Steps<number> {
   let max = 0;
-  for (let k = 0; k < n; k++) max = Math.max(max, measure(k));
-  return Float32Array.from({ length: n }, (_, k) =>
-    max > 0 ? Math.max(MIN_NODE_PX, largest * Math.sqrt(measure(k) / max)) : MIN_NODE_PX,
-  );
+  for (let i = 0; i < n; i++) {
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    max = Math.max(max, measure(i));
+  }
+  return max;
 }
 
 /** Binary data with the ref each drawn item stands for (worked out on a pick, not per mark). */
@@ -92,6 +111,17 @@ export function* flowMapSteps(
   neutral: RGBA,
 ): Steps<FlowMapData> {
   const n = marks.count;
+  // Light where the flow leaves, full where it arrives, as the atlas's own arcs; a sector's colour when all
+  // its rows share one, else the neutral grey. Worked out once per sector and focus, not per mark (a million
+  // marks made millions of arrays); slot 2 · (sector + 2) + strong, as sectors run from -2 (several).
+  const arcPalette: [RGBA, RGBA][] = [];
+  const arcColours = (sector: number, strong: boolean): [RGBA, RGBA] => {
+    const colour = sectorColours[sector] ?? neutral;
+    return (arcPalette[2 * (sector + 2) + Number(strong)] ??= [
+      focusColour([colour[0], colour[1], colour[2], 90], strong),
+      focusColour(colour, strong),
+    ]);
+  };
   const sourcePositions = new Float32Array(3 * n);
   const targetPositions = new Float32Array(3 * n);
   const sourceColors = new Uint8Array(4 * n);
@@ -100,34 +130,32 @@ export function* flowMapSteps(
     if (m % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     position(marks, marks.originClusters[m]!, sourcePositions, 3 * m);
     position(marks, marks.destinationClusters[m]!, targetPositions, 3 * m);
-    // Light where the flow leaves, full where it arrives, as the atlas's own arcs; a sector's colour when all
-    // its rows share one, else the neutral grey.
-    const colour = sectorColours[marks.sectors[m]!] ?? neutral;
-    const strong = !strength || strength.arcs[m] === 1;
-    sourceColors.set(focusColour([colour[0], colour[1], colour[2], 90], strong), 4 * m);
-    targetColors.set(focusColour(colour, strong), 4 * m);
+    const [leaving, arriving] = arcColours(marks.sectors[m]!, !strength || strength.arcs[m] === 1);
+    sourceColors.set(leaving, 4 * m);
+    targetColors.set(arriving, 4 * m);
   }
   const k = marks.nodes.clusters.length;
   const nodePositions = new Float32Array(3 * k);
   const fill = new Uint8Array(4 * k);
   const line = new Uint8Array(4 * k);
+  // Each as [faded, strong], picked by the focus.
+  const [fills, lines] = [neutral, [255, 255, 255, 255] as RGBA].map((c) => [focusColour(c, false), c]);
   for (let i = 0; i < k; i++) {
     if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     position(marks, marks.nodes.clusters[i]!, nodePositions, 3 * i);
-    const strong = !strength || strength.nodes[i] === 1;
-    fill.set(focusColour(neutral, strong), 4 * i);
-    line.set(focusColour([255, 255, 255, 255], strong), 4 * i);
+    const strong = Number(!strength || strength.nodes[i] === 1);
+    fill.set(fills![strong]!, 4 * i);
+    line.set(lines![strong]!, 4 * i);
   }
-  const key = (c: number) => marks.places.keys[marks.clusters.leaders[c]!]!;
+  const key = (c: number) => marks.places.keys.at(marks.clusters.leaders[c]!);
   const arcRef = (m: number): EntityRef | null =>
     m < n
       ? flowPairRef(datasetId, marks.level, key(marks.originClusters[m]!), key(marks.destinationClusters[m]!))
       : null;
   const nodeRef = (i: number): EntityRef | null =>
     i < k ? flowPlaceRef(datasetId, marks.level, key(marks.nodes.clusters[i]!)) : null;
-  const widths = arcWidths(marks);
-  yield;
-  const radii = nodeRadii(marks);
+  const widths = yield* arcWidthSteps(marks);
+  const radii = yield* nodeRadiusSteps(marks);
   return {
     arcs: {
       length: n,

@@ -3,6 +3,8 @@
 // Pure; written as `Steps` so a million rows can be merged in slices (`runSliced`) or at once.
 import type { ImportedRows } from '../core/import-types.ts';
 import { ITEMS_PER_STEP, type Steps } from '../core/work-slices.ts';
+import { PairIds } from '../core/pair-ids.ts';
+import { KeyColumn, placeIdsOf } from '../core/place-ids.ts';
 
 /**
  * Pairs in first-seen order. A pair is keyed by the rows' place keys (`originNames`,
@@ -10,8 +12,9 @@ import { ITEMS_PER_STEP, type Steps } from '../core/work-slices.ts';
  */
 export interface PairAggregate {
   count: number;
-  originKeys: string[];
-  destinationKeys: string[];
+  /** The first row's `originNames` and `destinationNames`. */
+  originKeys: KeyColumn;
+  destinationKeys: KeyColumn;
   /** 2·count numbers, lon, lat: the first row's ends. */
   origins: Float64Array;
   destinations: Float64Array;
@@ -38,38 +41,43 @@ export const pairKey = (originKey: string, destinationKey: string): string => `$
 
 /** Merges the rows `flows` (indexes of rows with two ends) by pair. Run with `runNow` or `runSliced`. */
 export function* aggregatePairs(rows: ImportedRows, flows: Uint32Array): Steps<PairAggregate> {
-  const byKey = new Map<string, number>();
+  const places = placeIdsOf(rows);
+  const byPlaces = new PairIds(flows.length);
   const pairOfRow = new Uint32Array(flows.length);
-  const originKeys: string[] = [];
-  const destinationKeys: string[] = [];
-  const firstRow: number[] = [];
+  const firstRows = new Uint32Array(flows.length);
   let unit = -1;
   for (let k = 0; k < flows.length; k++) {
     if (k % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const i = flows[k]!;
-    const o = rows.originNames[i]!;
-    const d = rows.destinationNames[i]!;
-    const key = pairKey(o, d);
-    let p = byKey.get(key);
-    if (p === undefined) {
-      byKey.set(key, (p = originKeys.length));
-      originKeys.push(o);
-      destinationKeys.push(d);
-      firstRow.push(i);
-    }
+    const p = byPlaces.idOf(places.origins[i]!, places.destinations[i]!);
+    if (p === byPlaces.size - 1) firstRows[p] = i;
     pairOfRow[k] = p;
     if (!Number.isNaN(rows.values[i]!)) {
       const u = rows.units[i]!;
       unit = unit === -1 ? u : unit === u ? unit : -2;
     }
   }
-  const count = originKeys.length;
+  const count = byPlaces.size;
+  const firstRow = firstRows.subarray(0, count);
+  // A million pairs' columns are tens of megabytes: allocated and filled over several steps.
+  yield;
+  const origins = new Float64Array(2 * count);
+  const destinations = new Float64Array(2 * count);
+  for (let p = 0; p < count; p++) {
+    if (p % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    const i = firstRow[p]!;
+    origins[2 * p] = rows.origins[2 * i]!;
+    origins[2 * p + 1] = rows.origins[2 * i + 1]!;
+    destinations[2 * p] = rows.destinations[2 * i]!;
+    destinations[2 * p + 1] = rows.destinations[2 * i + 1]!;
+  }
+  yield;
   const out: PairAggregate = {
     count,
-    originKeys,
-    destinationKeys,
-    origins: new Float64Array(2 * count),
-    destinations: new Float64Array(2 * count),
+    originKeys: new KeyColumn(rows.originNames, firstRow),
+    destinationKeys: new KeyColumn(rows.destinationNames, firstRow),
+    origins,
+    destinations,
     totals: new Float64Array(count),
     rowCounts: new Uint32Array(count),
     valued: new Uint32Array(count),
@@ -77,13 +85,7 @@ export function* aggregatePairs(rows: ImportedRows, flows: Uint32Array): Steps<P
     rowIndexes: new Uint32Array(flows.length),
     unit,
   };
-  for (let p = 0; p < count; p++) {
-    const i = firstRow[p]!;
-    out.origins[2 * p] = rows.origins[2 * i]!;
-    out.origins[2 * p + 1] = rows.origins[2 * i + 1]!;
-    out.destinations[2 * p] = rows.destinations[2 * i]!;
-    out.destinations[2 * p + 1] = rows.destinations[2 * i + 1]!;
-  }
+  yield;
   for (let k = 0; k < flows.length; k++) {
     if (k % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const p = pairOfRow[k]!;
@@ -133,8 +135,8 @@ export function placeTotals(pairs: PairAggregate): PlaceTotals {
     return s;
   };
   const ends = Array.from({ length: pairs.count }, (_, p) => [
-    slot(pairs.originKeys[p]!, pairs.origins, p),
-    slot(pairs.destinationKeys[p]!, pairs.destinations, p),
+    slot(pairs.originKeys.at(p), pairs.origins, p),
+    slot(pairs.destinationKeys.at(p), pairs.destinations, p),
   ]);
   const out: PlaceTotals = {
     keys,

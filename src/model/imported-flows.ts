@@ -3,6 +3,8 @@
 // drawn arc or dot so the panel, the focus and the table reach the rows behind it. Pure; memoised.
 import type { ImportedRows } from '../core/import-types.ts';
 import { ITEMS_PER_STEP, runNow, runSliced, type Pause, type Steps } from '../core/work-slices.ts';
+import { PairIds } from '../core/pair-ids.ts';
+import { KeyColumn, numberPlacesSliced, placeIdsOf } from '../core/place-ids.ts';
 import { aggregatePairs, type PairAggregate } from './flow-aggregate.ts';
 import { clusterMembers, clusterPlaces, clusterSteps, type Clusters } from './flow-clusters.ts';
 
@@ -12,39 +14,46 @@ import { clusterMembers, clusterPlaces, clusterSteps, type Clusters } from './fl
  */
 export interface DatasetPlaces {
   count: number;
-  keys: string[];
-  index: Map<string, number>;
+  keys: KeyColumn;
+  /** The place of each numbered key (`placeIdsOf(rows)`), -1 for one that ends no flow row. */
+  ofId: Int32Array;
   /** 2·count numbers, lon, lat: the first row's. */
   positions: Float64Array;
   rowCounts: Float64Array;
 }
 
-function* collectPlaces(rows: ImportedRows): Steps<DatasetPlaces> {
-  const index = new Map<string, number>();
-  const keys: string[] = [];
-  const positions: number[] = [];
-  const counts: number[] = [];
-  const add = (key: string, lonLat: Float64Array, i: number) => {
-    let p = index.get(key);
-    if (p === undefined) {
-      index.set(key, (p = keys.push(key) - 1));
-      positions.push(lonLat[2 * i]!, lonLat[2 * i + 1]!);
-      counts.push(0);
+export function* collectPlaces(rows: ImportedRows): Steps<DatasetPlaces> {
+  const ids = placeIdsOf(rows);
+  // Tens of megabytes for two million keys: allocated a step each, as zeroing them takes time too.
+  const ofId = new Int32Array(ids.keys.length).fill(-1);
+  const keyIds = new Uint32Array(ids.keys.length);
+  yield;
+  const positions = new Float64Array(2 * ids.keys.length);
+  yield;
+  const counts = new Float64Array(ids.keys.length);
+  let count = 0;
+  const add = (id: number, lonLat: Float64Array, i: number) => {
+    let p = ofId[id]!;
+    if (p < 0) {
+      ofId[id] = p = count++;
+      keyIds[p] = id;
+      positions[2 * p] = lonLat[2 * i]!;
+      positions[2 * p + 1] = lonLat[2 * i + 1]!;
     }
     counts[p]!++;
   };
   for (let i = 0; i < rows.count; i++) {
     if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     if (Number.isNaN(rows.destinations[2 * i]!)) continue;
-    add(rows.originNames[i]!, rows.origins, i);
-    add(rows.destinationNames[i]!, rows.destinations, i);
+    add(ids.origins[i]!, rows.origins, i);
+    add(ids.destinations[i]!, rows.destinations, i);
   }
   return {
-    count: keys.length,
-    keys,
-    index,
-    positions: Float64Array.from(positions),
-    rowCounts: Float64Array.from(counts),
+    count,
+    keys: new KeyColumn(ids.keys, keyIds.subarray(0, count)),
+    ofId,
+    positions: positions.subarray(0, 2 * count),
+    rowCounts: counts.subarray(0, count),
   };
 }
 
@@ -87,10 +96,12 @@ export function* placePairs(rows: ImportedRows, flows: Uint32Array): Steps<Place
     destinationPlaces: new Uint32Array(pairs.count),
     sectors: new Int16Array(pairs.count),
   };
+  const ids = placeIdsOf(rows);
   for (let p = 0; p < pairs.count; p++) {
     if (p % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-    out.originPlaces[p] = places.index.get(pairs.originKeys[p]!)!;
-    out.destinationPlaces[p] = places.index.get(pairs.destinationKeys[p]!)!;
+    const first = pairs.rowIndexes[pairs.rowStarts[p]!]!;
+    out.originPlaces[p] = places.ofId[ids.origins[first]!]!;
+    out.destinationPlaces[p] = places.ofId[ids.destinations[first]!]!;
   }
   // Each pair's sector, over its rows in pair order: yielding by rows, not by pairs, as a few pairs may hold a
   // million rows (one pass of them held the page for 50 ms and more).
@@ -116,6 +127,7 @@ export function visiblePairs(rows: ImportedRows, flows: Uint32Array): PlacedPair
 
 /** `datasetPlaces` and `visiblePairs` between other tasks (a new dataset), into the same memos. */
 export async function preparePairs(rows: ImportedRows, flows: Uint32Array, pause: Pause): Promise<PlacedPairs> {
+  await numberPlacesSliced(rows, pause);
   if (!placesCache.has(rows)) placesCache.set(rows, await runSliced(collectPlaces(rows), pause));
   if (!pairsCache.has(flows)) pairsCache.set(flows, await runSliced(placePairs(rows, flows), pause));
   return pairsCache.get(flows)!;
@@ -157,7 +169,7 @@ function* flowMarkSteps(
   clusters: Clusters,
   level: number,
 ): Steps<FlowMarks> {
-  const byKey = new Map<number, number>();
+  const byClusters = new PairIds(pairs.count);
   const markOf = new Int32Array(pairs.count).fill(-1);
   const origin: number[] = [];
   const destination: number[] = [];
@@ -171,10 +183,9 @@ function* flowMarkSteps(
     node(oc);
     node(dc);
     if (oc === dc) continue;
-    const key = oc * clusters.count + dc;
-    let m = byKey.get(key);
-    if (m === undefined) {
-      byKey.set(key, (m = origin.push(oc) - 1));
+    const m = byClusters.idOf(oc, dc);
+    if (m === origin.length) {
+      origin.push(oc);
       destination.push(dc);
     }
     markOf[p] = m;
@@ -210,7 +221,10 @@ function* flowMarkSteps(
   const pairIndexes = new Uint32Array(pairStarts[count]!);
   const next = pairStarts.slice(0, count);
   yield;
-  for (let p = 0; p < pairs.count; p++) if (markOf[p]! >= 0) pairIndexes[next[markOf[p]!]!++] = p;
+  for (let p = 0; p < pairs.count; p++) {
+    if (p % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    if (markOf[p]! >= 0) pairIndexes[next[markOf[p]!]!++] = p;
+  }
   return {
     level,
     pairs,
@@ -269,10 +283,10 @@ export { flowPairRef, flowPlaceRef, parseImportedRef, type ImportedRefParts } fr
 /** The place keys of the cluster `leader` leads at `level` in a dataset; null when it leads none. */
 export function clusterKeys(rows: ImportedRows, level: number, leader: string): string[] | null {
   const places = datasetPlaces(rows);
-  const p = places.index.get(leader);
-  if (p === undefined) return null;
+  const p = places.keys.indexOf(leader);
+  if (p < 0) return null;
   const clusters = clustersAt(places, level);
   const c = clusters.of[p]!;
   if (clusters.leaders[c] !== p) return null;
-  return [...clusterMembers(clusters, c)].map((i) => places.keys[i]!);
+  return [...clusterMembers(clusters, c)].map((i) => places.keys.at(i));
 }

@@ -73,8 +73,8 @@ function pairStrength(pairs: PlacedPairs, focus: FlowFocus): Uint8Array {
   const strong = new Uint8Array(pairs.count);
   if (focus.kind === 'none') return strong;
   for (let p = 0; p < pairs.count; p++) {
-    const o = pairs.originKeys[p]!;
-    const d = pairs.destinationKeys[p]!;
+    const o = pairs.originKeys.at(p);
+    const d = pairs.destinationKeys.at(p);
     strong[p] = Number(
       focus.kind === 'through'
         ? focus.keys.has(o) || focus.keys.has(d)
@@ -101,9 +101,8 @@ export function markStrength(
     if (arcs[m]) strongClusters[marks.originClusters[m]!] = strongClusters[marks.destinationClusters[m]!] = 1;
   }
   if (focus.kind === 'through')
-    marks.places.keys.forEach((key, i) => {
-      if (focus.keys.has(key)) strongClusters[marks.clusters.of[i]!] = 1;
-    });
+    for (let i = 0; i < marks.places.count; i++)
+      if (focus.keys.has(marks.places.keys.at(i))) strongClusters[marks.clusters.of[i]!] = 1;
   return { arcs, nodes: Uint8Array.from(marks.nodes.clusters, (c) => strongClusters[c]!) };
 }
 
@@ -167,8 +166,8 @@ export function throughSummary(
     }
   };
   for (let p = 0; p < pairs.count; p++) {
-    const o = pairs.originKeys[p]!;
-    const d = pairs.destinationKeys[p]!;
+    const o = pairs.originKeys.at(p);
+    const d = pairs.destinationKeys.at(p);
     const n = pairs.rowCounts[p]!;
     if (keys.has(o)) {
       rowsOut += n;

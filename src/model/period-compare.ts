@@ -141,7 +141,7 @@ export function comparePeriods(rows: ImportedRows, flows: Uint32Array, periods: 
   const pairs = new Map<string, { tally: Tally; from: PairAggregate; p: number }>();
   const tallyPairs = (aggregate: PairAggregate, isA: boolean) => {
     for (let p = 0; p < aggregate.count; p++) {
-      const key = pairKey(aggregate.originKeys[p]!, aggregate.destinationKeys[p]!);
+      const key = pairKey(aggregate.originKeys.at(p), aggregate.destinationKeys.at(p));
       let entry = pairs.get(key);
       if (!entry) pairs.set(key, (entry = { tally: emptyTally(), from: aggregate, p }));
       addRows(
@@ -173,8 +173,8 @@ export function comparePeriods(rows: ImportedRows, flows: Uint32Array, periods: 
 
   const pairChanges: PairChange[] = [];
   for (const { tally, from, p } of pairs.values()) {
-    const originKey = from.originKeys[p]!;
-    const destinationKey = from.destinationKeys[p]!;
+    const originKey = from.originKeys.at(p);
+    const destinationKey = from.destinationKeys.at(p);
     pairChanges.push({
       ...changeOf(tally, rows),
       originKey,

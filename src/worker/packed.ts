@@ -4,70 +4,58 @@
 // are typed arrays only, transferred, and the app rebuilds the lists between frames. Even one long
 // string is kept out of the message: a million labels joined (11 MB) took the receiving task 50–85 ms here
 // to deserialise, where their UTF-16 code units transfer at no cost and decode a run at a time.
-import { eachIndex, runSliced, type Pause, type Steps } from '../core/work-slices.ts';
+import { eachIndex, runNow, runSliced, type Pause, type Steps } from '../core/work-slices.ts';
 import { ROW_ERROR_REASONS, type ImportedRows, type ImportResult, type RowError } from '../core/import-types.ts';
+import { numberPlaces } from '../core/place-ids.ts';
 
-/**
- * Strings joined into one as UTF-16 code units, each ending at `ends[i]`; the text of a string that repeats is
- * kept once (`index`).
- */
+/** Strings joined into one as UTF-16 code units, each ending at `ends[i]`. */
 export interface PackedStrings {
   units: Uint16Array;
   ends: Uint32Array;
-  /** The distinct string each item is, or null when every item is its own. */
-  index: Uint32Array | null;
 }
 
-type TextColumns = 'labels' | 'originNames' | 'destinationNames';
+type TextColumns = 'labels' | 'originNames' | 'destinationNames' | 'placeIds';
 
 export interface PackedResult {
-  rows: Omit<ImportedRows, TextColumns> & Record<TextColumns, PackedStrings>;
+  rows: Omit<ImportedRows, TextColumns> & {
+    labels: PackedStrings;
+    /** Place keys as numbered (`PlaceIds`): each distinct key is sent and rebuilt once, the numbers as they are. */
+    placeKeys: PackedStrings;
+    originPlaces: Uint32Array;
+    destinationPlaces: Uint32Array;
+  };
   errors: { rows: Uint32Array; reasons: Uint8Array; details: PackedStrings };
   unknownSectors: number;
   truncated: number;
 }
 
-/** `dedupe` for columns of few distinct values (place names), so each is sent and rebuilt once. */
-export function packStrings(list: readonly string[], dedupe: boolean): PackedStrings {
-  let distinct: readonly string[] = list;
-  let index: Uint32Array | null = null;
-  if (dedupe) {
-    const seen = new Map<string, number>();
-    const unique: string[] = [];
-    index = new Uint32Array(list.length);
-    list.forEach((item, i) => {
-      let at = seen.get(item);
-      if (at === undefined) seen.set(item, (at = unique.push(item) - 1));
-      index![i] = at;
-    });
-    distinct = unique;
-  }
-  const ends = new Uint32Array(distinct.length);
+export function packStrings(list: readonly string[]): PackedStrings {
+  const ends = new Uint32Array(list.length);
   let end = 0;
-  distinct.forEach((item, i) => (ends[i] = end += item.length));
+  list.forEach((item, i) => (ends[i] = end += item.length));
   const units = new Uint16Array(end);
   let at = 0;
-  for (const item of distinct) for (let c = 0; c < item.length; c++) units[at++] = item.charCodeAt(c);
-  return { units, ends, index };
+  for (const item of list) for (let c = 0; c < item.length; c++) units[at++] = item.charCodeAt(c);
+  return { units, ends };
 }
 
 export function packResult(result: ImportResult): PackedResult {
-  const { rows, errors } = result;
+  const { labels, originNames, destinationNames, placeIds, ...columns } = result.rows;
+  const { errors } = result;
+  const places = placeIds ?? runNow(numberPlaces({ count: columns.count, originNames, destinationNames }));
   const reasonIndex = new Map<string, number>(ROW_ERROR_REASONS.map((reason, i) => [reason, i]));
   return {
     rows: {
-      ...rows,
-      labels: packStrings(rows.labels, false),
-      originNames: packStrings(rows.originNames, true),
-      destinationNames: packStrings(rows.destinationNames, true),
+      ...columns,
+      labels: packStrings(labels),
+      placeKeys: packStrings(places.keys),
+      originPlaces: places.origins,
+      destinationPlaces: places.destinations,
     },
     errors: {
       rows: Uint32Array.from(errors, (e) => e.row),
       reasons: Uint8Array.from(errors, (e) => reasonIndex.get(e.reason) ?? 0),
-      details: packStrings(
-        errors.map((e) => e.detail),
-        false,
-      ),
+      details: packStrings(errors.map((e) => e.detail)),
     },
     unknownSectors: result.unknownSectors,
     truncated: result.truncated,
@@ -85,11 +73,12 @@ export function packedTransferables(packed: PackedResult): ArrayBuffer[] {
     rows.sectors,
     rows.units,
     rows.rowNumbers,
+    rows.originPlaces,
+    rows.destinationPlaces,
     errors.rows,
     errors.reasons,
   ];
-  for (const strings of [rows.labels, rows.originNames, rows.destinationNames, errors.details])
-    arrays.push(strings.units, strings.ends, ...(strings.index ? [strings.index] : []));
+  for (const strings of [rows.labels, rows.placeKeys, errors.details]) arrays.push(strings.units, strings.ends);
   return arrays.map((array) => array.buffer as ArrayBuffer);
 }
 
@@ -118,14 +107,17 @@ function* decodeStrings(units: Uint16Array, ends: Uint32Array, out: string[]): S
   }
 }
 
-async function unpackStrings(packed: PackedStrings, length: number, pause: Pause, sliceMs: number): Promise<string[]> {
-  const { units, ends, index } = packed;
-  const distinct = new Array<string>(ends.length);
-  await runSliced(decodeStrings(units, ends, distinct), pause, sliceMs);
-  if (!index) return distinct;
-  const list = new Array<string>(length);
+async function unpackStrings(packed: PackedStrings, pause: Pause, sliceMs: number): Promise<string[]> {
+  const list = new Array<string>(packed.ends.length);
+  await runSliced(decodeStrings(packed.units, packed.ends, list), pause, sliceMs);
+  return list;
+}
+
+/** The keys of numbered places, row by row. */
+async function placeNames(keys: string[], ids: Uint32Array, pause: Pause, sliceMs: number): Promise<string[]> {
+  const list = new Array<string>(ids.length);
   await runSliced(
-    eachIndex(length, (i) => (list[i] = distinct[index[i]!]!)),
+    eachIndex(ids.length, (i) => (list[i] = keys[ids[i]!]!)),
     pause,
     sliceMs,
   );
@@ -137,11 +129,13 @@ async function unpackStrings(packed: PackedStrings, length: number, pause: Pause
  * so the main thread keeps drawing and answering input while a million rows arrive.
  */
 export async function unpackResult(packed: PackedResult, pause: Pause, sliceMs = 8): Promise<ImportResult> {
-  const { rows, errors } = packed;
-  const labels = await unpackStrings(rows.labels, rows.count, pause, sliceMs);
-  const originNames = await unpackStrings(rows.originNames, rows.count, pause, sliceMs);
-  const destinationNames = await unpackStrings(rows.destinationNames, rows.count, pause, sliceMs);
-  const details = await unpackStrings(errors.details, errors.rows.length, pause, sliceMs);
+  const { labels: packedLabels, placeKeys, originPlaces, destinationPlaces, ...columns } = packed.rows;
+  const { errors } = packed;
+  const labels = await unpackStrings(packedLabels, pause, sliceMs);
+  const keys = await unpackStrings(placeKeys, pause, sliceMs);
+  const originNames = await placeNames(keys, originPlaces, pause, sliceMs);
+  const destinationNames = await placeNames(keys, destinationPlaces, pause, sliceMs);
+  const details = await unpackStrings(errors.details, pause, sliceMs);
   const list = new Array<RowError>(errors.rows.length);
   await runSliced(
     eachIndex(
@@ -152,7 +146,13 @@ export async function unpackResult(packed: PackedResult, pause: Pause, sliceMs =
     sliceMs,
   );
   return {
-    rows: { ...rows, labels, originNames, destinationNames },
+    rows: {
+      ...columns,
+      labels,
+      originNames,
+      destinationNames,
+      placeIds: { keys, origins: originPlaces, destinations: destinationPlaces },
+    },
     errors: list,
     unknownSectors: packed.unknownSectors,
     truncated: packed.truncated,

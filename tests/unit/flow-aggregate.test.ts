@@ -30,7 +30,7 @@ describe('aggregatePairs', () => {
     expect([...pairs.rowCounts]).toEqual([3, 1, 1]);
     expect([...pairs.totals]).toEqual([120, 50, 5]);
     expect([...pairs.valued]).toEqual([2, 1, 1]);
-    expect(pairs.originKeys[0]).toBe(pairs.destinationKeys[2]);
+    expect(pairs.originKeys.at(0)).toBe(pairs.destinationKeys.at(2));
   });
 
   it('reaches the rows behind each pair, in file order', () => {
@@ -47,7 +47,7 @@ describe('aggregatePairs', () => {
 
   it('totals what leaves and arrives at each place', () => {
     const places = placeTotals(pairs);
-    const ea = places.keys.indexOf(pairs.originKeys[0]!);
+    const ea = places.keys.indexOf(pairs.originKeys.at(0));
     expect(places.outgoing[ea]).toBe(120);
     expect(places.incoming[ea]).toBe(5);
     expect(places.rowCounts[ea]).toBe(4);

@@ -6,6 +6,8 @@ import { parseCsv } from '../../src/worker/parse-csv.ts';
 import type { ImportResult } from '../../src/core/import-types.ts';
 import { packedTransferables, packResult, unpackResult } from '../../src/worker/packed.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
+import { numberPlaces } from '../../src/core/place-ids.ts';
+import { runNow } from '../../src/core/work-slices.ts';
 
 const ROWS = 6000;
 const lines = ['origin,destination,value,label'];
@@ -27,8 +29,15 @@ describe('packing an import result for the trip to the page', () => {
     const packed = packResult(result);
     expect(strings(packed)).toEqual([]);
     const transferred = new Set(packedTransferables(packed));
-    for (const column of [packed.rows.labels, packed.rows.originNames, packed.rows.destinationNames])
+    for (const column of [packed.rows.labels, packed.rows.placeKeys])
       expect(transferred.has(column.units.buffer as ArrayBuffer)).toBe(true);
+    expect(transferred.has(packed.rows.originPlaces.buffer as ArrayBuffer)).toBe(true);
+  });
+
+  it('sends each place key once, numbered across both ends', () => {
+    const { placeKeys, originPlaces, destinationPlaces } = packResult(result).rows;
+    expect(placeKeys.ends).toHaveLength(3); // Tehran, Gilan, Kazakhstan
+    expect([originPlaces[0], destinationPlaces[0], originPlaces[1]]).toEqual([0, 1, 2]);
   });
 
   it('rebuilds every string exactly, in slices', async () => {
@@ -38,7 +47,13 @@ describe('packing an import result for the trip to the page', () => {
     expect(back.rows.labels).toEqual(result.rows.labels);
     expect(back.rows.labels[7]).toBe('ردیف 7 🚚 xxxxxxx');
     expect(back.rows.originNames).toEqual(result.rows.originNames);
-    expect(back).toEqual(result);
+    const { placeIds, ...rows } = back.rows;
+    expect({ ...back, rows }).toEqual(result);
+    // The page gets the worker's numbering, the same as numbering the names there would give.
+    expect(placeIds).toEqual(runNow(numberPlaces(result.rows)));
+    const { keys, origins, destinations } = placeIds!;
+    expect(result.rows.originNames.every((name, i) => keys[origins[i]!] === name)).toBe(true);
+    expect(result.rows.destinationNames.every((name, i) => keys[destinations[i]!] === name)).toBe(true);
     expect(pauses).toBeGreaterThan(3);
   });
 });

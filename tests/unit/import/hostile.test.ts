@@ -376,8 +376,7 @@ describe('a big result on its way to the app', () => {
       csv('origin,destination,value,unit,sector,date,label', ...rows, ['Atlantis', 'KAZ', '1', '', '', '', '']),
     );
     const packed = packResult(result);
-    expect(packed.rows.originNames.ends).toHaveLength(1); // one distinct name, sent once
-    expect(packed.rows.labels.index).toBeNull();
+    expect(packed.rows.placeKeys.ends).toHaveLength(3); // Tehran, Kazakhstan and none, each sent once
     // What the main thread deserialises item by item: strings and plain arrays' items (typed arrays are one block).
     const items = (value: unknown): number =>
       ArrayBuffer.isView(value)
@@ -393,7 +392,7 @@ describe('a big result on its way to the app', () => {
     expect(items(packed)).toBeLessThan(20);
     let pauses = 0;
     const back = await unpackResult(packed, async () => void (pauses += 1), 0);
-    expect(back).toEqual(result);
+    expect({ ...back, rows: { ...back.rows, placeIds: undefined } }).toEqual(result); // ids: packed-strings.test.ts
     expect(pauses).toBeGreaterThan(5);
   });
 });

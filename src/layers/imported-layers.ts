@@ -72,6 +72,8 @@ async function prepareFlowMap(datasetId: number, marks: FlowMarks, palette: RGBA
   );
 }
 
+const NO_MARKS: BinaryData = { length: 0, attributes: {}, rowIndexes: new Uint32Array(0) };
+
 const placeData = (positions: Float32Array, places: Uint32Array): BinaryData => ({
   length: places.length,
   attributes: { getPosition: { value: positions, size: 3 } },
@@ -159,7 +161,9 @@ export function buildImportedLayers(
         beforeMapLayer(
           {
             id: `${NODES}${dataset.id}`,
-            data: map.nodes as unknown as never,
+            // Not handed over when hidden: deck.gl uploads a hidden layer's buffers all the same, and two
+            // million dots doubled the first frame of a million scattered flows.
+            data: (dotsApart ? map.nodes : NO_MARKS) as unknown as never,
             visible: dotsApart,
             ...POINT_DEFAULTS,
             getLineWidth: 1,

@@ -45,7 +45,7 @@ export function clusterPlaces(positions: Float64Array, weights: ArrayLike<number
 /** `clusterPlaces` as steps, so a new dataset's places are clustered between other tasks. */
 export function* clusterSteps(positions: Float64Array, weights: ArrayLike<number>, level: number): Steps<Clusters> {
   const n = positions.length / 2;
-  if (level >= UNCLUSTERED) return eachAlone(n);
+  if (level >= UNCLUSTERED) return yield* eachAlone(n);
   const of = new Uint32Array(n);
   const leaders: number[] = [];
   const order = yield* heaviestFirstSteps(weights, n);
@@ -151,9 +151,12 @@ function* heaviestFirstSteps(weights: ArrayLike<number>, n: number): Steps<Uint3
 }
 
 /** Every place its own cluster, in typed arrays shared between the fields (read only). */
-function eachAlone(n: number): Clusters {
+function* eachAlone(n: number): Steps<Clusters> {
   const ids = new Uint32Array(n + 1);
-  for (let i = 0; i <= n; i++) ids[i] = i;
+  for (let i = 0; i <= n; i++) {
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    ids[i] = i;
+  }
   const first = ids.subarray(0, n);
   return { count: n, of: first, leaders: first, memberStarts: ids, members: first };
 }

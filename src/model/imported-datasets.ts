@@ -78,7 +78,8 @@ function* filterRows(rows: ImportedRows, filters: Filters, sectorIds: string[]):
     if (Number.isNaN(rows.destinations[2 * i]!)) places[nPlaces++] = i;
     else flows[nFlows++] = i;
   }
-  return { flows: flows.slice(0, nFlows), places: places.slice(0, nPlaces) };
+  // Views, not copies: at a million rows, copying both in the last step made it the longest.
+  return { flows: flows.subarray(0, nFlows), places: places.subarray(0, nPlaces) };
 }
 
 /** deck.gl binary attributes for the given rows: positions (lon, lat, 0) and RGBA colours. */

@@ -169,13 +169,20 @@ function* flowMarkSteps(
   clusters: Clusters,
   level: number,
 ): Steps<FlowMarks> {
+  // Sized for the most there can be (a mark per pair, a node per cluster) rather than grown: a million marks
+  // are megabytes, allocated a step apart.
   const byClusters = new PairIds(pairs.count);
+  yield;
   const markOf = new Int32Array(pairs.count).fill(-1);
-  const origin: number[] = [];
-  const destination: number[] = [];
+  const origin = new Uint32Array(pairs.count);
+  const destination = new Uint32Array(pairs.count);
+  yield;
   const nodeOf = new Int32Array(clusters.count).fill(-1);
-  const nodeClusters: number[] = [];
-  const node = (c: number) => (nodeOf[c]! >= 0 ? nodeOf[c]! : (nodeOf[c] = nodeClusters.push(c) - 1));
+  const nodeClusters = new Uint32Array(clusters.count);
+  let nodeCount = 0;
+  const node = (c: number) => {
+    if (nodeOf[c]! < 0) nodeClusters[(nodeOf[c] = nodeCount++)] = c;
+  };
   for (let p = 0; p < pairs.count; p++) {
     if (p % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const oc = clusters.of[pairs.originPlaces[p]!]!;
@@ -184,23 +191,23 @@ function* flowMarkSteps(
     node(dc);
     if (oc === dc) continue;
     const m = byClusters.idOf(oc, dc);
-    if (m === origin.length) {
-      origin.push(oc);
-      destination.push(dc);
-    }
+    origin[m] = oc;
+    destination[m] = dc;
     markOf[p] = m;
   }
-  const count = origin.length;
+  const count = byClusters.size;
   const totals = new Float64Array(count);
   const rowCounts = new Uint32Array(count);
   const sectors = new Int16Array(count).fill(-3);
   const pairStarts = new Uint32Array(count + 1);
+  yield;
   const nodes = {
-    clusters: Uint32Array.from(nodeClusters),
-    incoming: new Float64Array(nodeClusters.length),
-    outgoing: new Float64Array(nodeClusters.length),
-    rowCounts: new Uint32Array(nodeClusters.length),
+    clusters: nodeClusters.subarray(0, nodeCount),
+    incoming: new Float64Array(nodeCount),
+    outgoing: new Float64Array(nodeCount),
+    rowCounts: new Uint32Array(nodeCount),
   };
+  yield;
   for (let p = 0; p < pairs.count; p++) {
     if (p % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const from = nodeOf[clusters.of[pairs.originPlaces[p]!]!]!;
@@ -231,8 +238,8 @@ function* flowMarkSteps(
     places,
     clusters,
     count,
-    originClusters: Uint32Array.from(origin),
-    destinationClusters: Uint32Array.from(destination),
+    originClusters: origin.subarray(0, count),
+    destinationClusters: destination.subarray(0, count),
     totals,
     rowCounts,
     sectors,

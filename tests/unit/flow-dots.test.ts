@@ -17,8 +17,8 @@ const dataset = (id: number, lines: string[]): ImportedDataset => ({
   ...(parseCsv(lines.join('\n'), null, GAZETTEER) as ImportResult),
 });
 
-/** Whether the dataset's dots layer is drawn at a zoom bucket (4 a zoom level). */
-const dotsShown = (d: ImportedDataset, zoomBucket: number) =>
+/** The dataset's dots layer at a zoom bucket (4 a zoom level). */
+const dotsLayer = (d: ImportedDataset, zoomBucket: number) =>
   buildImportedLayers(
     [d],
     { sectors: null, time: ALL_TIME },
@@ -29,7 +29,14 @@ const dotsShown = (d: ImportedDataset, zoomBucket: number) =>
     UNCLUSTERED,
     null,
     zoomBucket,
-  ).find((layer) => layer.id === `${NODES}${d.id}`)!.props.visible;
+  ).find((layer) => layer.id === `${NODES}${d.id}`)!;
+
+/** Whether the dots are drawn, and then with every dot's data: hidden ones hand deck.gl none to upload. */
+const dotsShown = (d: ImportedDataset, zoomBucket: number) => {
+  const { visible, data } = dotsLayer(d, zoomBucket).props as { visible: boolean; data: { length: number } };
+  expect(data.length > 0).toBe(visible);
+  return visible;
+};
 
 describe('place dots of an imported flow map', () => {
   it('measure the mean spacing of places over their box, doubling with each zoom level', () => {

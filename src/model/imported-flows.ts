@@ -22,7 +22,7 @@ export interface DatasetPlaces {
   rowCounts: Float64Array;
 }
 
-export function* collectPlaces(rows: ImportedRows): Steps<DatasetPlaces> {
+function* collectPlaces(rows: ImportedRows): Steps<DatasetPlaces> {
   const ids = placeIdsOf(rows);
   // Tens of megabytes for two million keys: allocated a step each, as zeroing them takes time too.
   const ofId = new Int32Array(ids.keys.length).fill(-1);

@@ -6,8 +6,9 @@ export class PairIds {
   /** Pair id + 1 in each slot; 0 is empty. */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  private readonly firsts: Uint32Array;
-  private readonly seconds: Uint32Array;
+  /** The pair numbered `id` is (firsts[id], seconds[id]), for id < size. */
+  readonly firsts: Uint32Array;
+  readonly seconds: Uint32Array;
   /** Pairs numbered so far: the next new pair gets this id. */
   size = 0;
 

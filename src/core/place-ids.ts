@@ -2,10 +2,7 @@
 // million rows of scattered coordinates are two million distinct keys, and a string-keyed Map of that size
 // held the page for 100–400 ms a step as it grew (each growth rehashes every entry at once).
 import type { ImportedRows, PlaceIds } from './import-types.ts';
-import { runNow, runSliced, type Pause, type Steps } from './work-slices.ts';
-
-/** Rows handled between yields. */
-const ROWS_PER_STEP = 4096;
+import { ITEMS_PER_STEP, runNow, runSliced, type Pause, type Steps } from './work-slices.ts';
 
 /** Numbers the rows' place keys (both ends, one numbering) in first-seen order. Run in the import worker. */
 export function* numberPlaces(rows: Pick<ImportedRows, 'count' | 'originNames' | 'destinationNames'>): Steps<PlaceIds> {
@@ -19,7 +16,7 @@ export function* numberPlaces(rows: Pick<ImportedRows, 'count' | 'originNames' |
   const origins = new Uint32Array(rows.count);
   const destinations = new Uint32Array(rows.count);
   for (let i = 0; i < rows.count; i++) {
-    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     origins[i] = idOf(rows.originNames[i]!);
     destinations[i] = idOf(rows.destinationNames[i]!);
   }

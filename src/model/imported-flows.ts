@@ -174,8 +174,6 @@ function* flowMarkSteps(
   const byClusters = new PairIds(pairs.count);
   yield;
   const markOf = new Int32Array(pairs.count).fill(-1);
-  const origin = new Uint32Array(pairs.count);
-  const destination = new Uint32Array(pairs.count);
   yield;
   const nodeOf = new Int32Array(clusters.count).fill(-1);
   const nodeClusters = new Uint32Array(clusters.count);
@@ -190,10 +188,7 @@ function* flowMarkSteps(
     node(oc);
     node(dc);
     if (oc === dc) continue;
-    const m = byClusters.idOf(oc, dc);
-    origin[m] = oc;
-    destination[m] = dc;
-    markOf[p] = m;
+    markOf[p] = byClusters.idOf(oc, dc);
   }
   const count = byClusters.size;
   const totals = new Float64Array(count);
@@ -238,8 +233,8 @@ function* flowMarkSteps(
     places,
     clusters,
     count,
-    originClusters: origin.subarray(0, count),
-    destinationClusters: destination.subarray(0, count),
+    originClusters: byClusters.firsts.subarray(0, count),
+    destinationClusters: byClusters.seconds.subarray(0, count),
     totals,
     rowCounts,
     sectors,

@@ -2,7 +2,6 @@
 // clusters at low zoom) with a width by its total, dots at the places flows end at sized by what passes
 // through them, and dots for rows with one end. Binary attributes built once per filters, level, selection
 // and theme (src/layers/flow-map-data.ts), so 100,000 rows draw without per-row accessors and hovering rebuilds nothing.
-import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { AppState } from '../state/state.ts';
 import type { Gazetteer } from '../core/import-types.ts';
@@ -11,8 +10,7 @@ import { marksAt, prepareMarks, type FlowMarks } from '../model/imported-flows.t
 import { BUCKETS_PER_ZOOM, meanSpacingPx, MIN_DOT_SPACING_PX, UNCLUSTERED } from '../model/flow-clusters.ts';
 import { markStrength, type FlowFocus } from '../model/imported-through.ts';
 import { nextTask, runNow, runSliced, type Pause } from '../core/work-slices.ts';
-import { beforeMapLayer } from './before-map-layer.ts';
-import { POINT_DEFAULTS } from './point-layers.ts';
+import { importedArcLayer, importedNodeLayer, importedPlaceLayer } from './imported-layer-kinds.ts';
 import { hexToRgba, type RGBA } from '../core/colours.ts';
 import type { Theme } from '../core/theme.ts';
 import { flowMapData, flowMapSteps, type FlowMapData } from './flow-map-data.ts';
@@ -73,6 +71,47 @@ async function prepareFlowMap(datasetId: number, marks: FlowMarks, palette: RGBA
 }
 
 const NO_MARKS: BinaryData = { length: 0, attributes: {}, rowIndexes: new Uint32Array(0) };
+
+/**
+ * Arcs per layer. The map hands a big layer's data to the GPU one layer a frame (src/map/upload-pacing.ts):
+ * a million arcs' attributes (some 60 MB) in one layer held their first frame 250–350 ms in bufferSubData;
+ * a layer of this many takes a frame about an eighth of that.
+ */
+export const ARCS_PER_LAYER = 131_072;
+
+// Keyed by the whole flow map's arcs, so the same arcs give the very same pieces (deck.gl keeps their buffers).
+const pieceCache = new WeakMap<BinaryData, BinaryData[]>();
+
+/** `data` cut into consecutive pieces of at most `size` items: views on its arrays, refs offset to match. */
+export function dataPieces(data: BinaryData, size = ARCS_PER_LAYER): BinaryData[] {
+  if (data.length <= size) return [data];
+  let pieces = pieceCache.get(data);
+  if (pieces?.[0]?.length !== size) {
+    pieces = [];
+    for (let start = 0; start < data.length; start += size) {
+      const end = Math.min(data.length, start + size);
+      const view = <T extends Float32Array | Uint8Array | Uint32Array>(array: T, width: number) =>
+        array.subarray(start * width, end * width) as T;
+      const attributes: BinaryData['attributes'] = {};
+      for (const [name, { value, size: width }] of Object.entries(data.attributes))
+        attributes[name] = { value: view(value, width), size: width };
+      const { refOf, rowCounts } = data;
+      pieces.push({
+        length: end - start,
+        attributes,
+        rowIndexes: data.rowIndexes.length > 0 ? view(data.rowIndexes, 1) : data.rowIndexes,
+        ...(refOf ? { refOf: (i: number) => (i < end - start ? refOf(start + i) : null) } : {}),
+        ...(rowCounts ? { rowCounts: view(rowCounts, 1) } : {}),
+      });
+    }
+    pieceCache.set(data, pieces);
+  }
+  return pieces;
+}
+
+/** The id of piece `k` of a dataset's arcs: the first keeps the plain id (one piece is the usual case). */
+export const arcLayerId = (datasetId: number, k: number) =>
+  k === 0 ? `${FLOWS}${datasetId}` : `${FLOWS}${datasetId}/${k}`;
 
 const placeData = (positions: Float32Array, places: Uint32Array): BinaryData => ({
   length: places.length,
@@ -139,54 +178,17 @@ export function buildImportedLayers(
       meanSpacingPx(marks.places.positions, map.nodes.length, zoomBucket / BUCKETS_PER_ZOOM) >= MIN_DOT_SPACING_PX;
     const placeLayerData = cached(places, () => placeData(runNow(placePositions(dataset.rows, places)), places));
     return [
-      new ArcLayer(
-        beforeMapLayer(
-          {
-            id: `${FLOWS}${dataset.id}`,
-            data: map.arcs as unknown as never,
-            pickable: true,
-            // Fewer segments for big sets: picking cost grows with them.
-            numSegments: big ? 8 : 24,
-            getHeight: 0.5,
-            widthUnits: 'pixels',
-            // A highlight costs a whole redraw per hovered arc; among thousands it shows little, and the
-            // hover card already names the pair, so big sets hover without one.
-            autoHighlight: !big,
-            highlightColor: [255, 200, 0, 255] as RGBA,
-          },
-          beforeId,
-        ),
+      ...dataPieces(map.arcs).map((piece, k) => importedArcLayer(arcLayerId(dataset.id, k), piece, big, beforeId)),
+      // Not handed over when hidden: deck.gl uploads a hidden layer's buffers all the same, and two
+      // million dots doubled the first frame of a million scattered flows.
+      importedNodeLayer(
+        `${NODES}${dataset.id}`,
+        dotsApart ? map.nodes : NO_MARKS,
+        dotsApart,
+        map.nodes.length <= 5000,
+        beforeId,
       ),
-      new ScatterplotLayer(
-        beforeMapLayer(
-          {
-            id: `${NODES}${dataset.id}`,
-            // Not handed over when hidden: deck.gl uploads a hidden layer's buffers all the same, and two
-            // million dots doubled the first frame of a million scattered flows.
-            data: (dotsApart ? map.nodes : NO_MARKS) as unknown as never,
-            visible: dotsApart,
-            ...POINT_DEFAULTS,
-            getLineWidth: 1,
-            autoHighlight: map.nodes.length <= 5000,
-          },
-          beforeId,
-        ),
-      ),
-      new ScatterplotLayer(
-        beforeMapLayer(
-          {
-            id: `${PLACES}${dataset.id}`,
-            data: placeLayerData as unknown as never,
-            ...POINT_DEFAULTS,
-            getRadius: places.length > 5000 ? 2.5 : 4,
-            getFillColor: theme.neutralLink,
-            getLineColor: [255, 255, 255, 255] as RGBA,
-            getLineWidth: 1,
-            autoHighlight: places.length <= 5000,
-          },
-          beforeId,
-        ),
-      ),
+      importedPlaceLayer(`${PLACES}${dataset.id}`, placeLayerData, theme.neutralLink, beforeId),
     ];
   });
 }

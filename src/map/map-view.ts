@@ -18,6 +18,7 @@ import type { Theme } from '../core/theme.ts';
 import type { Padding } from '../model/free-area.ts';
 import { ZOOM_RANGE } from '../state/url-state.ts';
 import { LABEL_LAYER_IDS, labelText } from '../layers/basemap-style.ts';
+import { createUploadPacer } from './upload-pacing.ts';
 
 export interface MapViewOptions {
   container: HTMLElement;
@@ -38,6 +39,11 @@ export interface MapViewOptions {
   onViewChange(view: ViewState): void;
   /** True when the WebGL context is lost; false once the map has been rebuilt and drawn again. */
   onContext?(lost: boolean): void;
+  /**
+   * Empty layers deck.gl gets once the map has drawn and keeps, so the pipelines of layers that
+   * may come later are made while nothing waits (loaded then: they are not part of the first frame).
+   */
+  standby?(): Promise<Layer[]>;
 }
 
 export type Bounds = [west: number, south: number, east: number, north: number];
@@ -71,6 +77,8 @@ interface Mounted {
   overlay: MapLibreOverlay;
   /** Basemap idle and deck.gl has drawn every layer with its data loaded. */
   drawn: Promise<void>;
+  /** Hands the current layers to the overlay, big new data paced over frames. */
+  pushLayers(): void;
 }
 
 export function createMapView(options: MapViewOptions): MapView {
@@ -106,14 +114,25 @@ export function createMapView(options: MapViewOptions): MapView {
 
     let resolveDeckDrawn: () => void;
     const deckDrawn = new Promise<void>((resolve) => (resolveDeckDrawn = resolve));
+    const pacer = createUploadPacer();
+    let standby: Layer[] = [];
+    let { layers, held } = pacer.pace([...currentLayers, ...standby]);
+    const pushLayers = (): void => {
+      ({ layers, held } = pacer.pace([...currentLayers, ...standby]));
+      overlay.setProps({ layers });
+    };
     const overlay = new MapLibreOverlay({
       // Interleaved: deck.gl draws into maplibre's context, so its layers can sit under the labels.
       interleaved: true,
-      layers: currentLayers,
+      layers,
       onHover: options.onHover,
       getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
       onAfterRender: () => {
         renders += 1;
+        pacer.frameDrawn();
+        // A task of its own, so the next piece's upload lands in the next frame, not this one.
+        if (held) setTimeout(pushLayers, 0);
+        // Held layers were never handed over, so they are not loaded: drawn waits for the last piece.
         if (currentLayers.length > 0 && currentLayers.every((layer) => layer.isLoaded)) resolveDeckDrawn();
       },
     });
@@ -136,7 +155,16 @@ export function createMapView(options: MapViewOptions): MapView {
     map.on('style.load', () => applyLabels(map, lang));
 
     const basemapIdle = new Promise<void>((resolve) => map.once('load', () => map.once('idle', () => resolve())));
-    return { map, overlay, drawn: Promise.all([basemapIdle, deckDrawn]).then(() => undefined) };
+    const drawn = Promise.all([basemapIdle, deckDrawn]).then(() => undefined);
+    void drawn
+      .then(() => options.standby?.())
+      .then((layers) => {
+        // Copies per deck.gl instance, as for the layers (see remount).
+        standby = (layers ?? []).map((layer) => layer.clone({}));
+        if (standby.length > 0) pushLayers();
+      })
+      .catch((error: unknown) => console.warn('the standby layers did not load', error));
+    return { map, overlay, pushLayers, drawn };
   };
 
   let current = mount(options.view);
@@ -202,7 +230,7 @@ export function createMapView(options: MapViewOptions): MapView {
     },
     setLayers: (layers) => {
       currentLayers = layers;
-      current.overlay.setProps({ layers });
+      current.pushLayers();
     },
     renderCount: () => renders,
     setLanguage: (language) => {

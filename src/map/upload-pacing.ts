@@ -1,0 +1,56 @@
+// Hands deck.gl big new data one layer per drawn frame. deck.gl copies a layer's attributes to the GPU
+// in the frame that first draws it, all at once: a million imported arcs (some 60 MB) held one frame
+// 250–350 ms. Cut into layers (src/layers/imported-layers.ts) and paced here, no frame uploads more
+// than one piece. A held layer goes to deck.gl empty and hidden, so its id, place in the stack and
+// shaders are ready when its data comes.
+import type { Layer } from '@deck.gl/core';
+
+/** Items from which a layer's data counts as big: smaller data goes straight through. */
+export const BIG_DATA = 16_384;
+
+export interface Paced {
+  /** What deck.gl gets now. */
+  layers: Layer[];
+  /** True while some layers wait for a later frame. */
+  held: boolean;
+}
+
+export interface UploadPacer {
+  /** The layers to hand deck.gl now: big data not yet handed over waits, one goes per frame. */
+  pace(wanted: readonly Layer[]): Paced;
+  /** A frame has been drawn: the data let through before it is on the GPU, the next may go. */
+  frameDrawn(): void;
+}
+
+const EMPTY_BINARY = { length: 0, attributes: {}, rowIndexes: new Uint32Array(0) };
+
+const lengthOf = (data: unknown): number =>
+  typeof data === 'object' && data !== null && typeof (data as { length?: unknown }).length === 'number'
+    ? (data as { length: number }).length
+    : 0;
+
+/** One pacer per deck.gl instance: what it remembers as handed over lives in that deck's GPU context. */
+export function createUploadPacer(minLength = BIG_DATA): UploadPacer {
+  const handedOver = new WeakSet<object>();
+  let admittedThisFrame = false;
+  return {
+    pace(wanted) {
+      let held = false;
+      const layers = wanted.map((layer) => {
+        const data = layer.props.data as unknown;
+        if (lengthOf(data) < minLength || handedOver.has(data as object)) return layer;
+        if (!admittedThisFrame) {
+          admittedThisFrame = true;
+          handedOver.add(data as object);
+          return layer;
+        }
+        held = true;
+        return layer.clone({ data: (Array.isArray(data) ? [] : EMPTY_BINARY) as never, visible: false });
+      });
+      return { layers, held };
+    },
+    frameDrawn() {
+      admittedThisFrame = false;
+    },
+  };
+}

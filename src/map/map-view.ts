@@ -154,6 +154,10 @@ export function createMapView(options: MapViewOptions): MapView {
     // Also after a theme's new style has loaded.
     map.on('style.load', () => applyLabels(map, lang));
 
+    // deck.gl's overlay slots its layer groups under their `beforeId` basemap layers only when it is handed
+    // layers with the style loaded: without this the first view drew every deck.gl layer over the labels
+    // until the first change of layers.
+    map.once('load', pushLayers);
     const basemapIdle = new Promise<void>((resolve) => map.once('load', () => map.once('idle', () => resolve())));
     const drawn = Promise.all([basemapIdle, deckDrawn]).then(() => undefined);
     void drawn

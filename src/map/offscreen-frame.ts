@@ -54,7 +54,11 @@ export async function renderOffscreen({ source, layers, pixelRatio }: OffscreenR
     map.addControl(overlay);
     await new Promise<void>((resolve, reject) => {
       map.once('error', (event) => reject(event.error));
-      map.once('load', () => resolve());
+      map.once('load', () => {
+        // Handed again with the style loaded, so the layers slot under the labels as on the live map (map-view.ts).
+        overlay.setProps({ layers: copies });
+        resolve();
+      });
     });
     await new Promise<void>((resolve) => {
       const check = () => (drawn && map.loaded() && map.areTilesLoaded() ? resolve() : requestAnimationFrame(check));

@@ -10,7 +10,7 @@ import type { Theme } from '../core/theme.ts';
 import type { LonLat } from '../core/geodata.ts';
 import { t } from '../core/i18n/i18n.ts';
 import { placeLabelFeatures } from '../model/place-labels.ts';
-import { BASEMAP_LAYER_IDS, buildBasemapStyle } from '../layers/basemap-style.ts';
+import { buildBasemapStyle } from '../layers/basemap-style.ts';
 import { entityFromPick } from '../layers/build-layers.ts';
 import { compareEntityFromPick } from '../layers/compare-pick.ts';
 import { tryCreateMapView, type AtlasView, type MapView } from '../map/map-view.ts';
@@ -58,10 +58,7 @@ export function mountMap(inputs: MountInputs): { view: AtlasView; mapView: MapVi
       const zoomBucket = zoomBucketOf(view.zoom);
       if (store.get().session.zoomBucket !== zoomBucket) store.updateSession({ zoomBucket });
     },
-    standby: () =>
-      import('../layers/imported-layer-kinds.ts').then((kinds) =>
-        kinds.importedStandbyLayers(BASEMAP_LAYER_IDS.countryLabels),
-      ),
+    handover: () => import('./map-handover.ts'),
     onContext: (lost) => {
       showStatus(inputs.status, lost ? t(store.get().app.lang, 'map.contextLost') : null);
       document.documentElement.dataset['mapState'] = lost ? 'lost' : 'ready';

@@ -18,7 +18,7 @@ import type { Theme } from '../core/theme.ts';
 import type { Padding } from '../model/free-area.ts';
 import { ZOOM_RANGE } from '../state/url-state.ts';
 import { LABEL_LAYER_IDS, labelText } from '../layers/basemap-style.ts';
-import { createUploadPacer } from './upload-pacing.ts';
+import type { Handover } from './upload-pacing.ts';
 
 export interface MapViewOptions {
   container: HTMLElement;
@@ -40,11 +40,14 @@ export interface MapViewOptions {
   /** True when the WebGL context is lost; false once the map has been rebuilt and drawn again. */
   onContext?(lost: boolean): void;
   /**
-   * Empty layers deck.gl gets once the map has drawn and keeps, so the pipelines of layers that
-   * may come later are made while nothing waits (loaded then: they are not part of the first frame).
+   * The handover of layers to deck.gl that the map takes on once it has drawn (loaded then, as the first
+   * frame does not need it); until then layers go to deck.gl as they are.
    */
-  standby?(): Promise<Layer[]>;
+  handover?(): Promise<{ createHandover: CreateHandover }>;
 }
+
+/** Takes over handing `wanted()` to the overlay, whose layers are `wanted()` now. */
+export type CreateHandover = (overlay: MapLibreOverlay, wanted: () => Layer[]) => Handover;
 
 export type Bounds = [west: number, south: number, east: number, north: number];
 
@@ -114,24 +117,17 @@ export function createMapView(options: MapViewOptions): MapView {
 
     let resolveDeckDrawn: () => void;
     const deckDrawn = new Promise<void>((resolve) => (resolveDeckDrawn = resolve));
-    const pacer = createUploadPacer();
-    let standby: Layer[] = [];
-    let { layers, held } = pacer.pace([...currentLayers, ...standby]);
-    const pushLayers = (): void => {
-      ({ layers, held } = pacer.pace([...currentLayers, ...standby]));
-      overlay.setProps({ layers });
-    };
+    let handover: Handover = { push: () => overlay.setProps({ layers: currentLayers }), frameDrawn: () => {} };
+    const pushLayers = (): void => handover.push();
     const overlay = new MapLibreOverlay({
       // Interleaved: deck.gl draws into maplibre's context, so its layers can sit under the labels.
       interleaved: true,
-      layers,
+      layers: currentLayers,
       onHover: options.onHover,
       getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
       onAfterRender: () => {
         renders += 1;
-        pacer.frameDrawn();
-        // A task of its own, so the next piece's upload lands in the next frame, not this one.
-        if (held) setTimeout(pushLayers, 0);
+        handover.frameDrawn();
         // Held layers were never handed over, so they are not loaded: drawn waits for the last piece.
         if (currentLayers.length > 0 && currentLayers.every((layer) => layer.isLoaded)) resolveDeckDrawn();
       },
@@ -161,13 +157,13 @@ export function createMapView(options: MapViewOptions): MapView {
     const basemapIdle = new Promise<void>((resolve) => map.once('load', () => map.once('idle', () => resolve())));
     const drawn = Promise.all([basemapIdle, deckDrawn]).then(() => undefined);
     void drawn
-      .then(() => options.standby?.())
-      .then((layers) => {
-        // Copies per deck.gl instance, as for the layers (see remount).
-        standby = (layers ?? []).map((layer) => layer.clone({}));
-        if (standby.length > 0) pushLayers();
+      .then(() => options.handover?.())
+      .then((loaded) => {
+        if (!loaded) return;
+        handover = loaded.createHandover(overlay, () => currentLayers);
+        pushLayers();
       })
-      .catch((error: unknown) => console.warn('the standby layers did not load', error));
+      .catch((error: unknown) => console.warn('the paced handover did not load', error));
     return { map, overlay, pushLayers, drawn };
   };
 

@@ -2,8 +2,10 @@
 // in the frame that first draws it, all at once: a million imported arcs (some 60 MB) held one frame
 // 250–350 ms. Cut into layers (src/layers/imported-layers.ts) and paced here, no frame uploads more
 // than one piece. A held layer goes to deck.gl empty and hidden, so its id, place in the stack and
-// shaders are ready when its data comes.
+// shaders are ready when its data comes. The map loads this after its first frame (it is not needed to
+// draw one): until then layers go to deck.gl as they are.
 import type { Layer } from '@deck.gl/core';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
 
 /** Items from which a layer's data counts as big: smaller data goes straight through. */
 export const BIG_DATA = 16_384;
@@ -29,9 +31,13 @@ const lengthOf = (data: unknown): number =>
     ? (data as { length: number }).length
     : 0;
 
-/** One pacer per deck.gl instance: what it remembers as handed over lives in that deck's GPU context. */
-export function createUploadPacer(minLength = BIG_DATA): UploadPacer {
+/**
+ * One pacer per deck.gl instance: what it remembers as handed over lives in that deck's GPU context.
+ * `drawn`: layers that deck already has, whose data is not held again.
+ */
+export function createUploadPacer(drawn: readonly Layer[] = [], minLength = BIG_DATA): UploadPacer {
   const handedOver = new WeakSet<object>();
+  for (const layer of drawn) if (lengthOf(layer.props.data) > 0) handedOver.add(layer.props.data as object);
   let admittedThisFrame = false;
   return {
     pace(wanted) {
@@ -51,6 +57,40 @@ export function createUploadPacer(minLength = BIG_DATA): UploadPacer {
     },
     frameDrawn() {
       admittedThisFrame = false;
+    },
+  };
+}
+
+/** How the map hands its layers to deck.gl. */
+export interface Handover {
+  /** Hands deck.gl the layers wanted now. */
+  push(): void;
+  /** Called after each drawn frame. */
+  frameDrawn(): void;
+}
+
+/**
+ * Hands `wanted()` to the overlay with big new data paced over frames; `drawn` is what the overlay has
+ * already, which is not held again.
+ */
+export function pacedHandover(
+  overlay: Pick<MapLibreOverlay, 'setProps'>,
+  wanted: () => Layer[],
+  drawn: readonly Layer[],
+): Handover {
+  const pacer = createUploadPacer(drawn);
+  let held = false;
+  const push = (): void => {
+    const paced = pacer.pace(wanted());
+    held = paced.held;
+    overlay.setProps({ layers: paced.layers });
+  };
+  return {
+    push,
+    frameDrawn() {
+      pacer.frameDrawn();
+      // A task of its own, so the next piece's upload lands in the next frame, not this one.
+      if (held) setTimeout(push, 0);
     },
   };
 }

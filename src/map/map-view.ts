@@ -267,7 +267,6 @@ export function createMapView(options: MapViewOptions): MapView {
   };
 }
 
-/** The live map, or null when maplibre cannot start (a WebGL2 context that fails on creation). */
 /**
  * The live map, or null where the browser cannot draw one (maplibre throws when it gets no WebGL2
  * context). Trying is the test: a probe context of its own cost a second of software GL at startup.

@@ -1,5 +1,6 @@
 // Shapes shared by the import pipeline: the gazetteer it resolves against, mappings, results and failures.
 import type { Bilingual, LonLat } from './geodata.ts';
+import type { TextColumn } from './text-column.ts';
 
 /** A place an imported row may name: a province, a country or another known place. */
 export interface GazetteerEntry {
@@ -74,14 +75,14 @@ export interface ImportedRows {
   units: Int32Array;
   unitNames: string[];
   /** '' when absent; plain text, truncated to 500 characters. */
-  labels: string[];
+  labels: TextColumn;
   /**
    * The gazetteer entry id when resolved by name or code, else the normalised coordinate text
    * ("lat, lon"). GeoJSON: a name property that does not resolve is kept as written.
    */
-  originNames: string[];
+  originNames: TextColumn;
   /** As `originNames`; '' for a place. */
-  destinationNames: string[];
+  destinationNames: TextColumn;
   /**
    * The same place keys numbered, made in the import worker so the page never hashes a million strings.
    * Absent in rows built elsewhere (a workspace, a test): `placeIdsOf` works them out on first use.
@@ -94,9 +95,9 @@ export interface ImportedRows {
   rowNumbers: Uint32Array;
 }
 
-/** Place keys numbered in first-seen order over both ends: `keys[origins[i]]` is `originNames[i]`. */
+/** Place keys numbered in first-seen order over both ends: `keys.at(origins[i])` is `originNames.at(i)`. */
 export interface PlaceIds {
-  keys: string[];
+  keys: TextColumn;
   origins: Uint32Array;
   destinations: Uint32Array;
 }

@@ -2,6 +2,7 @@
 // million rows of scattered coordinates are two million distinct keys, and a string-keyed Map of that size
 // held the page for 100–400 ms a step as it grew (each growth rehashes every entry at once).
 import type { ImportedRows, PlaceIds } from './import-types.ts';
+import type { TextColumn } from './text-column.ts';
 import { ITEMS_PER_STEP, runNow, runSliced, type Pause, type Steps } from './work-slices.ts';
 
 /** Numbers the rows' place keys (both ends, one numbering) in first-seen order. Run in the import worker. */
@@ -17,8 +18,8 @@ export function* numberPlaces(rows: Pick<ImportedRows, 'count' | 'originNames' |
   const destinations = new Uint32Array(rows.count);
   for (let i = 0; i < rows.count; i++) {
     if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-    origins[i] = idOf(rows.originNames[i]!);
-    destinations[i] = idOf(rows.destinationNames[i]!);
+    origins[i] = idOf(rows.originNames.at(i)!);
+    destinations[i] = idOf(rows.destinationNames.at(i)!);
   }
   return { keys, origins, destinations };
 }
@@ -39,13 +40,14 @@ export async function numberPlacesSliced(rows: ImportedRows, pause: Pause): Prom
 }
 
 /**
- * Keys read through a column of indexes: `at(i)` is `keys[ids[i]]`. A million pairs or places name their keys
+ * Keys read through a column of indexes: `at(i)` is `keys.at(ids[i])`. A million pairs or places name their keys
  * this way rather than in an array of a million strings of their own: building one pointer by pointer cost
  * the page 600 ms, most of it copying the growing array and collecting around it.
  */
-export class KeyColumn {
+export class KeyColumn implements TextColumn {
+  /** `keys`: distinct, as numbered places are. */
   constructor(
-    private readonly keys: readonly string[],
+    private readonly keys: TextColumn,
     private readonly ids: Uint32Array,
   ) {}
 
@@ -54,12 +56,12 @@ export class KeyColumn {
   }
 
   at(i: number): string {
-    return this.keys[this.ids[i]!]!;
+    return this.keys.at(this.ids[i]!)!;
   }
 
   /** The first i with `at(i) === key`, else -1. */
   indexOf(key: string): number {
-    for (let i = 0; i < this.ids.length; i++) if (this.keys[this.ids[i]!] === key) return i;
-    return -1;
+    const id = this.keys.indexOf(key);
+    return id < 0 ? -1 : this.ids.indexOf(id);
   }
 }

@@ -12,7 +12,7 @@ import { KeyColumn, placeIdsOf } from '../core/place-ids.ts';
  */
 export interface PairAggregate {
   count: number;
-  /** The first row's `originNames` and `destinationNames`. */
+  /** The pair's place keys, as its rows' `originNames` and `destinationNames` read them. */
   originKeys: KeyColumn;
   destinationKeys: KeyColumn;
   /** 2·count numbers, lon, lat: the first row's ends. */
@@ -74,8 +74,8 @@ export function* aggregatePairs(rows: ImportedRows, flows: Uint32Array): Steps<P
   yield;
   const out: PairAggregate = {
     count,
-    originKeys: new KeyColumn(rows.originNames, firstRow),
-    destinationKeys: new KeyColumn(rows.destinationNames, firstRow),
+    originKeys: new KeyColumn(places.keys, byPlaces.firsts.subarray(0, count)),
+    destinationKeys: new KeyColumn(places.keys, byPlaces.seconds.subarray(0, count)),
     origins,
     destinations,
     totals: new Float64Array(count),

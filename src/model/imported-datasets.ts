@@ -192,9 +192,9 @@ export function rowText(dataset: ImportedDataset, gazetteer: Gazetteer, lang: La
   const { rows } = dataset;
   const names = entryNames(gazetteer);
   const nameOf = (raw: string) => names.get(raw)?.[lang] ?? raw;
-  const origin = (i: number) => nameOf(rows.originNames[i]!);
+  const origin = (i: number) => nameOf(rows.originNames.at(i)!);
   const destination = (i: number) =>
-    Number.isNaN(rows.destinations[2 * i]!) ? null : nameOf(rows.destinationNames[i]!);
+    Number.isNaN(rows.destinations[2 * i]!) ? null : nameOf(rows.destinationNames.at(i)!);
   const where = (i: number) => {
     const to = destination(i);
     return to ? `${origin(i)} → ${to}` : origin(i);
@@ -203,7 +203,7 @@ export function rowText(dataset: ImportedDataset, gazetteer: Gazetteer, lang: La
     origin,
     destination,
     where,
-    title: (i) => rows.labels[i] || where(i),
+    title: (i) => rows.labels.at(i) || where(i),
     source: (i) => tf(lang, 'import.rowSource', { file: dataset.name, row: rows.rowNumbers[i]! }),
   };
 }
@@ -240,7 +240,7 @@ class ImportedRecord implements TableRecord {
   private get words() {
     if (!this.#words) {
       const { rows } = this.dataset;
-      const ids = [rows.originNames[this.i]!, rows.destinationNames[this.i]!];
+      const ids = [rows.originNames.at(this.i)!, rows.destinationNames.at(this.i)!];
       this.#words = {
         row: rowSummary(this.dataset, this.i, this.context.gazetteer, this.context.lang),
         provinces: ids.filter((id) => id.startsWith('IR-')),

@@ -51,9 +51,9 @@ function focusOf(
     const [datasetId, row] = selection.id.split(':').map(Number);
     const rows = datasets.find((d) => d.id === datasetId)?.rows;
     if (!rows || row === undefined || !(row < rows.count)) return { kind: 'none' };
-    const origin = new Set([rows.originNames[row]!]);
+    const origin = new Set([rows.originNames.at(row)!]);
     if (Number.isNaN(rows.destinations[2 * row]!)) return { kind: 'through', keys: origin };
-    return { kind: 'between', origins: origin, destinations: new Set([rows.destinationNames[row]!]) };
+    return { kind: 'between', origins: origin, destinations: new Set([rows.destinationNames.at(row)!]) };
   }
   return refFocus(selection, datasets);
 }

@@ -223,5 +223,5 @@ export function changeOfPair(
 /** The change of the pair row `i` belongs to (the table's change column for an imported row); null for a place row. */
 export function changeOfRow(comparison: PeriodComparison, rows: ImportedRows, i: number): PairChange | null {
   if (Number.isNaN(rows.destinations[2 * i]!)) return null;
-  return changeOfPair(comparison, rows.originNames[i]!, rows.destinationNames[i]!);
+  return changeOfPair(comparison, rows.originNames.at(i)!, rows.destinationNames.at(i)!);
 }

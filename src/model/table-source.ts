@@ -189,7 +189,7 @@ function matcher(source: TableSource, query: TableQuery): (id: number) => boolea
     if (!anyImported) return false;
     const { row: i, part: p } = at;
     const { originNames, destinationNames } = source.parts[p]!.dataset.rows;
-    const [from, to] = [originNames[i]!, destinationNames[i]!];
+    const [from, to] = [originNames.at(i)!, destinationNames.at(i)!];
     if (query.province !== '' && from !== query.province && to !== query.province) return false;
     if (query.partner !== '' && from !== query.partner && to !== query.partner) return false;
     if (needle === '') return true;

@@ -119,7 +119,7 @@ describe('comparePeriods', () => {
   it('looks up the change of a pair and of an imported row for the table', () => {
     const row = 4; // Fars → Uzbekistan, 200 in A
     expect(changeOfRow(result, ROWS, row)).toBe(pair(result, 'Fars', 'Uzbekistan'));
-    expect(changeOfPair(result, ROWS.originNames[row]!, ROWS.destinationNames[row]!)?.kind).toBe('less');
+    expect(changeOfPair(result, ROWS.originNames.at(row)!, ROWS.destinationNames.at(row)!)?.kind).toBe('less');
     expect(changeOfRow(result, ROWS, ROWS.count - 1)).toBeNull(); // the place row
     expect(changeOfPair(result, 'nowhere', 'else')).toBeNull();
   });

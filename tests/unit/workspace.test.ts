@@ -235,8 +235,8 @@ describe('workspace file', () => {
     const [d] = decodeWorkspace(JSON.stringify(file), SECTORS).datasets;
     expect(d!.name).not.toMatch(/[\u202E]/);
     expect(d!.name.length).toBeLessThanOrEqual(200);
-    expect(d!.rows.labels[0]!.includes('\u0000') || d!.rows.labels[0]!.includes('\u2066')).toBe(false);
-    expect(d!.rows.labels[0]!.length).toBeLessThanOrEqual(500);
+    expect(d!.rows.labels.at(0)!.includes('\u0000') || d!.rows.labels.at(0)!.includes('\u2066')).toBe(false);
+    expect(d!.rows.labels.at(0)!.length).toBeLessThanOrEqual(500);
   });
 });
 
@@ -331,7 +331,7 @@ describe('recognising and embedding', () => {
   it('puts the workspace in a data block the page cannot run, in place of an earlier one', () => {
     const page = '<!doctype html><html><head><script type="module">app()</script></head><body><p>x</p></body></html>';
     const d = dataset();
-    d.rows.labels[0] = '</script><script>alert(1)</script><!--';
+    (d.rows.labels as string[])[0] = '</script><script>alert(1)</script><!--';
     const text = encodeWorkspace(state, [d], SECTORS);
     const once = embedWorkspace(page, text);
     const twice = embedWorkspace(once, text);
@@ -339,7 +339,7 @@ describe('recognising and embedding', () => {
     expect(once.match(/<script/g)).toHaveLength(2);
     const block = /<script type="application\/json" id="atlas-workspace">([^<]*)<\/script>/.exec(once);
     expect(block).not.toBeNull();
-    expect(decodeWorkspace(block![1]!, SECTORS).datasets[0]!.rows.labels[0]).toBe(d.rows.labels[0]);
+    expect(decodeWorkspace(block![1]!, SECTORS).datasets[0]!.rows.labels.at(0)).toBe(d.rows.labels.at(0));
     expect(once.indexOf('atlas-workspace')).toBeLessThan(once.indexOf('</body>'));
   });
 });

@@ -18,6 +18,7 @@ import { toPlainText } from '../../worker/normalise.ts';
 import type { AppState, ImportedDataset } from '../../state/state.ts';
 import { EMBEDDED_WORKSPACE_ID } from './boot.ts';
 import { base64Decode, base64Encode } from './base64.ts';
+import { textsOf } from '../../core/text-column.ts';
 import { isRecord } from './workspace-state.ts';
 
 export { base64Decode, base64Encode } from './base64.ts';
@@ -121,7 +122,7 @@ function encodeRows(rows: ImportedRows): Record<string, unknown> {
     out[column] = base64Encode(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
   }
   out['unitNames'] = rows.unitNames;
-  for (const column of Object.keys(TEXT_COLUMNS) as (keyof typeof TEXT_COLUMNS)[]) out[column] = rows[column];
+  for (const column of Object.keys(TEXT_COLUMNS) as (keyof typeof TEXT_COLUMNS)[]) out[column] = textsOf(rows[column]);
   return out;
 }
 

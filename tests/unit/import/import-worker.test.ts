@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ImportRequest, ImportResponse } from '../../../src/worker/messages.ts';
 import { unpackResult } from '../../../src/worker/packed.ts';
 import { GAZETTEER } from './gazetteer-fixture.ts';
+import { plainTexts } from './plain-texts.ts';
 import { readFixture } from './read-fixture.ts';
 import { workbook } from './xlsx-fixture.ts';
 
@@ -30,10 +31,10 @@ async function send(request: ImportRequest): Promise<{ message: ImportResponse; 
 
 const file = (content: BlobPart, name: string) => new File([content], name);
 
-/** A `done` answer's result as the app rebuilds it. */
-const unpacked = (message: ImportResponse | undefined) => {
+/** A `done` answer's result as the app rebuilds it, its texts as arrays. */
+const unpacked = async (message: ImportResponse | undefined) => {
   if (message?.type !== 'done') throw new Error(`expected done, got ${message?.type}`);
-  return unpackResult(message.result, () => Promise.resolve());
+  return plainTexts(await unpackResult(message.result, () => Promise.resolve()));
 };
 
 describe('import worker', () => {

@@ -18,15 +18,15 @@ function imported(text: string, onProgress?: (fraction: number) => void): Import
 /** Row i as plain values, for readable assertions. */
 function row({ rows }: ImportResult, i: number) {
   return {
-    origin: rows.originNames[i],
+    origin: rows.originNames.at(i),
     originLonLat: [rows.origins[2 * i], rows.origins[2 * i + 1]],
-    destination: rows.destinationNames[i],
+    destination: rows.destinationNames.at(i),
     destinationLonLat: [rows.destinations[2 * i], rows.destinations[2 * i + 1]],
     value: rows.values[i],
     unit: rows.units[i] === -1 ? '' : rows.unitNames[rows.units[i] ?? -1],
     sector: rows.sectors[i],
     date: rows.dates[i],
-    label: rows.labels[i],
+    label: rows.labels.at(i),
     row: rows.rowNumbers[i],
   };
 }
@@ -85,7 +85,7 @@ describe('parseCsv: flows-valid.csv', () => {
       utc(2023, 12, 31),
       NaN,
     ]);
-    expect(result.rows.labels[3]).toBe('Caviar, premium');
+    expect(result.rows.labels.at(3)).toBe('Caviar, premium');
   });
 
   it('counts rows with an unknown sector, and keeps them', () => {
@@ -124,7 +124,7 @@ describe('parseCsv: flows-messy-semicolon-bom.csv', () => {
     ]);
     expect(result.rows.unitNames).toEqual(['دلار', 'تن']);
     expect(Array.from(result.rows.sectors)).toEqual(['steel-metals', 'mining', 'transport', 'trade'].map(sector));
-    expect(result.rows.labels[0]).toBe('فولاد به آستانه');
+    expect(result.rows.labels.at(0)).toBe('فولاد به آستانه');
   });
 });
 
@@ -175,20 +175,20 @@ describe('parseCsv: hostile.csv', () => {
 
   it('keeps markup as plain text, verbatim', () => {
     expect(result.errors).toEqual([{ row: 2, reason: 'origin-unknown', detail: '<img src=x onerror=alert(1)>' }]);
-    expect(result.rows.labels[0]).toBe('<img src=x onerror=alert(1)>');
-    expect(result.rows.labels[1]).toBe("<script>alert('x')</script>");
+    expect(result.rows.labels.at(0)).toBe('<img src=x onerror=alert(1)>');
+    expect(result.rows.labels.at(1)).toBe("<script>alert('x')</script>");
   });
 
   it('cuts a 10,000-character label to 500, ending in an ellipsis', () => {
-    expect(result.rows.labels[2]).toBe(`${'x'.repeat(499)}…`);
+    expect(result.rows.labels.at(2)).toBe(`${'x'.repeat(499)}…`);
     expect(result.truncated).toBe(1);
   });
 
   it('removes control characters and bidi overrides, keeping marks and mixed-direction text', () => {
-    expect(result.rows.labels[3]).toBe('bell escape[31m red end');
-    expect(result.rows.labels[4]).toBe('English متن فارسی \u200fRLM\u200e and override 123');
-    expect(result.rows.labels[5]).toBe('line one line two');
-    expect(result.rows.labels[6]).toBe('=HYPERLINK("http://evil.example")');
+    expect(result.rows.labels.at(3)).toBe('bell escape[31m red end');
+    expect(result.rows.labels.at(4)).toBe('English متن فارسی \u200fRLM\u200e and override 123');
+    expect(result.rows.labels.at(5)).toBe('line one line two');
+    expect(result.rows.labels.at(6)).toBe('=HYPERLINK("http://evil.example")');
     expect(result.rows.count).toBe(7);
   });
 });

@@ -17,15 +17,15 @@ function toExportRows(rows: ImportedRows, source: string): ExportRow[] {
     const date = rows.dates[i] ?? NaN;
     const value = rows.values[i] ?? NaN;
     return {
-      origin: rows.originNames[i] ?? '',
-      destination: rows.destinationNames[i] ?? '',
+      origin: rows.originNames.at(i) ?? '',
+      destination: rows.destinationNames.at(i) ?? '',
       originLonLat: [rows.origins[2 * i] ?? NaN, rows.origins[2 * i + 1] ?? NaN],
       destinationLonLat: destination,
       value: Number.isNaN(value) ? null : value,
       unit: rows.unitNames[rows.units[i] ?? -1] ?? '',
       sector: GAZETTEER.sectors[rows.sectors[i] ?? -1]?.id ?? '',
       date: Number.isNaN(date) ? '' : new Date(date).toISOString().slice(0, 10),
-      label: rows.labels[i] ?? '',
+      label: rows.labels.at(i) ?? '',
       source,
     };
   });
@@ -78,7 +78,7 @@ describe('toCsv', () => {
     expect(second).toBe('IR-03,KAZ,0,USD,trade,2025-11-09,-5,+7');
     // The importer drops the guard again.
     const back = ok(parseCsv(csv, null, GAZETTEER));
-    expect(back.rows.labels[0]).toBe('=HYPERLINK("http://evil.example")');
+    expect(back.rows.labels.at(0)).toBe('=HYPERLINK("http://evil.example")');
     expect(back.rows.unitNames[0]).toBe('+cmd');
   });
 

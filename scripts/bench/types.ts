@@ -145,6 +145,8 @@ export interface TableBenchResult {
   ok: boolean;
   error?: string;
   table: TableRunFigures | null;
+  /** The longest main-thread task during the table's import in a trace, garbage collections included; null when not traced. */
+  importTraceLongestMs: number | null;
   xlsx: XlsxRunFigures | null;
   pageErrors: string[];
 }

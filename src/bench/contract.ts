@@ -27,6 +27,9 @@ declare global {
 
 export const STANDARD_VIEW = { center: [58, 38] as [number, number], zoom: 3.5, bearing: 0, pitch: 0 };
 
+/** User-timing marks around `tableRun`'s import: the runner's trace finds the main thread's tasks between them. */
+export const TABLE_IMPORT_MARKS = { start: 'bench:table-import-start', end: 'bench:table-import-end' } as const;
+
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 const frames = async (n: number) => {
   for (let i = 0; i < n; i++) await frame();

@@ -18,24 +18,41 @@ export interface SyntheticFlow {
   target: LonLat;
 }
 
-/** N flows from inside Iran (lon 46–61, lat 26–39) to Central Asia and the Caspian (lon 47–80, lat 37–54), rounded to 1e-4°. */
-export function syntheticFlows(n: number, seed = 7): SyntheticFlow[] {
-  const random = mulberry32(seed);
+/** The next flow of a sequence: from inside Iran (lon 46–61, lat 26–39) to Central Asia and the Caspian (lon 47–80, lat 37–54), rounded to 1e-4°. */
+function nextFlow(random: () => number): SyntheticFlow {
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
-  const flows: SyntheticFlow[] = [];
-  for (let i = 0; i < n; i++) {
-    const source: LonLat = [round(46 + 15 * random()), round(26 + 13 * random())];
-    const target: LonLat = [round(47 + 33 * random()), round(37 + 17 * random())];
-    flows.push({ source, target });
-  }
-  return flows;
+  const source: LonLat = [round(46 + 15 * random()), round(26 + 13 * random())];
+  const target: LonLat = [round(47 + 33 * random()), round(37 + 17 * random())];
+  return { source, target };
 }
 
-/** The same flows as a CSV the app imports: coordinates as "lat, lon", one sector-free flow a row. */
+/** N flows, the same for a seed. */
+export function syntheticFlows(n: number, seed = 7): SyntheticFlow[] {
+  const random = mulberry32(seed);
+  return Array.from({ length: n }, () => nextFlow(random));
+}
+
+const CSV_HEADER = 'origin,destination,value,label';
+/** Flow `i` as a CSV line: coordinates as "lat, lon", one sector-free flow a row. */
+const csvLine = (f: SyntheticFlow, i: number) =>
+  `"${f.source[1]}, ${f.source[0]}","${f.target[1]}, ${f.target[0]}",${(i % 97) + 1},flow ${i + 1}`;
+
+/** The same flows as a CSV the app imports. */
 export function syntheticCsv(flows: SyntheticFlow[]): string {
-  const lines = ['origin,destination,value,label'];
-  flows.forEach((f, i) =>
-    lines.push(`"${f.source[1]}, ${f.source[0]}","${f.target[1]}, ${f.target[0]}",${(i % 97) + 1},flow ${i + 1}`),
-  );
-  return lines.join('\n');
+  return [CSV_HEADER, ...flows.map(csvLine)].join('\n');
+}
+
+/**
+ * `syntheticCsv(syntheticFlows(n, seed))` a part at a time, each made and let go before the next: for a
+ * `File` of a million rows. Made whole, the flows and lines left about 500 MB of objects on the page's heap,
+ * and V8 collected them during the import being measured, in a task of 150 ms that was none of the app's.
+ */
+export function* syntheticCsvParts(n: number, seed = 7, rowsPerPart = 20_000): Generator<string> {
+  const random = mulberry32(seed);
+  yield CSV_HEADER;
+  for (let i = 0; i < n;) {
+    const lines: string[] = [];
+    for (const end = Math.min(n, i + rowsPerPart); i < end; i++) lines.push(csvLine(nextFlow(random), i));
+    yield `\n${lines.join('\n')}`;
+  }
 }

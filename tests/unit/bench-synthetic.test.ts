@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, syntheticCsv, syntheticFlows } from '../../src/bench/synthetic.ts';
+import { mulberry32, syntheticCsv, syntheticCsvParts, syntheticFlows } from '../../src/bench/synthetic.ts';
 import { parseCsv } from '../../src/worker/parse-csv.ts';
 import type { ImportResult } from '../../src/core/import-types.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
@@ -24,6 +24,12 @@ describe('benchmark data', () => {
       expect([result.rows.origins[2 * i], result.rows.origins[2 * i + 1]]).toEqual(flow.source);
       expect([result.rows.destinations[2 * i], result.rows.destinations[2 * i + 1]]).toEqual(flow.target);
     });
+  });
+
+  it('makes the same CSV a part at a time', () => {
+    const parts = [...syntheticCsvParts(500, 13, 64)];
+    expect(parts).toHaveLength(1 + Math.ceil(500 / 64));
+    expect(parts.join('')).toBe(syntheticCsv(syntheticFlows(500, 13)));
   });
 });
 

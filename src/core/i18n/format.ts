@@ -29,16 +29,24 @@ export function formatQuantity(
   return qualifier ? `${qualifier} ${numberAndUnit}` : numberAndUnit;
 }
 
+// Made once per language: making a formatter costs far more than using it, and the table formats a date a row.
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 /** "2025-10-22" → "۳۰ مهر ۱۴۰۴" in fa, "22 Oct 2025" in en; null → "undated". */
 export function formatDate(lang: Lang, iso: string | null): string {
   if (!iso) return t(lang, 'date.undated');
-  const date = new Date(`${iso}T12:00:00Z`);
-  return new Intl.DateTimeFormat(localeOf(lang), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  let format = dateFormats.get(lang);
+  if (!format)
+    dateFormats.set(
+      lang,
+      (format = new Intl.DateTimeFormat(localeOf(lang), {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      })),
+    );
+  return format.format(new Date(`${iso}T12:00:00Z`));
 }
 
 /** A year from its content ("c. 2020" / «حدود ۱۳۹۹»: the Jalali year holding most of it), for a report with no exact date. */

@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { BudgetRow, ImportSummary, Metric, NSummary, PageSummary } from './summary.ts';
 import { INTERACTION_METRICS, LOAD_METRICS } from './summary.ts';
 import type { ImportBenchResult, PageRunResult, TableBenchResult } from './types.ts';
+import { traced } from './trace-tasks.ts';
 
 /** The machine the numbers come from: without it they cannot be compared with anything. */
 export interface Machine {
@@ -131,7 +132,7 @@ function tableSection(result: TableBenchResult | undefined): string[] {
           'rows',
           'import → count ms',
           'max LT ms (import, table open)',
-          'max task ms (same, traced, GC included)',
+          'max task ms (same, traced; GC in it)',
           'sort by amount ms',
           'max LT ms (sort)',
         ],
@@ -140,7 +141,7 @@ function tableSection(result: TableBenchResult | undefined): string[] {
             t.rows.toLocaleString('en'),
             fmt(t.countMs),
             fmt(t.importLongestMs),
-            result.importTraceLongestMs === null ? '–' : fmt(result.importTraceLongestMs),
+            traced(result.importTraceLongest),
             fmt(t.sortMs),
             fmt(t.tableLongestMs),
           ],

@@ -3,7 +3,13 @@
 import { launchChromium } from '../lib/chromium.ts';
 import { TIMEOUTS, closeBrowser, errorText, newBenchPage, waitForReady, watchErrors, withTimeout } from './browser.ts';
 import type { Page } from 'playwright-core';
-import { longestTaskBetween, TABLE_IMPORT_MARKS, TASK_TRACE_CATEGORIES, type TraceEvent } from './trace-tasks.ts';
+import {
+  longestTaskBetween,
+  TABLE_IMPORT_MARKS,
+  TASK_TRACE_CATEGORIES,
+  traced,
+  type TraceEvent,
+} from './trace-tasks.ts';
 import type { BenchWindow, TableBenchResult } from './types.ts';
 
 export interface TableOptions {
@@ -39,7 +45,7 @@ export async function measureTable(options: TableOptions): Promise<TableBenchRes
     url,
     ok: false,
     table: null,
-    importTraceLongestMs: null,
+    importTraceLongest: null,
     xlsx: null,
     pageErrors: [],
   };
@@ -48,44 +54,57 @@ export async function measureTable(options: TableOptions): Promise<TableBenchRes
     return null;
   });
   if (!browser) return result;
-  try {
+  // A fresh page for each run: the .xlsx run's own garbage (its rows built three ways in the page) was
+  // collected during the table's import when they shared one.
+  const run = async <T>(what: string, measure: (page: Page) => Promise<T>): Promise<T> => {
     const page = await newBenchPage(browser);
     const errors = watchErrors(page);
-    result.pageErrors = errors.page;
-    const navigatedAt = Date.now();
-    await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUTS.readyMs });
-    await waitForReady(page, navigatedAt);
-    if (options.xlsxRows > 0) {
-      const call = page.evaluate(
-        (rows) => (window as unknown as BenchWindow).__bench!.xlsxRun!(rows),
-        options.xlsxRows,
+    try {
+      const navigatedAt = Date.now();
+      await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUTS.readyMs });
+      await waitForReady(page, navigatedAt);
+      const figures = await measure(page);
+      if (errors.page.length) throw new Error(`page error(s) in ${what}: ${errors.page.join(' | ')}`);
+      return figures;
+    } finally {
+      result.pageErrors.push(...errors.page);
+      await page.context().close();
+    }
+  };
+  try {
+    if (options.tableRows > 0) {
+      result.table = await run('tableRun', async (page) => {
+        const trace = await startTrace(page);
+        const call = page.evaluate(
+          (rows) => (window as unknown as BenchWindow).__bench!.tableRun!(rows),
+          options.tableRows,
+        );
+        const figures = await withTimeout(call, TIMEOUTS.importMs * 4, `tableRun(${options.tableRows})`);
+        result.importTraceLongest = longestTaskBetween(
+          await trace.stop(),
+          TABLE_IMPORT_MARKS.start,
+          TABLE_IMPORT_MARKS.end,
+        );
+        return figures;
+      });
+      const t = result.table;
+      options.log(
+        `table at ${t.rows} rows: count after ${Math.round(t.countMs)} ms (max long task ${Math.round(t.importLongestMs)} ms, max task in the trace ${traced(result.importTraceLongest)} ms); sort ${Math.round(t.sortMs)} ms (max long task ${Math.round(t.tableLongestMs)} ms)`,
       );
-      result.xlsx = await withTimeout(call, TIMEOUTS.importMs, `xlsxRun(${options.xlsxRows})`);
+    }
+    if (options.xlsxRows > 0) {
+      result.xlsx = await run('xlsxRun', (page) =>
+        withTimeout(
+          page.evaluate((rows) => (window as unknown as BenchWindow).__bench!.xlsxRun!(rows), options.xlsxRows),
+          TIMEOUTS.importMs,
+          `xlsxRun(${options.xlsxRows})`,
+        ),
+      );
       const x = result.xlsx;
       options.log(
         `xlsx import of ${x.rows} rows: ${Math.round(x.xlsxMs)} ms (CSV ${Math.round(x.csvMs)} ms), max long task ${Math.round(x.xlsxLongestMs)} ms (CSV ${Math.round(x.csvLongestMs)} ms)`,
       );
     }
-    if (options.tableRows > 0) {
-      const trace = await startTrace(page);
-      const call = page.evaluate(
-        (rows) => (window as unknown as BenchWindow).__bench!.tableRun!(rows),
-        options.tableRows,
-      );
-      result.table = await withTimeout(call, TIMEOUTS.importMs * 4, `tableRun(${options.tableRows})`);
-      result.importTraceLongestMs = longestTaskBetween(
-        await trace.stop(),
-        TABLE_IMPORT_MARKS.start,
-        TABLE_IMPORT_MARKS.end,
-      );
-      const t = result.table;
-      const traced =
-        result.importTraceLongestMs === null ? 'not traced' : `${Math.round(result.importTraceLongestMs)} ms`;
-      options.log(
-        `table at ${t.rows} rows: count after ${Math.round(t.countMs)} ms (max long task ${Math.round(t.importLongestMs)} ms, max task in the trace ${traced}); sort ${Math.round(t.sortMs)} ms (max long task ${Math.round(t.tableLongestMs)} ms)`,
-      );
-    }
-    if (errors.page.length) throw new Error(`page error(s): ${errors.page.join(' | ')}`);
     result.ok = true;
   } catch (error) {
     result.error = errorText(error);

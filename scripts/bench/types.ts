@@ -1,5 +1,6 @@
 // Shapes shared by the benchmark harness: the page's `window.__bench` as seen from here, and run results.
 import type { LongTaskStats } from './stats.ts';
+import type { TracedTask } from './trace-tasks.ts';
 
 /** Which page a run measured: the bare reference page or the app in its bench mode. */
 export type PageKind = 'bare' | 'app';
@@ -146,7 +147,7 @@ export interface TableBenchResult {
   error?: string;
   table: TableRunFigures | null;
   /** The longest main-thread task during the table's import in a trace, garbage collections included; null when not traced. */
-  importTraceLongestMs: number | null;
+  importTraceLongest: TracedTask | null;
   xlsx: XlsxRunFigures | null;
   pageErrors: string[];
 }

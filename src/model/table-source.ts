@@ -188,10 +188,13 @@ function matcher(source: TableSource, query: TableQuery): (id: number) => boolea
     if (!at) return recordMatches(source.atlas[id]!, query, needle);
     if (!anyImported) return false;
     const { row: i, part: p } = at;
-    const { originNames, destinationNames } = source.parts[p]!.dataset.rows;
-    const [from, to] = [originNames.at(i)!, destinationNames.at(i)!];
-    if (query.province !== '' && from !== query.province && to !== query.province) return false;
-    if (query.partner !== '' && from !== query.partner && to !== query.partner) return false;
+    if (query.province !== '' || query.partner !== '') {
+      // Read only when asked: a packed place key is a new string per read, and this runs for every row.
+      const { originNames, destinationNames } = source.parts[p]!.dataset.rows;
+      const [from, to] = [originNames.at(i)!, destinationNames.at(i)!];
+      if (query.province !== '' && from !== query.province && to !== query.province) return false;
+      if (query.partner !== '' && from !== query.partner && to !== query.partner) return false;
+    }
     if (needle === '') return true;
     const text = texts[p]!;
     return searchText({ title: text.title(i), where: text.where(i), source: text.source(i) }).includes(needle);

@@ -26,14 +26,15 @@ describe('the longest task in a trace', () => {
     mark('start', 1_000_000),
     task(1_100_000, 40),
     task(1_200_000, 130), // a collection that runs no script: the Long Tasks API leaves it out
+    { name: 'MajorGC', cat: 'devtools.timeline,v8', ph: 'X', ts: 1_200_010, dur: 120_000, pid: 1, tid: 7 },
     task(1_300_000, 500, 9), // another thread (a worker)
     task(1_400_000, 60),
     mark('end', 2_000_000),
     task(2_100_000, 300), // the sort, after the import
   ];
 
-  it('counts the marking thread’s tasks between the marks only', () => {
-    expect(longestTaskBetween(events, 'start', 'end')).toBe(130);
+  it('counts the marking thread’s tasks between the marks only, with the collection in the longest', () => {
+    expect(longestTaskBetween(events, 'start', 'end')).toEqual({ ms: 130, gcMs: 120 });
   });
 
   it('says when a mark is missing rather than guessing', () => {

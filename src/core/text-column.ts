@@ -34,7 +34,7 @@ export function packStrings(list: TextColumn): PackedStrings {
 const CALL_UNITS = 8192;
 
 /** Code units `from … to` as one string, exactly (a surrogate pair cut by a text limit stays as it was). */
-export function decodeUnits(units: Uint16Array, from: number, to: number): string {
+function decodeUnits(units: Uint16Array, from: number, to: number): string {
   let text = '';
   for (let a = from; a < to; a += CALL_UNITS)
     text += String.fromCharCode.apply(null, units.subarray(a, Math.min(to, a + CALL_UNITS)) as unknown as number[]);

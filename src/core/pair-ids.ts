@@ -1,6 +1,7 @@
 // Dense ids for pairs of integers (origin, destination), in first-seen order: an open-addressing table in
 // typed arrays, sized once for the most pairs there can be. A Map keyed by a string or a large number per
 // pair makes garbage for every row, and growing it past a million entries rehashes them all in one step.
+import { filledSteps, type Steps } from './work-slices.ts';
 
 export class PairIds {
   /** Pair id + 1 in each slot; 0 is empty. */
@@ -20,6 +21,13 @@ export class PairIds {
     this.mask = capacity - 1;
     this.firsts = new Uint32Array(most);
     this.seconds = new Uint32Array(most);
+  }
+
+  /** `new PairIds(most)` with its table's pages written a step at a time, before inserts land on them at random. */
+  static *sized(most: number): Steps<PairIds> {
+    const ids = new PairIds(most);
+    yield* filledSteps(ids.slots);
+    return ids;
   }
 
   /** The id of (a, b), numbering it when new (then `id === size - 1`). */

@@ -6,7 +6,7 @@ import type { RGBA } from '../core/colours.ts';
 import { flowPairRef, flowPlaceRef, type FlowMarks } from '../model/imported-flows.ts';
 import type { BinaryData } from './imported-pick.ts';
 import { focusColour } from './focus-style.ts';
-import { ITEMS_PER_STEP, runNow, type Steps } from '../core/work-slices.ts';
+import { filledSteps, ITEMS_PER_STEP, runNow, type Steps } from '../core/work-slices.ts';
 
 /** The widest arc, in pixels: the largest total (or row count) in view; the others in proportion, at least 1 px. */
 export const MAX_ARC_PX = 8;
@@ -41,7 +41,7 @@ function* arcWidthSteps(marks: FlowMarks): Steps<Float32Array> {
   const measure = measuresTotals(marks) ? marks.totals : marks.rowCounts;
   const widest = crowdedMax(marks.count, MAX_ARC_PX, MIN_ARC_PX);
   const max = yield* largest(marks.count, (m) => measure[m]!);
-  const widths = new Float32Array(marks.count).fill(MIN_ARC_PX);
+  const widths = yield* filledSteps(new Float32Array(marks.count), MIN_ARC_PX);
   for (let m = 0; max > 0 && m < marks.count; m++) {
     if (m % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     widths[m] = Math.max(MIN_ARC_PX, (widest * measure[m]!) / max);
@@ -60,7 +60,7 @@ function* nodeRadiusSteps(marks: FlowMarks): Steps<Float32Array> {
     : (k: number) => nodes.rowCounts[k]!;
   const biggest = crowdedMax(n, MAX_NODE_PX, MIN_NODE_PX);
   const max = yield* largest(n, measure);
-  const radii = new Float32Array(n).fill(MIN_NODE_PX);
+  const radii = yield* filledSteps(new Float32Array(n), MIN_NODE_PX);
   for (let k = 0; max > 0 && k < n; k++) {
     if (k % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     radii[k] = Math.max(MIN_NODE_PX, biggest * Math.sqrt(measure(k) / max));

@@ -2,7 +2,7 @@
 // total, its row count and the rows behind it, so hover and table can still reach every row.
 // Pure; written as `Steps` so a million rows can be merged in slices (`runSliced`) or at once.
 import type { ImportedRows } from '../core/import-types.ts';
-import { ITEMS_PER_STEP, type Steps } from '../core/work-slices.ts';
+import { copiedSteps, filledSteps, ITEMS_PER_STEP, type Steps } from '../core/work-slices.ts';
 import { PairIds } from '../core/pair-ids.ts';
 import { KeyColumn, placeIdsOf } from '../core/place-ids.ts';
 
@@ -42,7 +42,7 @@ export const pairKey = (originKey: string, destinationKey: string): string => `$
 /** Merges the rows `flows` (indexes of rows with two ends) by pair. Run with `runNow` or `runSliced`. */
 export function* aggregatePairs(rows: ImportedRows, flows: Uint32Array): Steps<PairAggregate> {
   const places = placeIdsOf(rows);
-  const byPlaces = new PairIds(flows.length);
+  const byPlaces = yield* PairIds.sized(flows.length);
   const pairOfRow = new Uint32Array(flows.length);
   const firstRows = new Uint32Array(flows.length);
   let unit = -1;
@@ -78,14 +78,14 @@ export function* aggregatePairs(rows: ImportedRows, flows: Uint32Array): Steps<P
     destinationKeys: new KeyColumn(places.keys, byPlaces.seconds.subarray(0, count)),
     origins,
     destinations,
-    totals: new Float64Array(count),
-    rowCounts: new Uint32Array(count),
-    valued: new Uint32Array(count),
+    // Written at random, by pair: their pages are written first, a step at a time.
+    totals: yield* filledSteps(new Float64Array(count)),
+    rowCounts: yield* filledSteps(new Uint32Array(count)),
+    valued: yield* filledSteps(new Uint32Array(count)),
     rowStarts: new Uint32Array(count + 1),
-    rowIndexes: new Uint32Array(flows.length),
+    rowIndexes: yield* filledSteps(new Uint32Array(flows.length)),
     unit,
   };
-  yield;
   for (let k = 0; k < flows.length; k++) {
     if (k % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const p = pairOfRow[k]!;
@@ -97,8 +97,11 @@ export function* aggregatePairs(rows: ImportedRows, flows: Uint32Array): Steps<P
     }
   }
   // Counting sort of the rows by pair: offsets from the counts, then each row into its slot.
-  for (let p = 0; p < count; p++) out.rowStarts[p + 1] = out.rowStarts[p]! + out.rowCounts[p]!;
-  const next = out.rowStarts.slice(0, count);
+  for (let p = 0; p < count; p++) {
+    if (p % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    out.rowStarts[p + 1] = out.rowStarts[p]! + out.rowCounts[p]!;
+  }
+  const next = yield* copiedSteps(out.rowStarts.subarray(0, count));
   for (let k = 0; k < flows.length; k++) {
     if (k % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     out.rowIndexes[next[pairOfRow[k]!]!++] = flows[k]!;

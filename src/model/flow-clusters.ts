@@ -5,7 +5,7 @@
 
 export { BUCKETS_PER_ZOOM, CLUSTER_BELOW_ZOOM, clusterLevel, UNCLUSTERED, zoomBucketOf } from './imported-refs.ts';
 import { BUCKETS_PER_ZOOM, UNCLUSTERED } from './imported-refs.ts';
-import { ITEMS_PER_STEP, runNow, type Steps } from '../core/work-slices.ts';
+import { copiedSteps, filledSteps, ITEMS_PER_STEP, runNow, type Steps } from '../core/work-slices.ts';
 
 /** Places closer than this on screen at the level's zoom join the heaviest place near them. */
 export const CLUSTER_RADIUS_PX = 32;
@@ -46,7 +46,8 @@ export function clusterPlaces(positions: Float64Array, weights: ArrayLike<number
 export function* clusterSteps(positions: Float64Array, weights: ArrayLike<number>, level: number): Steps<Clusters> {
   const n = positions.length / 2;
   if (level >= UNCLUSTERED) return yield* eachAlone(n);
-  const of = new Uint32Array(n);
+  // Written by place, in weight order (at random): pages written first, in steps.
+  const of = yield* filledSteps(new Uint32Array(n));
   const leaders: number[] = [];
   const order = yield* heaviestFirstSteps(weights, n);
   // Cells by number (x · 2^20 + y: no level is 2^20 cells wide), so a lookup makes no string.
@@ -77,7 +78,7 @@ export function* clusterSteps(positions: Float64Array, weights: ArrayLike<number
     }
     of[i] = best;
   }
-  return withMembers(of, leaders);
+  return yield* withMembers(of, leaders);
 }
 
 /**
@@ -142,7 +143,7 @@ function* heaviestFirstSteps(weights: ArrayLike<number>, n: number): Steps<Uint3
     if (b % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     starts[b + 1]! += starts[b]!;
   }
-  const order = new Uint32Array(n);
+  const order = yield* filledSteps(new Uint32Array(n));
   for (let i = 0; i < n; i++) {
     if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     order[starts[max - weights[i]!]!++] = i;
@@ -161,18 +162,30 @@ function* eachAlone(n: number): Steps<Clusters> {
   return { count: n, of: first, leaders: first, memberStarts: ids, members: first };
 }
 
-function withMembers(of: Uint32Array, leaders: number[]): Clusters {
+/** The clusters' member lists, by a counting sort of the places by cluster (two million places: in steps). */
+function* withMembers(of: Uint32Array, leaders: number[]): Steps<Clusters> {
   const count = leaders.length;
-  const memberStarts = new Uint32Array(count + 1);
-  for (const c of of) memberStarts[c + 1]!++;
-  for (let c = 0; c < count; c++) memberStarts[c + 1]! += memberStarts[c]!;
-  const members = new Uint32Array(of.length);
-  const next = memberStarts.slice(0, count);
+  const memberStarts = yield* filledSteps(new Uint32Array(count + 1));
+  for (let i = 0; i < of.length; i++) {
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    memberStarts[of[i]! + 1]!++;
+  }
+  for (let c = 0; c < count; c++) {
+    if (c % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    memberStarts[c + 1]! += memberStarts[c]!;
+  }
+  const members = yield* filledSteps(new Uint32Array(of.length));
+  const next = yield* copiedSteps(memberStarts.subarray(0, count));
   // The leader first, then the others in place order.
-  for (let c = 0; c < count; c++) members[next[c]!++] = leaders[c]!;
-  of.forEach((c, i) => {
+  for (let c = 0; c < count; c++) {
+    if (c % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    members[next[c]!++] = leaders[c]!;
+  }
+  for (let i = 0; i < of.length; i++) {
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    const c = of[i]!;
     if (leaders[c] !== i) members[next[c]!++] = i;
-  });
+  }
   return { count, of, leaders: Uint32Array.from(leaders), memberStarts, members };
 }
 

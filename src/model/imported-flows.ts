@@ -2,7 +2,15 @@
 // merged again between clusters of places at low zoom (`flow-clusters.ts`), and the refs that name a
 // drawn arc or dot so the panel, the focus and the table reach the rows behind it. Pure; memoised.
 import type { ImportedRows } from '../core/import-types.ts';
-import { ITEMS_PER_STEP, runNow, runSliced, type Pause, type Steps } from '../core/work-slices.ts';
+import {
+  copiedSteps,
+  filledSteps,
+  ITEMS_PER_STEP,
+  runNow,
+  runSliced,
+  type Pause,
+  type Steps,
+} from '../core/work-slices.ts';
 import { PairIds } from '../core/pair-ids.ts';
 import { KeyColumn, numberPlacesSliced, placeIdsOf } from '../core/place-ids.ts';
 import { aggregatePairs, type PairAggregate } from './flow-aggregate.ts';
@@ -24,12 +32,11 @@ export interface DatasetPlaces {
 
 function* collectPlaces(rows: ImportedRows): Steps<DatasetPlaces> {
   const ids = placeIdsOf(rows);
-  // Tens of megabytes for two million keys: allocated a step each, as zeroing them takes time too.
-  const ofId = new Int32Array(ids.keys.length).fill(-1);
+  // Tens of megabytes for two million keys. `ofId` is read by key at random: its pages are written first, in
+  // steps; the others fill in order, a place at a time.
+  const ofId = yield* filledSteps(new Int32Array(ids.keys.length), -1);
   const keyIds = new Uint32Array(ids.keys.length);
-  yield;
   const positions = new Float64Array(2 * ids.keys.length);
-  yield;
   const counts = new Float64Array(ids.keys.length);
   let count = 0;
   const add = (id: number, lonLat: Float64Array, i: number) => {
@@ -169,13 +176,11 @@ function* flowMarkSteps(
   clusters: Clusters,
   level: number,
 ): Steps<FlowMarks> {
-  // Sized for the most there can be (a mark per pair, a node per cluster) rather than grown: a million marks
-  // are megabytes, allocated a step apart.
-  const byClusters = new PairIds(pairs.count);
-  yield;
-  const markOf = new Int32Array(pairs.count).fill(-1);
-  yield;
-  const nodeOf = new Int32Array(clusters.count).fill(-1);
+  // Sized for the most there can be (a mark per pair, a node per cluster) rather than grown; what is written
+  // at random has its pages written first, in steps (`filledSteps`).
+  const byClusters = yield* PairIds.sized(pairs.count);
+  const markOf = yield* filledSteps(new Int32Array(pairs.count), -1);
+  const nodeOf = yield* filledSteps(new Int32Array(clusters.count), -1);
   const nodeClusters = new Uint32Array(clusters.count);
   let nodeCount = 0;
   const node = (c: number) => {
@@ -191,18 +196,16 @@ function* flowMarkSteps(
     markOf[p] = byClusters.idOf(oc, dc);
   }
   const count = byClusters.size;
-  const totals = new Float64Array(count);
-  const rowCounts = new Uint32Array(count);
-  const sectors = new Int16Array(count).fill(-3);
-  const pairStarts = new Uint32Array(count + 1);
-  yield;
+  const totals = yield* filledSteps(new Float64Array(count));
+  const rowCounts = yield* filledSteps(new Uint32Array(count));
+  const sectors = yield* filledSteps(new Int16Array(count), -3);
+  const pairStarts = yield* filledSteps(new Uint32Array(count + 1));
   const nodes = {
     clusters: nodeClusters.subarray(0, nodeCount),
-    incoming: new Float64Array(nodeCount),
-    outgoing: new Float64Array(nodeCount),
-    rowCounts: new Uint32Array(nodeCount),
+    incoming: yield* filledSteps(new Float64Array(nodeCount)),
+    outgoing: yield* filledSteps(new Float64Array(nodeCount)),
+    rowCounts: yield* filledSteps(new Uint32Array(nodeCount)),
   };
-  yield;
   for (let p = 0; p < pairs.count; p++) {
     if (p % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const from = nodeOf[clusters.of[pairs.originPlaces[p]!]!]!;
@@ -219,10 +222,12 @@ function* flowMarkSteps(
     const s = pairs.sectors[p]!;
     sectors[m] = sectors[m] === -3 ? s : sectors[m] === s ? s : -2;
   }
-  for (let m = 0; m < count; m++) pairStarts[m + 1]! += pairStarts[m]!;
-  const pairIndexes = new Uint32Array(pairStarts[count]!);
-  const next = pairStarts.slice(0, count);
-  yield;
+  for (let m = 0; m < count; m++) {
+    if (m % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    pairStarts[m + 1]! += pairStarts[m]!;
+  }
+  const pairIndexes = yield* filledSteps(new Uint32Array(pairStarts[count]!));
+  const next = yield* copiedSteps(pairStarts.subarray(0, count));
   for (let p = 0; p < pairs.count; p++) {
     if (p % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     if (markOf[p]! >= 0) pairIndexes[next[markOf[p]!]!++] = p;

@@ -1,7 +1,7 @@
 // Sorting that a million rows can go through without holding the page: a stable merge sort that
 // yields between steps, and per-dataset string indexes (each distinct text ranked once in the
 // language's collation) so that a text column sorts by numbers. Pure; run with `runSliced`.
-import type { Steps } from '../core/work-slices.ts';
+import { copiedSteps, type Steps } from '../core/work-slices.ts';
 
 /**
  * A stable bottom-up merge sort of `items` by `compare`, yielding every `perStep` comparisons
@@ -13,8 +13,8 @@ export function* mergeSort(
   perStep = 8192,
 ): Steps<Uint32Array> {
   const n = items.length;
-  let src = items.slice();
-  let dst = new Uint32Array(n);
+  let src: Uint32Array = yield* copiedSteps(items);
+  let dst: Uint32Array = new Uint32Array(n);
   let work = 0;
   for (let width = 1; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {

@@ -5,7 +5,7 @@
 import type { Gazetteer } from '../core/import-types.ts';
 import type { Lang } from '../core/i18n/i18n.ts';
 import type { EntityRef, ImportedDataset } from '../state/state.ts';
-import type { Steps } from '../core/work-slices.ts';
+import { copiedSteps, filledSteps, type Steps } from '../core/work-slices.ts';
 import { normaliseForSearch } from './search.ts';
 import {
   columnSpec,
@@ -159,7 +159,7 @@ export function* filterIds(source: TableSource, query: TableQuery, within?: Uint
     if (matches(id)) out[kept++] = id;
     if ((k & 4095) === 4095) yield;
   }
-  return out.slice(0, kept);
+  return yield* copiedSteps(out.subarray(0, kept));
 }
 
 /** Whether `next` only narrows `previous` (same filters, text that contains the earlier text). */
@@ -283,9 +283,11 @@ export function* queryIds(source: TableSource, query: TableQuery): Steps<Uint32A
 
 /** `ids` in ascending order (the input order a new sort starts from), without a blocking sort. */
 export function* ascendingIds(ids: Uint32Array, total: number): Steps<Uint32Array> {
-  const marked = new Uint8Array(total);
-  for (let k = 0; k < ids.length; k++) marked[ids[k]!] = 1;
-  yield;
+  const marked = yield* filledSteps(new Uint8Array(total));
+  for (let k = 0; k < ids.length; k++) {
+    marked[ids[k]!] = 1;
+    if ((k & 65535) === 65535) yield;
+  }
   const out = new Uint32Array(ids.length);
   let n = 0;
   for (let id = 0; id < total; id++) {

@@ -45,7 +45,9 @@ describe('a flow map prepared in slices', () => {
     expect(built.value.arcs.length).toBe(PAIRS);
     const places = datasetPlaces(rows);
     const clustered = countYields(clusterSteps(places.positions, places.rowCounts, 8));
-    expect(clustered.yields).toBeGreaterThanOrEqual(Math.floor(places.count / ITEMS_PER_STEP));
+    // Weights, their order, the assignment to clusters and the member lists: each goes through the places in
+    // steps (the member lists of two million places, done at the end in one go, were a step of their own).
+    expect(clustered.yields).toBeGreaterThanOrEqual(6 * Math.floor(places.count / ITEMS_PER_STEP));
     expect(clustered.value.count).toBeLessThan(places.count);
   });
 

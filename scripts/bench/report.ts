@@ -162,8 +162,9 @@ function tableSection(result: TableBenchResult | undefined): string[] {
       '',
     );
   out.push(
-    '- `__bench.tableRun(rows)`: the table drawer open, `rows` synthetic flows imported onto the map; "import → count" runs until',
-    "  the count line shows every row; then a sort by amount, whose longest task is the table's own (budget ≤ 100 ms).",
+    '- `__bench.tablePrepare(rows)`, `tableImport()`, `tableSort()`: the table drawer open and a file of `rows` synthetic flows made,',
+    '  the page\'s garbage collected, then the file imported onto the map; "import → count" runs until the count line shows',
+    "  every row, traced; then a sort by amount, untraced, whose longest task is the table's own (budget ≤ 100 ms).",
     '- `__bench.xlsxRun(rows)`: the same rows as a workbook (written by `to-xlsx.ts`) and as CSV, each imported without the map.',
     '',
   );

@@ -13,7 +13,7 @@ export interface TraceEvent {
   tid: number;
 }
 
-/** The marks `__bench.tableRun` makes around its import: `src/bench/contract.ts`'s, which scripts/ may not import. */
+/** The marks `__bench.tableImport` makes around its import: `src/bench/contract.ts`'s, which scripts/ may not import. */
 export const TABLE_IMPORT_MARKS = { start: 'bench:table-import-start', end: 'bench:table-import-end' } as const;
 
 /** Trace categories with the main thread's tasks, the collections inside them, and the page's user-timing marks. */

@@ -25,7 +25,9 @@ export interface BenchApi {
   hover?(n: number): Promise<number[]>;
   info?(): Record<string, unknown>;
   importRun?(rows: number, mode: 'app' | 'papaparse'): Promise<ImportRunResult>;
-  tableRun?(rows: number): Promise<TableRunFigures>;
+  tablePrepare?(rows: number): Promise<void>;
+  tableImport?(): Promise<Pick<TableRunFigures, 'rows' | 'countMs' | 'importLongestMs'>>;
+  tableSort?(): Promise<Pick<TableRunFigures, 'sortMs' | 'tableLongestMs'>>;
   xlsxRun?(rows: number): Promise<XlsxRunFigures>;
 }
 
@@ -120,7 +122,7 @@ export interface ImportBenchResult {
   pageErrors: string[];
 }
 
-/** `__bench.tableRun`: an import with the table open, then a sort by amount there. */
+/** `__bench.tableImport` and `tableSort`: an import with the table open, then a sort by amount there. */
 export interface TableRunFigures {
   rows: number;
   countMs: number;

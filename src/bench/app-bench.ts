@@ -7,7 +7,7 @@ import { createHoverProbe, installBench, STANDARD_VIEW, type BenchTargets } from
 import { syntheticCsv, syntheticFlows } from './synthetic.ts';
 import type { ImportedDataset } from '../state/state.ts';
 import type { AtlasHandle } from '../features/test-handle.ts';
-import { tableRun, xlsxRun } from './table-bench.ts';
+import { tableImport, tablePrepare, tableSort, xlsxRun } from './table-bench.ts';
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
@@ -31,7 +31,9 @@ export function installAppBench(search: string): void {
     marks,
   }));
   bench.importRun = async (rows, mode) => importRun(await handle(), rows, mode);
-  bench.tableRun = async (rows) => tableRun(await handle(), rows);
+  bench.tablePrepare = tablePrepare;
+  bench.tableImport = async () => tableImport(await handle());
+  bench.tableSort = tableSort;
   bench.xlsxRun = async (rows) => xlsxRun(await handle(), rows);
   void (async () => {
     const atlas = await handle();

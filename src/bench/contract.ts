@@ -13,8 +13,10 @@ export interface Bench {
   info(): Record<string, unknown>;
   /** App only: one import of `rows` synthetic flows, through the app or through plain papaparse. */
   importRun?(rows: number, mode: 'app' | 'papaparse'): Promise<{ ms: number; rows: number; longTasks: number[] }>;
-  /** App only: `rows` imported with the table open, then sorted there (see table-bench.ts). */
-  tableRun?(rows: number): Promise<import('./table-bench.ts').TableRunResult>;
+  /** App only, in this order: the table opened and a file of `rows` made; imported; sorted (table-bench.ts). */
+  tablePrepare?(rows: number): Promise<void>;
+  tableImport?(): Promise<import('./table-bench.ts').TableImportResult>;
+  tableSort?(): Promise<import('./table-bench.ts').TableSortResult>;
   /** App only: `rows` imported as an .xlsx workbook and as CSV. */
   xlsxRun?(rows: number): Promise<import('./table-bench.ts').XlsxRunResult>;
 }
@@ -27,7 +29,7 @@ declare global {
 
 export const STANDARD_VIEW = { center: [58, 38] as [number, number], zoom: 3.5, bearing: 0, pitch: 0 };
 
-/** User-timing marks around `tableRun`'s import: the runner's trace finds the main thread's tasks between them. */
+/** User-timing marks around `tableImport`'s import: the runner's trace finds the main thread's tasks between them. */
 export const TABLE_IMPORT_MARKS = { start: 'bench:table-import-start', end: 'bench:table-import-end' } as const;
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));

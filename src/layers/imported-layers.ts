@@ -77,7 +77,7 @@ const NO_MARKS: BinaryData = { length: 0, attributes: {}, rowIndexes: new Uint32
  * a million arcs' attributes (some 60 MB) in one layer held their first frame 250–350 ms in bufferSubData;
  * a layer of this many takes a frame about an eighth of that.
  */
-export const ARCS_PER_LAYER = 131_072;
+export const ARCS_PER_LAYER = 65_536;
 
 // Keyed by the whole flow map's arcs, so the same arcs give the very same pieces (deck.gl keeps their buffers).
 const pieceCache = new WeakMap<BinaryData, BinaryData[]>();

@@ -1,9 +1,10 @@
 // Hands deck.gl big new data one layer per drawn frame. deck.gl copies a layer's attributes to the GPU
 // in the frame that first draws it, all at once: a million imported arcs (some 60 MB) held one frame
 // 250–350 ms. Cut into layers (src/layers/imported-layers.ts) and paced here, no frame uploads more
-// than one piece. A held layer goes to deck.gl empty and hidden, so its id, place in the stack and
-// shaders are ready when its data comes. The map loads this after its first frame (it is not needed to
-// draw one): until then layers go to deck.gl as they are.
+// than one piece. A held layer is left out until its turn: handed over empty and hidden, as it once was,
+// sixteen pieces each built their GPU model in the first frame, 25–30 ms of a frame that also uploads one.
+// The map loads this after its first frame (it is not needed to draw one): until then layers go to deck.gl
+// as they are.
 import type { Layer } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 
@@ -18,13 +19,11 @@ export interface Paced {
 }
 
 export interface UploadPacer {
-  /** The layers to hand deck.gl now: big data not yet handed over waits, one goes per frame. */
+  /** The layers to hand deck.gl now: a layer with big data not yet handed over waits, one goes per frame. */
   pace(wanted: readonly Layer[]): Paced;
   /** A frame has been drawn: the data let through before it is on the GPU, the next may go. */
   frameDrawn(): void;
 }
-
-const EMPTY_BINARY = { length: 0, attributes: {}, rowIndexes: new Uint32Array(0) };
 
 const lengthOf = (data: unknown): number =>
   typeof data === 'object' && data !== null && typeof (data as { length?: unknown }).length === 'number'
@@ -42,16 +41,16 @@ export function createUploadPacer(drawn: readonly Layer[] = [], minLength = BIG_
   return {
     pace(wanted) {
       let held = false;
-      const layers = wanted.map((layer) => {
+      const layers = wanted.filter((layer) => {
         const data = layer.props.data as unknown;
-        if (lengthOf(data) < minLength || handedOver.has(data as object)) return layer;
+        if (lengthOf(data) < minLength || handedOver.has(data as object)) return true;
         if (!admittedThisFrame) {
           admittedThisFrame = true;
           handedOver.add(data as object);
-          return layer;
+          return true;
         }
         held = true;
-        return layer.clone({ data: (Array.isArray(data) ? [] : EMPTY_BINARY) as never, visible: false });
+        return false;
       });
       return { layers, held };
     },

@@ -11,6 +11,7 @@ import { clusterSteps, heaviestFirst, UNCLUSTERED } from '../../src/model/flow-c
 import { flowMapSteps } from '../../src/layers/flow-map-data.ts';
 import { ALL_TIME } from '../../src/state/filters.ts';
 import { GAZETTEER } from './import/gazetteer-fixture.ts';
+import { countYields } from './count-yields.ts';
 
 const PAIRS = 3 * ITEMS_PER_STEP;
 const lines = ['origin,destination,value,unit'];
@@ -18,16 +19,6 @@ for (let i = 0; i < PAIRS; i++)
   lines.push(`"${30 + (i % 900) / 100}, ${50 + i / 1000}","${40 + (i % 700) / 100}, ${60 + i / 1000}",${i + 1},USD`);
 const { rows } = parseCsv(lines.join('\n'), null, GAZETTEER) as ImportResult;
 const flows = visibleRows(rows, { sectors: null, time: ALL_TIME }, []).flows;
-
-/** How many times `steps` yields before it is done, and what it returns. */
-function countYields<T>(steps: Generator<void, T, void>): { yields: number; value: T } {
-  let yields = 0;
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return { yields, value: step.value };
-    yields++;
-  }
-}
 
 describe('a flow map prepared in slices', () => {
   it('puts the marks in the memo the redraw reads, pausing along the way', async () => {

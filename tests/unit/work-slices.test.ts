@@ -9,16 +9,7 @@ import {
   runSliced,
 } from '../../src/core/work-slices.ts';
 import { PairIds } from '../../src/core/pair-ids.ts';
-
-/** How many times `steps` yields before it is done, and what it returns. */
-function countYields<T>(steps: Generator<void, T, void>): { yields: number; value: T } {
-  let yields = 0;
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return { yields, value: step.value };
-    yields++;
-  }
-}
+import { countYields } from './count-yields.ts';
 
 describe('work slices', () => {
   it('eachIndex visits every index once, in order, yielding every ITEMS_PER_STEP items', () => {
